@@ -1,0 +1,11 @@
+# printf-style % formatting.
+print("%s and %s" % ("this", "that"))
+print("%d items, %5.2f each, %-6s|" % (3, 1.5, "ok"))
+print("%r %s" % ("q", "q"))
+print("%x %X %o %e %g" % (255, 255, 8, 12345.678, 0.00001))
+print("%05d %+d %3d|" % (42, 7, 5))
+print("100%% done, %s" % "really")
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
+print("%s" % ((1, 2),), "%s" % [1, 2])
+print("%.3s|%10.4f|" % ("abcdef", 3.14159265))
+print("%c%c" % (72, "i"))

@@ -1,0 +1,11 @@
+# Escape sequences and raw strings.
+print("tab:\t|")
+print("newline:\nnext")
+print("backslash: \\")
+print("quote: \" and \'")
+print("hex: \x41\x42")
+print("unicode: \u00e9 \u03c0")
+print(r"raw: \n\t\\")
+print(len("\n"), len(r"\n"))
+print("null char length", len("a\0b"))
+print(repr("\x07\x1b"))

@@ -1,0 +1,3 @@
+print("ok")
+s = "no end
+print(s)
