@@ -1,0 +1,4 @@
+import asyncio
+
+def not_async():
+    await asyncio.sleep(0)

@@ -1,0 +1,2 @@
+items = ["a" "b", "c" "d"]
+call = print("x" 1)
