@@ -1,0 +1,13 @@
+# print's sep, end and flush arguments.
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" ... continued")
+print("x", end="|\n")
+print(1, 2.0, None, True, [1], sep=", ", end=".\n", flush=True)
+print()
+print("", "")
+print(*range(4))
+print(*[], sep="never")
+print("multi", "args", sep="\n")
