@@ -1,0 +1,32 @@
+# A Task awaited twice vs a coroutine awaited twice.
+# A Task runs its coroutine once and keeps the outcome, so it can be awaited any number of
+# times: every await gets the same result, and the work is not repeated. A bare coroutine
+# object is used up by its first await; awaiting it again raises RuntimeError.
+import asyncio
+
+
+async def bake(loaf):
+    print("  baking", loaf)
+    await asyncio.sleep(0.1)
+    return f"{loaf} loaf"
+
+
+async def main():
+    print("== a Task")
+    task = asyncio.create_task(bake("rye"))
+    print("done before await?", task.done())
+    print("first await:", await task)
+    print("second await:", await task)  # already done: returns at once, no second bake
+    print("done after await?", task.done(), "- result():", task.result())
+
+    print("== a coroutine object")
+    coro = bake("spelt")
+    print("first await:", await coro)
+    try:
+        print("second await:", await coro)
+    except RuntimeError as err:
+        # The coroutine finished; there is no stored result to hand out again.
+        print("second await raised RuntimeError:", err)
+
+
+asyncio.run(main())
