@@ -1,7 +1,6 @@
 # Creating and running a loop.
-# Coroutines only make progress while an event loop runs them. You can build and drive a loop
-# yourself (new_event_loop, set_event_loop, run_until_complete, close), or let asyncio.run()
-# do all four steps for you.
+# Coroutines only make progress while an event loop runs them. Build and drive a loop yourself
+# (new_event_loop, set_event_loop, run_until_complete, close), or let asyncio.run() do it all.
 import asyncio
 
 
@@ -26,7 +25,7 @@ print("run_until_complete returned", ml)
 print("seconds on the loop clock:", f"{loop.time() - start:.1f}")
 print("loop running?", loop.is_running())
 loop.close()
-asyncio.set_event_loop(None)
+asyncio.set_event_loop(None)  # forget the closed loop, as asyncio.run does when it finishes
 print("loop closed?", loop.is_closed())
 
 print("== the short way: asyncio.run")

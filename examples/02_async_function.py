@@ -1,7 +1,6 @@
 # An async function.
-# Calling an `async def` function does not run its body: it returns a coroutine object, a
-# paused call waiting to be driven. The body runs only when something awaits the object (or a
-# loop runs it). Compare with a plain function, which runs the moment you call it.
+# Calling an `async def` function runs nothing: it returns a coroutine object, a paused call.
+# The body runs when the object is awaited. A plain function runs the moment you call it.
 import asyncio
 
 
@@ -28,7 +27,6 @@ async def main():
     print("calling knead(10)")
     step = knead(10)  # no output: the call only built a coroutine object
     print("got a", type(step).__name__, "object")
-    print("is it a coroutine?", asyncio.iscoroutine(step))
     print("awaiting it")
     result = await step  # the body starts here, inside this task, and we wait for its return
     print("await gave back", result)

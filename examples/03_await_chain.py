@@ -1,7 +1,6 @@
 # Await chaining.
-# A coroutine can await another coroutine, which can await another: the chain runs like nested
-# function calls, one step after the other, and each `return` value flows back to the awaiting
-# caller. Exceptions travel back up the same chain. Awaiting a coroutine adds no concurrency.
+# Coroutines awaiting coroutines run like nested calls, one after the other: return values flow
+# back to the caller, exceptions travel back up the chain, and nothing runs concurrently.
 import asyncio
 
 

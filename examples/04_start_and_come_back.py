@@ -1,8 +1,6 @@
 # Starting work and coming back to it.
-# A coroutine object kept for later does not start until it is awaited, so its first line
-# prints after everything before that await: A B C D. Wrapping it in a Task (ensure_future or
-# create_task) schedules it on the loop; it starts the next time the caller yields, and runs
-# while the caller does other things: C A B D. A Task is scheduled, never run on the spot.
+# A coroutine object kept for later starts only when awaited: A B C D. A Task (ensure_future,
+# create_task) starts as soon as the caller yields and runs while it works on: C A B D.
 import asyncio
 
 

@@ -1,8 +1,6 @@
 # Awaiting in any order.
-# Coroutine objects can be created in one order and awaited in another. Each one starts when
-# it is awaited and the caller waits for it to finish, so they run one at a time, in await
-# order. Tasks are different: they all start as soon as the caller yields, in creation order,
-# whatever order you await them in.
+# Coroutine objects run one at a time, each when it is awaited, so await order is run order.
+# Tasks all start when the caller first yields, in creation order, whatever the await order.
 import asyncio
 
 

@@ -1,8 +1,6 @@
 # A TaskGroup (Python 3.11).
-# `async with asyncio.TaskGroup() as tg:` starts tasks with tg.create_task() and does not leave
-# the block until all of them are done. If one fails, the group cancels the others, waits for
-# them to wind down, and raises an ExceptionGroup holding every failure; `except*` picks the
-# failures out by type.
+# The `async with` block waits for every task started in the group. If one fails, the others
+# are cancelled and all failures come out as one ExceptionGroup, sorted out by `except*`.
 import asyncio
 
 

@@ -1,7 +1,6 @@
 # Running in parallel with asyncio.wait.
-# wait() takes a collection of Tasks, lets them all run at once, and returns two sets: the
-# tasks that are done and those still pending. Sets have no useful order, so read results by
-# sorting them. With a timeout or return_when, wait() can return before everything finishes.
+# wait() runs a collection of Tasks at once and returns two sets, done and pending. Sets have
+# no useful order, so sort what you read from them. timeout and return_when can end it early.
 import asyncio
 
 

@@ -1,8 +1,6 @@
 # Timeouts.
-# wait_for(aw, seconds) waits for one awaitable but gives up after the deadline: it cancels
-# the work and raises TimeoutError. `async with asyncio.timeout(seconds)` (new in 3.11) puts
-# a deadline on a whole block of awaits. Either way the late work sees CancelledError at the
-# await where it was waiting, so it can clean up.
+# wait_for() and `async with asyncio.timeout()` (3.11) put a deadline on awaits. Both work by
+# cancelling the late work, then turn that cancellation into TimeoutError for the caller.
 import asyncio
 
 

@@ -1,8 +1,6 @@
 # Queueing jobs before the loop runs, and firing them later.
-# Outside any running loop you can already create Tasks on a loop of your own: they are only
-# scheduled, and nothing happens until the loop runs. Run the loop at a "processing point" of
-# your choosing and all the queued jobs make progress together. Each run_until_complete call
-# runs the loop only until its argument is done, so it decides how much work happens.
+# Tasks created on a loop that is not running only wait in line. Each run_until_complete call,
+# at a "processing point" you choose, runs the loop just until its argument is done.
 import asyncio
 
 

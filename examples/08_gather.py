@@ -1,7 +1,6 @@
 # Gathering results in order.
-# gather() wraps each argument in a Task (in argument order), runs them all at once, and
-# returns a list of results in argument order -- not in the order they happened to finish.
-# With return_exceptions=True, a failure takes its place in the list instead of propagating.
+# gather() runs its arguments at once and returns their results in argument order, whatever
+# order they finished in. With return_exceptions=True a failure fills its slot instead.
 import asyncio
 
 finish_order = []
@@ -22,6 +21,7 @@ async def broken_station(city):
 
 async def main():
     loop = asyncio.get_running_loop()
+    print("== three forecasts")
     start = loop.time()
     # Python 3.6's gather walked a set of its arguments, so old tutorials saw jobs start in a
     # shuffled order. Since 3.7 the Tasks are made, and so start, in argument order.

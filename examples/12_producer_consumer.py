@@ -1,8 +1,6 @@
 # A producer/consumer Queue.
-# A Queue hands items from producers to consumers in FIRST-in, first-out order. With maxsize,
-# put() waits while the queue is full, so a fast producer is held back to the pace of its
-# consumers. Each consumer calls task_done() per item; join() waits until every item put so
-# far has been marked done. Consumers that loop forever are cancelled when the work is over.
+# put() waits while a bounded Queue is full, get() while it is empty, so producer and consumers
+# pace each other. task_done() per item lets join() wait until all the work is finished.
 import asyncio
 
 ORDERS = [("margherita", 0.2), ("funghi", 0.1), ("marinara", 0.2),

@@ -1,8 +1,6 @@
 # Cancellation.
-# task.cancel() asks a task to stop. Nothing is interrupted in the middle of a line: the task
-# gets CancelledError raised at the await where it is suspended, runs its `finally` blocks
-# (or an except that re-raises) to clean up, and ends up cancelled. Whoever awaits the task
-# then gets CancelledError too.
+# task.cancel() asks a task to stop: CancelledError is raised at the await where it waits, its
+# finally blocks clean up, and it ends cancelled. Whoever awaits it gets CancelledError too.
 import asyncio
 
 

@@ -1,7 +1,6 @@
 # A Task awaited twice vs a coroutine awaited twice.
-# A Task runs its coroutine once and keeps the outcome, so it can be awaited any number of
-# times: every await gets the same result, and the work is not repeated. A bare coroutine
-# object is used up by its first await; awaiting it again raises RuntimeError.
+# A Task runs once and keeps its outcome, so every await gets the same result. A coroutine
+# object is used up by its first await; a second await raises RuntimeError.
 import asyncio
 
 
