@@ -9,7 +9,9 @@ Usage (from anywhere):
 
 Each example NAME.py runs as `python3 NAME.py` with examples/ as the working directory. Its
 stdout must equal NAME.out byte for byte and its stderr must be empty. One line per example,
-then a last line `N passed, M failed`; the exit status is 1 if anything failed.
+then a last line `N passed, M failed`; the exit status is 1 if anything failed. On a real
+clock a mismatching example is run once more before it counts as failed (see check()), and the
+line says so. A full run also checks that catalog.txt lists every example, in order.
 
 The expected outputs must hold on a real clock (what people run) and on the engine's virtual
 clock (what the C++ tests use). The extra modes exist to prove that, without waiting:
@@ -131,6 +133,26 @@ def example_names(args):
     return wanted
 
 
+def catalog_problems(names):
+    """catalog.txt must list every example, in file order, each with a title and a group."""
+    path = os.path.join(HERE, "catalog.txt")
+    if not os.path.exists(path):
+        return ["catalog.txt is missing"]
+    listed, problems = [], []
+    with open(path, encoding="utf-8") as f:
+        blocks = [b for b in f.read().split("\n\n") if b.strip()]
+    for block in blocks:
+        lines = block.strip("\n").split("\n")
+        if (len(lines) < 4 or not lines[0].startswith("== ")
+                or not lines[1].startswith("title: ") or not lines[2].startswith("group: ")):
+            problems.append("malformed block: " + lines[0])
+            continue
+        listed.append(lines[0][3:])
+    if listed != names:
+        problems.append(f"lists {listed}, but the examples are {names}")
+    return problems
+
+
 def command(name, mode):
     path = name + ".py"
     if mode == "real":
@@ -223,6 +245,10 @@ def main(argv):
             print(indent(detail) if ok else detail)
         passed += ok
         failed += not ok
+    if not args:
+        for problem in catalog_problems(names):
+            print("FAIL catalog.txt:", problem)
+            failed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
