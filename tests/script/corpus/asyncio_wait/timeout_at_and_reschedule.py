@@ -1,0 +1,20 @@
+# timeout_at takes an absolute loop time; reschedule moves the deadline.
+import asyncio
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    try:
+        async with asyncio.timeout_at(t0 + 0.1):
+            await asyncio.sleep(1)
+    except TimeoutError:
+        print("timeout_at fired at", round(loop.time() - t0, 1))
+    t1 = loop.time()
+    try:
+        async with asyncio.timeout(None) as cm:
+            cm.reschedule(loop.time() + 0.1)
+            await asyncio.sleep(1)
+    except TimeoutError:
+        print("rescheduled timeout fired at", round(loop.time() - t1, 1))
+
+asyncio.run(main())
