@@ -27,7 +27,7 @@ async def main():
     await asyncio.sleep(0.5)  # rounds start at 0.0, 0.2, 0.4; the third sleep is in progress
     print("cancelling at", f"{loop.time() - start:.1f}", "s")
     print("cancel() returned", task.cancel("end of shift"))
-    # cancel() only requests: the task has not run yet, so it is not cancelled yet.
+    # cancel() only makes a request; the task has not had its turn yet, so it is not cancelled.
     print("cancelled right after cancel()?", task.cancelled())
     try:
         await task  # the task runs its cleanup, then this await raises too

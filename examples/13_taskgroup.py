@@ -37,7 +37,7 @@ async def main():
     async with asyncio.TaskGroup() as tg:
         boots = tg.create_task(pack("boots", 0.2))
         scarf = tg.create_task(pack("scarf", 0.1))
-        print("tasks started; the block waits for them at its end")
+        print("tasks created; the end of the block waits for them")
     print("results:", [boots.result(), scarf.result()])
     print("took", f"{loop.time() - start:.1f}", "s")
 
