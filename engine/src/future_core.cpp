@@ -81,7 +81,7 @@ void FutureCore::set_finished() {
 }
 
 void FutureCore::throw_invalid_state(const char*) const {
-    throw InvalidStateError(std::string(cancelled() ? "CANCELLED" : "FINISHED") + ": " + repr());
+    throw InvalidStateError("invalid state");  // CPython's message
 }
 
 std::exception_ptr FutureCore::exception() {

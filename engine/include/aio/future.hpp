@@ -146,10 +146,7 @@ public:
 private:
     detail::ResultSlot<T>& slot() const { return *static_cast<detail::ResultSlot<T>*>(m_core->result_slot()); }
     void check_settable(const char*) const {
-        if (m_core->done()) {
-            const char* s = m_core->cancelled() ? "CANCELLED" : "FINISHED";
-            throw InvalidStateError(std::string(s) + ": " + m_core->repr());
-        }
+        if (m_core->done()) throw InvalidStateError("invalid state");  // CPython's message
     }
     detail::Ref<detail::FutureCore> m_core;
 };
