@@ -1,13 +1,20 @@
 #pragma once
 // The whole engine: asyncio's concepts under asyncio's names.
 
+#include "aio/barrier.hpp"
+#include "aio/async_generator.hpp"
 #include "aio/clock.hpp"
+#include "aio/condition.hpp"
 #include "aio/coroutine.hpp"
+#include "aio/event.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/exceptions.hpp"
 #include "aio/future.hpp"
 #include "aio/handle.hpp"
+#include "aio/lock.hpp"
 #include "aio/observer.hpp"
+#include "aio/queues.hpp"
 #include "aio/runners.hpp"
+#include "aio/semaphore.hpp"
 #include "aio/sleep.hpp"
 #include "aio/task.hpp"
