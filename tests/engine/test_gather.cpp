@@ -1,0 +1,314 @@
+// asyncio.gather: argument order, results, return_exceptions, cancellation,
+// lifetime. Each ordering test carries the same program for CPython 3.11 in a
+// /*py ... py*/ block; it runs after the prelude below, and what it printed is
+// the expected vector. Lines carry "loop time@iteration" stamps, so the number
+// of loop iterations each step takes is compared too.
+/*py-prelude
+import asyncio
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
+    def __init__(self):
+        super().__init__()
+        self.now, self.iteration = 0.0, 0
+    def time(self):
+        return self.now
+    def _run_once(self):
+        self.iteration += 1
+        if not self._ready:
+            live = [h._when for h in self._scheduled if not h._cancelled]
+            if live:
+                self.now = max(self.now, min(live))
+        super()._run_once()
+
+loop = VirtualLoop()
+asyncio.set_event_loop(loop)
+def now():
+    return f"{loop.time():g}@{loop.iteration}"
+py*/
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "aio/gather.hpp"
+#include "support.hpp"
+
+namespace {
+
+std::vector<std::string> g_out;
+aio::EventLoop* g_loop = nullptr;
+
+// A test program: a virtual-clock loop and what the program printed.
+struct Program {
+    aio_test::VirtualLoop L;
+    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    ~Program() { g_loop = nullptr; }
+};
+
+std::string now() {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
+    return buf;
+}
+
+// Python's print(a, b, ...): items separated by spaces.
+template <class... A>
+void print(const A&... a) {
+    std::ostringstream os;
+    int i = 0;
+    ((os << (i++ ? " " : "") << a), ...);
+    g_out.push_back(os.str());
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+// Show both vectors when an expectation fails.
+template <>
+struct doctest::StringMaker<Lines> {
+    static doctest::String convert(const Lines& v) {
+        std::string s = "{\n";
+        for (auto& l : v) s += "  \"" + l + "\",\n";
+        return (s + "}").c_str();
+    }
+};
+
+namespace {
+
+// Counts live coroutine frames, to prove that cancelled work is freed.
+struct Probe {
+    static inline int live = 0;
+    Probe() { ++live; }
+    Probe(const Probe&) = delete;
+    ~Probe() { --live; }
+};
+
+const char* yn(bool b) { return b ? "yes" : "no"; }
+
+aio::Coroutine<std::string> work(std::string name, double delay) {
+    Probe probe;
+    print("start", name, now());
+    co_await aio::sleep(delay);
+    print("end", name, now());
+    co_return name;
+}
+
+aio::Coroutine<int> count(int n) {
+    print("count", n, now());
+    co_await aio::sleep(0);
+    co_return n;
+}
+
+aio::Coroutine<> nap(std::string name, double delay) {
+    print("nap", name, now());
+    co_await aio::sleep(delay);
+    print("woke", name, now());
+}
+
+aio::Coroutine<int> fail(std::string msg, double delay) {
+    Probe probe;
+    print("fail", msg, now());
+    co_await aio::sleep(delay);
+    print("raise", msg, now());
+    throw aio::ValueError(msg);
+}
+
+// Sleeps, reporting a cancellation when it arrives.
+aio::Coroutine<std::string> patient(std::string name, double delay) {
+    Probe probe;
+    print("start", name, now());
+    try {
+        co_await aio::sleep(delay);
+    } catch (const aio::CancelledError&) {
+        print("cancelled", name, now());
+        throw;
+    }
+    print("end", name, now());
+    co_return name;
+}
+
+}  // namespace
+
+TEST_CASE("gather wraps arguments in tasks in argument order and returns results in argument order") {
+    /*py
+async def work(name, delay):
+    print("start", name, now())
+    await asyncio.sleep(delay)
+    print("end", name, now())
+    return name
+
+async def count(n):
+    print("count", n, now())
+    await asyncio.sleep(0)
+    return n
+
+async def main():
+    print("gather", now())
+    a, n, c = await asyncio.gather(work("a", 0.5), count(7), work("c", 0.25))
+    print("results", a, n, c, now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        print("gather", now());
+        auto [a, n, c] = co_await aio::gather(work("a", 0.5), count(7), work("c", 0.25));
+        print("results", a, n, c, now());
+    }());
+    CHECK(g_out == Lines{
+        "gather 0@1",
+        "start a 0@2",
+        "count 7 0@2",
+        "start c 0@2",
+        "end c 0.25@6",
+        "end a 0.5@9",
+        "results a 7 c 0.5@11",
+    });
+    CHECK(p.L->time() == 0.5);
+}
+
+TEST_CASE("gather before the loop runs queues its tasks, and run_until_complete fires them later") {
+    /*py
+async def work(name, delay):
+    print("start", name, now())
+    await asyncio.sleep(delay)
+    print("end", name, now())
+    return name
+
+batch = asyncio.gather(work("x", 0.5), work("y", 0.25))
+print("queued", now())
+job = loop.create_task(work("j", 0.25))
+x, y = loop.run_until_complete(batch)
+print("batch", x, y, now())
+print("job", job.result(), now())
+py*/
+    Program p;
+    auto batch = aio::gather(work("x", 0.5), work("y", 0.25));  // no loop is running yet
+    print("queued", now());
+    auto job = aio::create_task(*p.L, work("j", 0.25));
+    auto [x, y] = aio::run_until_complete(*p.L, batch);
+    print("batch", x, y, now());
+    print("job", job.result(), now());
+    CHECK(g_out == Lines{
+        "queued 0@0",
+        "start x 0@1",
+        "start y 0@1",
+        "start j 0@1",
+        "end y 0.25@3",
+        "end j 0.25@3",
+        "end x 0.5@6",
+        "batch x y 0.5@8",
+        "job j 0.5@8",
+    });
+}
+
+TEST_CASE("gather over a vector returns a vector in argument order") {
+    /*py
+async def work(name, delay):
+    print("start", name, now())
+    await asyncio.sleep(delay)
+    print("end", name, now())
+    return name
+
+async def count(n):
+    print("count", n, now())
+    await asyncio.sleep(0)
+    return n
+
+async def main():
+    names = await asyncio.gather(*[work(n, d) for n, d in [("p", 0.5), ("q", 0.25), ("r", 0.75)]])
+    print("names", *names, now())
+    tasks = [asyncio.create_task(count(n)) for n in [3, 1, 2]]
+    numbers = await asyncio.gather(*tasks)
+    print("numbers", *numbers, now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        std::vector<aio::Coroutine<std::string>> coros;
+        coros.push_back(work("p", 0.5));
+        coros.push_back(work("q", 0.25));
+        coros.push_back(work("r", 0.75));
+        std::vector<std::string> names = co_await aio::gather(std::move(coros));
+        print("names", names[0], names[1], names[2], now());
+        std::vector<aio::Task<int>> tasks;
+        for (int n : {3, 1, 2}) tasks.push_back(aio::create_task(count(n)));
+        std::vector<int> numbers = co_await aio::gather(tasks);
+        print("numbers", numbers[0], numbers[1], numbers[2], now());
+    }());
+    CHECK(g_out == Lines{
+        "start p 0@2",
+        "start q 0@2",
+        "start r 0@2",
+        "end q 0.25@4",
+        "end p 0.5@7",
+        "end r 0.75@10",
+        "names p q r 0.75@12",
+        "count 3 0.75@13",
+        "count 1 0.75@13",
+        "count 2 0.75@13",
+        "numbers 3 1 2 0.75@16",
+    });
+}
+
+TEST_CASE("gather with return_exceptions puts each exception in its argument's slot") {
+    /*py
+async def work(name, delay):
+    print("start", name, now())
+    await asyncio.sleep(delay)
+    print("end", name, now())
+    return name
+
+async def fail(msg, delay):
+    print("fail", msg, now())
+    await asyncio.sleep(delay)
+    print("raise", msg, now())
+    raise ValueError(msg)
+
+async def nap(name, delay):
+    print("nap", name, now())
+    await asyncio.sleep(delay)
+    print("woke", name, now())
+
+async def main():
+    a, b, c = await asyncio.gather(work("a", 0.5), fail("boom", 0.25), nap("z", 0.125), return_exceptions=True)
+    print("results", a, repr(b), c, now())
+    outcomes = await asyncio.gather(*[fail("x", 0.25), work("y", 0.125)], return_exceptions=True)
+    print("outcomes", repr(outcomes[0]), outcomes[1], now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto [a, b, c] = co_await aio::gather(aio::return_exceptions, work("a", 0.5), fail("boom", 0.25), nap("z", 0.125));
+        print("results", a, b, c, now());
+        CHECK(a.has_value());
+        CHECK(a.value() == "a");
+        CHECK_FALSE(b.has_value());
+        CHECK_THROWS_AS(b.value(), aio::ValueError);
+        CHECK(c.value() == aio::None{});
+        std::vector<aio::Coroutine<std::string>> coros;
+        coros.push_back([]() -> aio::Coroutine<std::string> { co_return std::to_string(co_await fail("x", 0.25)); }());
+        coros.push_back(work("y", 0.125));
+        auto outcomes = co_await aio::gather(aio::return_exceptions, std::move(coros));
+        print("outcomes", outcomes[0], outcomes[1], now());
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@2",
+        "fail boom 0@2",
+        "nap z 0@2",
+        "woke z 0.125@4",
+        "raise boom 0.25@7",
+        "end a 0.5@10",
+        "results a ValueError('boom') None 0.5@12",
+        "fail x 0.5@13",
+        "start y 0.5@13",
+        "end y 0.625@15",
+        "raise x 0.75@18",
+        "outcomes ValueError('x') y 0.75@20",
+    });
+}
