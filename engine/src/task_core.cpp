@@ -18,9 +18,13 @@ std::atomic<std::uint64_t> g_task_counter{0};
 TaskCore::TaskCore(EventLoop& loop, std::string name)
     : FutureCore(loop), m_id(++g_task_counter), m_name(std::move(name)) {
     if (m_name.empty()) m_name = "Task-" + std::to_string(m_id);
-    loop.register_task(*this);
+}
+
+void TaskCore::start() {
+    m_loop->check_open("create_task");
+    m_loop->register_task(*this);
     schedule_step();  // asyncio: create_task → call_soon(self.__step)
-    loop.emit(LoopEventKind::task_created, this);
+    m_loop->emit(LoopEventKind::task_created, this);
 }
 
 TaskCore::~TaskCore() = default;

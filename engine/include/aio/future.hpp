@@ -74,24 +74,22 @@ public:
     void await_suspend(stdcoro::coroutine_handle<P> h) {
         TaskCore& task = h.promise().task_for_await();
         task.m_resume_point = h;
+        m_node.m_task = &task;
         if (m_future.get() == &task) {
             // asyncio raises this on the next step, not inline.
             task.throw_in_next_step(std::make_exception_ptr(
                 RuntimeError("Task cannot await on itself: " + task.repr())));
-            m_self_await = true;
             return;
         }
-        m_node.m_task = &task;
         task.wait_on(*m_future, m_node, m_future->is_task() ? "Task" : "Future");
     }
     T await_resume() {
-        if (m_node.m_task) m_node.m_task->rethrow_injected();
+        if (m_node.m_task) m_node.m_task->rethrow_injected();  // set only if we suspended
         return take_result<T>(*m_future);
     }
 private:
     Ref<FutureCore> m_future;
-    WakeNode m_node;
-    bool m_self_await = false;
+    WakeNode m_node;  // linked into the future's callbacks while we wait
 };
 
 }  // namespace detail

@@ -102,8 +102,9 @@ private:
 template <class T>
 Task<T> create_task(EventLoop& loop, Coroutine<T> coro, std::string name = {}) {
     loop.check_open("create_task");
-    auto* t = new detail::CoroTask<T>(loop, std::move(coro), std::move(name));
-    return Task<T>(detail::Ref<detail::TaskCore>(t));
+    Task<T> task(detail::Ref<detail::TaskCore>(new detail::CoroTask<T>(loop, std::move(coro), std::move(name))));
+    task.core().start();
+    return task;
 }
 // On the running loop (asyncio.create_task).
 template <class T>

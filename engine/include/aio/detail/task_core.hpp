@@ -17,6 +17,9 @@ namespace aio::detail {
 class TaskCore : public FutureCore {
 public:
     explicit TaskCore(EventLoop& loop, std::string name = {});
+    // Register with the loop and schedule the first step. Called once the
+    // object is fully built, so a constructor that throws leaves no trace.
+    void start();
 
     std::uint64_t id() const noexcept { return m_id; }
     // "Task-N" unless a name was given (asyncio's default names).
