@@ -312,3 +312,451 @@ py*/
         "outcomes ValueError('x') y 0.75@20",
     });
 }
+
+TEST_CASE("gather propagates the first exception while the other children keep running") {
+    /*py
+async def work(name, delay):
+    print("start", name, now())
+    await asyncio.sleep(delay)
+    print("end", name, now())
+    return name
+
+async def fail(msg, delay):
+    print("fail", msg, now())
+    await asyncio.sleep(delay)
+    print("raise", msg, now())
+    raise ValueError(msg)
+
+async def main():
+    try:
+        await asyncio.gather(work("a", 0.5), fail("first", 0.25), fail("second", 0.375))
+    except ValueError as e:
+        print("caught", e, now())
+    await asyncio.sleep(0.5)
+    print("done", now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        try {
+            co_await aio::gather(work("a", 0.5), fail("first", 0.25), fail("second", 0.375));
+        } catch (const aio::ValueError& e) {
+            print("caught", e.what(), now());
+        }
+        co_await aio::sleep(0.5);
+        print("done", now());
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@2",
+        "fail first 0@2",
+        "fail second 0@2",
+        "raise first 0.25@4",
+        "caught first 0.25@6",
+        "raise second 0.375@8",
+        "end a 0.5@11",
+        "done 0.75@14",
+    });
+    // The second failure was retrieved by gather's callback: nothing reported.
+    CHECK(p.L.reports.empty());
+    CHECK(Probe::live == 0);
+}
+
+TEST_CASE("cancelling the gather future cancels its children and ends it with CancelledError") {
+    /*py
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+def yn(b):
+    return "yes" if b else "no"
+
+async def main():
+    g = asyncio.gather(patient("a", 0.5), patient("b", 0.25))
+    await asyncio.sleep(0.125)
+    print("cancel", yn(g.cancel("stop")), now())
+    print("again", yn(g.cancel("stop")), now())
+    try:
+        await g
+    except asyncio.CancelledError as e:
+        print("gather raised CancelledError", e, now())
+    print("gather cancelled?", yn(g.cancelled()), "done?", yn(g.done()))
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto g = aio::gather(patient("a", 0.5), patient("b", 0.25));
+        co_await aio::sleep(0.125);
+        print("cancel", yn(g.cancel("stop")), now());
+        print("again", yn(g.cancel("stop")), now());
+        try {
+            co_await g;
+        } catch (const aio::CancelledError& e) {
+            print("gather raised CancelledError", e.what(), now());
+        }
+        print("gather cancelled?", yn(g.cancelled()), "done?", yn(g.done()));
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@2",
+        "start b 0@2",
+        "cancel yes 0.125@4",
+        "again yes 0.125@4",
+        "cancelled a 0.125@5",
+        "cancelled b 0.125@5",
+        "gather raised CancelledError stop 0.125@7",
+        "gather cancelled? no done? yes",
+    });
+    CHECK(Probe::live == 0);
+}
+
+TEST_CASE("cancelling the task that awaits gather cancels the children") {
+    /*py
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+def yn(b):
+    return "yes" if b else "no"
+
+async def waiter():
+    try:
+        await asyncio.gather(patient("a", 0.5), patient("b", 0.25))
+    except asyncio.CancelledError:
+        print("waiter cancelled", now())
+        raise
+
+async def main():
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0.125)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("task cancelled?", yn(t.cancelled()), now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto t = aio::create_task([]() -> aio::Coroutine<> {
+            try {
+                co_await aio::gather(patient("a", 0.5), patient("b", 0.25));
+            } catch (const aio::CancelledError&) {
+                print("waiter cancelled", now());
+                throw;
+            }
+        }());
+        co_await aio::sleep(0.125);
+        t.cancel();
+        try {
+            co_await t;
+        } catch (const aio::CancelledError&) {
+            print("task cancelled?", yn(t.cancelled()), now());
+        }
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@3",
+        "start b 0@3",
+        "cancelled a 0.125@6",
+        "cancelled b 0.125@6",
+        "waiter cancelled 0.125@8",
+        "task cancelled? yes 0.125@9",
+    });
+    CHECK(Probe::live == 0);
+}
+
+TEST_CASE("a child cancelled on its own makes gather raise CancelledError without cancelling the siblings") {
+    /*py
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+def yn(b):
+    return "yes" if b else "no"
+
+async def main():
+    a = asyncio.create_task(patient("a", 0.5))
+    b = asyncio.create_task(patient("b", 0.25))
+    g = asyncio.gather(a, b)
+    await asyncio.sleep(0.125)
+    b.cancel()
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather raised CancelledError", now(), "cancelled?", yn(g.cancelled()), "a done?", yn(a.done()))
+    print("a returned", await a, now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto a = aio::create_task(patient("a", 0.5));
+        auto b = aio::create_task(patient("b", 0.25));
+        auto g = aio::gather(a, b);
+        co_await aio::sleep(0.125);
+        b.cancel();
+        try {
+            co_await g;
+        } catch (const aio::CancelledError&) {
+            print("gather raised CancelledError", now(), "cancelled?", yn(g.cancelled()), "a done?", yn(a.done()));
+        }
+        print("a returned", co_await a, now());
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@2",
+        "start b 0@2",
+        "cancelled b 0.125@5",
+        "gather raised CancelledError 0.125@7 cancelled? no a done? no",
+        "end a 0.5@9",
+        "a returned a 0.5@10",
+    });
+}
+
+TEST_CASE("gather with return_exceptions reports a cancelled child as CancelledError in its slot") {
+    /*py
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+async def main():
+    b = asyncio.create_task(patient("b", 0.25))
+    g = asyncio.gather(patient("a", 0.5), b, return_exceptions=True)
+    await asyncio.sleep(0.125)
+    b.cancel()
+    a, b = await g
+    print("results", a, type(b).__name__, now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto b = aio::create_task(patient("b", 0.25));
+        auto g = aio::gather(aio::return_exceptions, patient("a", 0.5), b);
+        co_await aio::sleep(0.125);
+        b.cancel();
+        auto [ra, rb] = co_await g;
+        print("results", ra, rb.cancelled() ? "CancelledError" : "?", now());
+    }());
+    CHECK(g_out == Lines{
+        "start b 0@2",
+        "start a 0@2",
+        "cancelled b 0.125@5",
+        "end a 0.5@8",
+        "results a CancelledError 0.5@10",
+    });
+}
+
+TEST_CASE("cancelling a gather with return_exceptions still ends it with CancelledError") {
+    /*py
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+async def main():
+    g = asyncio.gather(patient("a", 0.5), patient("b", 0.25), return_exceptions=True)
+    await asyncio.sleep(0.125)
+    g.cancel()
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather raised CancelledError", now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto g = aio::gather(aio::return_exceptions, patient("a", 0.5), patient("b", 0.25));
+        co_await aio::sleep(0.125);
+        g.cancel();
+        try {
+            co_await g;
+        } catch (const aio::CancelledError&) {
+            print("gather raised CancelledError", now());
+        }
+    }());
+    CHECK(g_out == Lines{
+        "start a 0@2",
+        "start b 0@2",
+        "cancelled a 0.125@5",
+        "cancelled b 0.125@5",
+        "gather raised CancelledError 0.125@7",
+    });
+}
+
+TEST_CASE("gather watches a repeated argument once and cancels it once per occurrence") {
+    /*py
+async def count(n):
+    print("count", n, now())
+    await asyncio.sleep(0)
+    return n
+
+async def patient(name, delay):
+    print("start", name, now())
+    try:
+        await asyncio.sleep(delay)
+    except asyncio.CancelledError:
+        print("cancelled", name, now())
+        raise
+    print("end", name, now())
+    return name
+
+async def main():
+    t = asyncio.create_task(count(3))
+    print("results", *await asyncio.gather(t, t, count(4), t), now())
+    s = asyncio.create_task(patient("s", 1))
+    g = asyncio.gather(s, s)
+    await asyncio.sleep(0)
+    g.cancel()
+    print("cancelling", s.cancelling(), now())
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather raised CancelledError", now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto t = aio::create_task(count(3));
+        auto [a, b, c, d] = co_await aio::gather(t, t, count(4), t);
+        print("results", a, b, c, d, now());
+        auto s = aio::create_task(patient("s", 1));
+        auto g = aio::gather(s, s);
+        co_await aio::sleep(0);
+        g.cancel();
+        print("cancelling", s.cancelling(), now());
+        try {
+            co_await g;
+        } catch (const aio::CancelledError&) {
+            print("gather raised CancelledError", now());
+        }
+    }());
+    CHECK(g_out == Lines{
+        "count 3 0@2",
+        "count 4 0@2",
+        "results 3 3 4 3 0@5",
+        "start s 0@6",
+        "cancelling 2 0@6",
+        "cancelled s 0@7",
+        "gather raised CancelledError 0@9",
+    });
+}
+
+TEST_CASE("gather accepts finished tasks, futures and void coroutines, giving None for void") {
+    /*py
+async def count(n):
+    print("count", n, now())
+    await asyncio.sleep(0)
+    return n
+
+async def nap(name, delay):
+    print("nap", name, now())
+    await asyncio.sleep(delay)
+    print("woke", name, now())
+
+async def main():
+    t = asyncio.create_task(count(1))
+    await t
+    f = loop.create_future()
+    f.set_result("ready")
+    print("gather", now())
+    print("results", *await asyncio.gather(t, f, nap("n", 0)), now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto t = aio::create_task(count(1));
+        co_await t;
+        aio::Future<std::string> f;
+        f.set_result("ready");
+        print("gather", now());
+        auto [a, b, c] = co_await aio::gather(t, f, nap("n", 0));
+        print("results", a, b, c, now());
+    }());
+    CHECK(g_out == Lines{
+        "count 1 0@2",
+        "gather 0@4",
+        "nap n 0@5",
+        "woke n 0@6",
+        "results 1 ready None 0@8",
+    });
+}
+
+TEST_CASE("gather with no arguments is done at once") {
+    /*py
+async def main():
+    print("results", len(await asyncio.gather()), now())
+    print("results", len(await asyncio.gather(*[])), now())
+
+loop.run_until_complete(main())
+py*/
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto empty = aio::gather();
+        CHECK(empty.done());
+        print("results", std::tuple_size_v<decltype(co_await empty)>, now());
+        auto none = co_await aio::gather(std::vector<aio::Coroutine<int>>{});
+        print("results", none.size(), now());
+    }());
+    CHECK(g_out == Lines{
+        "results 0 0@1",
+        "results 0 0@1",
+    });
+}
+
+TEST_CASE("a gather nobody awaits reports its exception when it is dropped") {
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        (void)aio::gather(fail("lost", 0.25));  // the future is dropped at once
+        co_await aio::sleep(0.5);
+    }());
+    REQUIRE(p.L.reports.size() == 1);
+    CHECK(p.L.reports[0].message == "Future exception was never retrieved");
+    CHECK(p.L.reports[0].source == "future: <_GatheringFuture finished exception=ValueError('lost')>");
+}
+
+TEST_CASE("a loop closed while a gather is pending frees its children and the gather") {
+    {
+        Program p;
+        auto g = aio::gather(work("a", 1), work("b", 2));
+        p.L->run_once();
+        CHECK(Probe::live == 2);
+        p.L->close();
+        CHECK(Probe::live == 0);
+        CHECK(p.L.reports.size() == 2);  // "Task was destroyed but it is pending!"
+        CHECK_FALSE(g.done());
+    }
+    CHECK(Probe::live == 0);
+}
