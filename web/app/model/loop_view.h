@@ -1,0 +1,105 @@
+#pragma once
+// What the Timeline and Loop inspector panels draw: a plain picture of the
+// event loop, filled by whoever watches the engine (an aio::Observer in the
+// playground, a fixture in tests). No ImGui and no engine headers here.
+//
+// Tasks are kept as lanes of state segments over loop time. Feed it with the
+// three calls below as the loop reports events; ready queue and timers are
+// snapshots, replaced whenever the loop changes them.
+//
+//   task_created(id, name, t)            -> lane opens in `ready`
+//   task_state(id, running, t)           -> a step starts
+//   task_state(id, waiting, t, "Future") -> suspended on something
+//   task_state(id, sleeping, t, "sleep(0.5) until 1.5")
+//   task_state(id, ready, t)             -> woken, waiting for its turn
+//   task_finished(id, done|cancelled|failed, t, detail)
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aio::web {
+
+enum class TaskState : std::uint8_t {
+    ready,      // scheduled, waiting in the ready queue for its next step
+    running,    // a step is running
+    waiting,    // suspended on a future, task, queue, lock, ...
+    sleeping,   // suspended on a timer
+    done,       // finished with a result
+    cancelled,  // finished by cancellation
+    failed,     // finished with an exception
+};
+const char* to_string(TaskState s);
+inline bool is_finished(TaskState s) { return s >= TaskState::done; }
+
+struct TaskSegment {
+    double start;        // loop time, seconds
+    double end;          // loop time, seconds; == start while `open`
+    TaskState state;
+    bool open;           // still going: drawn up to the current loop time
+    std::string detail;  // what it waits on / the error; may be empty
+};
+
+struct TaskLane {
+    std::uint64_t id = 0;
+    std::string name;               // Task-1, or the name given to create_task
+    TaskState state = TaskState::ready;
+    std::string detail;             // current detail: awaiting what / the error
+    double created = 0;             // loop time
+    double finished = -1;           // loop time; < 0 while alive
+    std::uint32_t steps = 0;        // steps run so far
+    std::vector<TaskSegment> segments;  // in time order; the last may be open
+    double trimmed_before = -1;     // older segments were dropped (long runs)
+};
+
+struct ReadyItem {
+    std::string what;           // task name or callback description
+    std::uint64_t task_id = 0;  // 0 for plain callbacks
+};
+
+struct TimerItem {
+    double when = 0;            // deadline, loop time, seconds
+    std::string what;           // "sleep(0.5)", "call_later(...)"
+    std::uint64_t task_id = 0;  // task woken by it, 0 if none
+    bool cancelled = false;     // cancelled timers stay in the heap until due (asyncio drops them lazily)
+};
+
+enum class ClockMode : std::uint8_t { real, virtual_time, scaled };
+const char* to_string(ClockMode m);
+
+struct LoopView {
+    double time = 0;               // loop time now, seconds
+    std::uint64_t iteration = 0;   // run_once calls so far
+    ClockMode clock = ClockMode::real;
+    double speed = 1.0;            // for ClockMode::scaled
+    std::vector<TaskLane> tasks;   // one lane per task, creation order
+    std::vector<ReadyItem> ready;  // ready queue, front first
+    std::vector<TimerItem> timers; // timer heap, earliest deadline first
+    std::uint64_t generation = 0;  // bumped by every change
+
+    void clear();
+    // Lane for a task id, or nullptr.
+    TaskLane* find(std::uint64_t id);
+    const TaskLane* find(std::uint64_t id) const;
+
+    void task_created(std::uint64_t id, std::string_view name, double t);
+    // Closes the open segment and opens one in `state` (not a finished state).
+    void task_state(std::uint64_t id, TaskState state, double t, std::string_view detail = {});
+    // Closes the lane with a finished state.
+    void task_finished(std::uint64_t id, TaskState state, double t, std::string_view detail = {});
+
+    // Number of tasks in each state, indexed by TaskState.
+    std::vector<int> counts() const;
+    // Earliest segment start and latest end (or `time`), for "fit".
+    double first_time() const;
+
+    static constexpr size_t kMaxSegmentsPerLane = 4096;  // older half dropped beyond this
+
+private:
+    TaskLane& lane(std::uint64_t id, double t);
+    std::unordered_map<std::uint64_t, size_t> m_index;  // task id -> index in tasks
+};
+
+}  // namespace aio::web

@@ -1,0 +1,17 @@
+#pragma once
+// Exports the timeline as Chrome trace-event JSON, the format Perfetto and
+// chrome://tracing open: one thread per task, one complete event ("X") per
+// state segment, an instant event for each task's outcome.
+
+#include "loop_view.h"
+
+#include <string>
+
+namespace aio::web {
+
+std::string to_chrome_trace(const LoopView& view);
+
+// JSON string escaping (quotes, backslashes, control characters).
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace aio::web
