@@ -230,6 +230,10 @@ void timeout_if_cancelled(FutureCore& fut);
 // What wait() returns: `auto [done, pending] = co_await aio::wait(...)`.
 // Deliberate difference: CPython returns two sets, which have no order; these
 // are vectors in argument order (duplicates dropped, as set(fs) would).
+//
+// g++ 12 note: a braced list inside the co_await expression
+// (`co_await aio::wait(std::vector{a, b})`) fails to compile with "array used
+// as initializer" (a g++ coroutine bug); build the vector first.
 template <class F>
 struct WaitResult {
     std::vector<F> done;
