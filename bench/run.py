@@ -142,8 +142,12 @@ def cpu_model():
     return platform.processor() or "unknown CPU"
 
 
+def cpu_count():
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
 def machine_line():
-    ncpu = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    ncpu = cpu_count()
     return f"{cpu_model()}, nproc {ncpu}, {platform.system()} {platform.release()}"
 
 
@@ -216,6 +220,10 @@ def main():
         notes.append(f"no ratios or target checks without {ref}")
 
     load_before = load_average()
+    ncpu = cpu_count()
+    if hasattr(os, "getloadavg") and os.getloadavg()[0] > ncpu:
+        notes.append(f"load average {load_before} exceeds {ncpu} cores: "
+                     "other work competes with the benchmarks, numbers are inflated")
     results = {}   # (peer, short) -> float, or an error string
     versions = {}  # peer -> its '# peer ...' comment
     failed = False
