@@ -40,6 +40,11 @@
 //     try { ... co_yield x; ... } catch (...) { error = std::current_exception(); }
 //     co_await release();
 //     if (error) std::rethrow_exception(error);
+//
+// g++ 12 note: a conditional expression of class type inside a co_yield or
+// co_await operand (`co_yield ok ? std::string("a") : std::string("b");`) is
+// miscompiled — the temporary is copied bitwise, and a std::string then
+// points into freed memory. clang is fine. Name the value first.
 
 #include <cstdint>
 #include <exception>
