@@ -1,6 +1,10 @@
 # A long sleep cut short by cancellation ends at the cancel time.
 import asyncio
 
+def tenths(seconds):
+    # Whole tenths of a second: a wakeup that is a little late prints the same.
+    return int(seconds * 10 + 1e-6) / 10
+
 async def sleeper():
     await asyncio.sleep(5)
 
@@ -12,6 +16,6 @@ async def main():
     try:
         await t
     except asyncio.CancelledError:
-        print("cancelled after", round(loop.time() - t0, 1), "s")
+        print("cancelled after", tenths(loop.time() - t0), "s")
 
 asyncio.run(main())

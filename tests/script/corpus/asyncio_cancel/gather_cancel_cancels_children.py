@@ -12,7 +12,7 @@ async def child(name, delay):
 
 async def main():
     g = asyncio.gather(child("fast", 0.01), child("slow1", 1), child("slow2", 1))
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.08)
     print("cancel gather:", g.cancel())
     try:
         await g

@@ -10,6 +10,6 @@ async def main():
     loop.call_soon(show, "positional", "args")
     loop.call_soon(partial(show, "with", "keyword", sep=" <-> "))
     loop.call_later(0.01, partial(show, sep="|"), "timer", "partial")
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.1)
 
 asyncio.run(main())

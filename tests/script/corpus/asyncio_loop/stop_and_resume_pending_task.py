@@ -2,13 +2,13 @@
 import asyncio
 
 async def background(log):
-    for i in range(4):
+    for i in range(3):
         log.append(i)
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)
     return "background done"
 
 async def short():
-    await asyncio.sleep(0.07)
+    await asyncio.sleep(0.15)
 
 loop = asyncio.new_event_loop()
 log = []

@@ -4,14 +4,14 @@ import asyncio
 async def worker(name, jobs, results):
     while True:
         index, value = await jobs.get()
-        await asyncio.sleep(0.01 * value)
+        await asyncio.sleep(0.04 * value)
         results[index] = value * value
         print(f"{name} squared {value}")
         jobs.task_done()
 
 async def main():
     jobs = asyncio.Queue()
-    values = [5, 1, 3, 2]
+    values = [5, 1, 2]
     results = [None] * len(values)
     for i, v in enumerate(values):
         jobs.put_nowait((i, v))

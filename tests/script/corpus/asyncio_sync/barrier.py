@@ -10,7 +10,7 @@ async def party(name, barrier, delay):
 async def main():
     barrier = asyncio.Barrier(3)
     print(barrier.parties, barrier.broken)
-    await asyncio.gather(party("a", barrier, 0.01), party("b", barrier, 0.05), party("c", barrier, 0.1))
+    await asyncio.gather(party("a", barrier, 0), party("b", barrier, 0.05), party("c", barrier, 0.1))
     print("n_waiting after:", barrier.n_waiting)
 
 asyncio.run(main())

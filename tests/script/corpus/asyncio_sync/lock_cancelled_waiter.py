@@ -3,7 +3,7 @@ import asyncio
 
 async def holder(lock):
     async with lock:
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)
         print("holder releases")
 
 async def contender(name, lock):
@@ -20,7 +20,7 @@ async def main():
     await asyncio.sleep(0)
     a = asyncio.create_task(contender("a", lock))
     b = asyncio.create_task(contender("b", lock))
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
     a.cancel()
     await asyncio.gather(h, a, b, return_exceptions=True)
     print(a.cancelled(), b.done(), lock.locked())

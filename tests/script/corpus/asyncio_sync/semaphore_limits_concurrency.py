@@ -15,7 +15,7 @@ async def download(n, duration, sem):
 
 async def main():
     sem = asyncio.Semaphore(2)
-    durations = [0.04, 0.12, 0.04, 0.1, 0.02]
+    durations = [0.06, 0.18, 0.06, 0.12, 0.01]
     await asyncio.gather(*(download(n, d, sem) for n, d in enumerate(durations)))
     print("locked:", sem.locked())
 

@@ -10,7 +10,7 @@ async def worker(name, delay):
         raise
 
 async def failer():
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.1)
     raise ValueError("failer broke")
 
 async def main():

@@ -6,7 +6,7 @@ async def ok(name):
     print("ok", name)
 
 async def bad():
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.06)
     raise OSError("disk")
 
 async def inner_group():

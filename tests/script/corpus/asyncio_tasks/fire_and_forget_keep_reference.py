@@ -4,7 +4,7 @@ import asyncio
 background = set()
 
 async def job(n):
-    await asyncio.sleep(0.01 * n)
+    await asyncio.sleep(0.05 * n)
     print("job", n, "done")
 
 async def main():
@@ -13,7 +13,7 @@ async def main():
         background.add(t)
         t.add_done_callback(background.discard)
     print("started", len(background))
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.2)
     print("remaining", len(background))
 
 asyncio.run(main())

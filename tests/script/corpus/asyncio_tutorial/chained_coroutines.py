@@ -22,8 +22,8 @@ async def chain(n, d1, d2):
     print(f"-->Chained result{n} => {p2}")
 
 async def main():
-    random.seed(38)
-    plans = [(n, random.randint(1, 6) * 0.03, random.randint(1, 3) * 0.03) for n in (9, 6, 3)]
+    random.seed(197)
+    plans = [(n, random.randint(1, 6) * 0.05, random.randint(1, 3) * 0.05) for n in (9, 6, 3)]
     await asyncio.gather(*(chain(*plan) for plan in plans))
 
 asyncio.run(main())
