@@ -16,9 +16,7 @@ std::atomic<std::uint64_t> g_task_counter{0};
 }  // namespace
 
 TaskCore::TaskCore(EventLoop& loop, std::string name)
-    : FutureCore(loop), m_id(++g_task_counter), m_name(std::move(name)) {
-    if (m_name.empty()) m_name = "Task-" + std::to_string(m_id);
-}
+    : FutureCore(loop), m_id(++g_task_counter), m_name(std::move(name)) {}
 
 void TaskCore::start() {
     m_loop->check_open("create_task");
@@ -155,7 +153,7 @@ std::string TaskCore::repr() const {
     case State::cancelled: s += "cancelled"; break;
     case State::finished: s += "finished"; break;
     }
-    s += " name='" + m_name + "'";
+    s += " name='" + get_name() + "'";
     if (m_state == State::finished && m_exception) s += " exception=" + describe_exception(m_exception);
     if (m_state == State::pending && *m_wait_what) s += std::string(" waiting on ") + m_wait_what;
     return s + ">";

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "aio/coro_compat.hpp"
+#include "aio/detail/pool.hpp"
 #include "aio/detail/task_core.hpp"
 #include "aio/exceptions.hpp"
 
@@ -27,7 +28,7 @@ namespace detail {
 
 // What every aio coroutine frame knows: the task running it and the frame
 // to continue when it finishes (null for a task's outermost frame).
-class PromiseBase {
+class PromiseBase : public Pooled {  // frames come from the pool
 public:
     TaskCore& task_for_await() const {
         if (!m_task) throw RuntimeError("await outside of a task: run the coroutine with aio::run, create_task or run_until_complete");

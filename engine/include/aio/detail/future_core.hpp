@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "aio/detail/pool.hpp"
 #include "aio/detail/ref.hpp"
 
 namespace aio {
@@ -40,7 +41,7 @@ private:
     FutureCore* m_owner = nullptr;  // the future whose list holds this node
 };
 
-class FutureCore {
+class FutureCore : public Pooled {
     friend class CallbackNode;
 public:
     enum class State : std::uint8_t { pending, cancelled, finished };

@@ -22,8 +22,12 @@ public:
     void start();
 
     std::uint64_t id() const noexcept { return m_id; }
-    // "Task-N" unless a name was given (asyncio's default names).
-    const std::string& get_name() const { return m_name; }
+    // "Task-N" unless a name was given (asyncio's default names). Made on
+    // first use: most tasks are never asked their name.
+    const std::string& get_name() const {
+        if (m_name.empty()) m_name = "Task-" + std::to_string(m_id);
+        return m_name;
+    }
     void set_name(std::string name) { m_name = std::move(name); }
 
     // asyncio: Task.cancel(msg). Cancels what the task waits on, or arranges
@@ -83,7 +87,7 @@ private:
     void abandon() noexcept;
 
     std::uint64_t m_id;
-    std::string m_name;
+    mutable std::string m_name;          // empty until asked: then "Task-<id>"
     std::string m_cancel_message;
     FutureCore* m_fut_waiter = nullptr;  // what the task waits on (asyncio: _fut_waiter)
     const char* m_wait_what = "";        // static description of the wait
