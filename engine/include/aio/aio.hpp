@@ -1,6 +1,7 @@
 #pragma once
 // The whole engine: asyncio's concepts under asyncio's names.
 
+#include "aio/as_completed.hpp"
 #include "aio/barrier.hpp"
 #include "aio/async_generator.hpp"
 #include "aio/clock.hpp"
@@ -10,11 +11,16 @@
 #include "aio/event_loop.hpp"
 #include "aio/exceptions.hpp"
 #include "aio/future.hpp"
+#include "aio/gather.hpp"
 #include "aio/handle.hpp"
 #include "aio/lock.hpp"
 #include "aio/observer.hpp"
 #include "aio/queues.hpp"
 #include "aio/runners.hpp"
 #include "aio/semaphore.hpp"
+#include "aio/shield.hpp"
 #include "aio/sleep.hpp"
 #include "aio/task.hpp"
+#include "aio/task_group.hpp"
+#include "aio/timeouts.hpp"
+#include "aio/wait.hpp"
