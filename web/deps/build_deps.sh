@@ -6,22 +6,32 @@
 #   Dear ImGui 1.86 Debian source package `imgui`, unpacked only: web/CMakeLists.txt
 #                   compiles the core and the two backends it needs with the
 #                   same flags as the app (wasm exceptions, tail calls).
+#   Fonts           Inter (UI) and JetBrains Mono (code) from Debian's font
+#                   packages, cut down to Latin-1 and a few symbols with
+#                   fontTools (~20 KB each), embedded into the app. ImGui's
+#                   built-in bitmap font looks blurry when scaled for
+#                   high-DPI screens; these stay crisp at any size.
 #
 # Why from source packages: Emscripten's `-sUSE_SDL=2` port downloads SDL from
 # the internet at build time, and this project may only reach Debian's archive
 # and npm. Results go to a cache outside the build tree,
 #   ${AIO_DEPS_DIR:-$HOME/.cache/aio-deps}/wasm/{sdl2,imgui}
+#   ${AIO_DEPS_DIR:-$HOME/.cache/aio-deps}/fonts   (shared with the desktop build)
 # and each carries a stamp file keyed by version, so a second run does nothing.
 #
-# Usage: web/deps/build_deps.sh [--print-dir]
-#   --print-dir   only print the cache directory (for CMake / scripts)
+# Usage: web/deps/build_deps.sh [all|wasm|fonts|--print-dir]
+#   all (default) SDL2, ImGui and fonts
+#   fonts         fonts only (what the native desktop build needs)
+#   --print-dir   only print the wasm cache directory (for CMake / scripts)
 #   AIO_DEPS_JOBS  parallel build jobs (default 2: the machines have 2 cores)
 
 set -euo pipefail
 
 SDL_VERSION=2.26.5
 IMGUI_VERSION=1.86
+FONTS_VERSION=1  # bump when the font choice or the subset changes
 DEPS_ROOT="${AIO_DEPS_DIR:-$HOME/.cache/aio-deps}/wasm"
+FONTS_DIR="${AIO_DEPS_DIR:-$HOME/.cache/aio-deps}/fonts"
 JOBS="${AIO_DEPS_JOBS:-2}"
 
 if [[ "${1:-}" == "--print-dir" ]]; then
@@ -152,8 +162,59 @@ fetch_imgui() {
   log "Dear ImGui $IMGUI_VERSION unpacked -> $dest"
 }
 
-mkdir -p "$DEPS_ROOT"
-ensure_tools
-build_sdl2
-fetch_imgui
-echo "$DEPS_ROOT"
+# The subset keeps ASCII, Latin-1, dashes, quotes, bullet, ellipsis, arrows,
+# minus and the three shapes the toolbar uses (play, stop, dot).
+FONT_UNICODES="U+0020-007E,U+00A0-00FF,U+2013-2014,U+2018-201F,U+2022,U+2026,U+2190-2193,U+2212,U+25A0,U+25B6,U+25CF"
+
+build_fonts() {
+  local stamp=$FONTS_DIR/.stamp-$FONTS_VERSION
+  if [[ -f $stamp ]]; then
+    log "fonts already in $FONTS_DIR"
+    return
+  fi
+  local inter=/usr/share/fonts/opentype/inter jb=/usr/share/fonts/truetype/jetbrains-mono
+  # Debian's python3 (fontTools lives there), not whatever python3 is first on PATH.
+  local py=/usr/bin/python3
+  local missing=()
+  [[ -f $inter/Inter-Regular.otf ]] || missing+=(fonts-inter)
+  [[ -f $jb/JetBrainsMono-Regular.ttf ]] || missing+=(fonts-jetbrains-mono)
+  "$py" -c 'import fontTools' 2>/dev/null || missing+=(python3-fonttools)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    wait_for_apt
+    as_root apt-get install -y "${missing[@]}" >&2
+  fi
+  mkdir -p "$FONTS_DIR"
+  local pair src dst
+  for pair in "$inter/Inter-Regular.otf:ui-regular.otf" "$inter/Inter-SemiBold.otf:ui-semibold.otf" \
+              "$jb/JetBrainsMono-Regular.ttf:code-regular.ttf"; do
+    src=${pair%%:*}
+    dst=$FONTS_DIR/${pair##*:}
+    "$py" -m fontTools.subset "$src" --unicodes="$FONT_UNICODES" --output-file="$dst" \
+      --layout-features='' --no-hinting --desubroutinize >&2
+  done
+  cp /usr/share/doc/fonts-inter/copyright "$FONTS_DIR/LICENSE-inter.txt" 2>/dev/null || true
+  cp /usr/share/doc/fonts-jetbrains-mono/copyright "$FONTS_DIR/LICENSE-jetbrains-mono.txt" 2>/dev/null || true
+  touch "$stamp"
+  log "fonts subset -> $FONTS_DIR"
+}
+
+case "${1:-all}" in
+  fonts)
+    build_fonts
+    echo "$FONTS_DIR"
+    ;;
+  wasm | all)
+    mkdir -p "$DEPS_ROOT"
+    ensure_tools
+    build_sdl2
+    fetch_imgui
+    build_fonts
+    rmdir "$DEPS_ROOT/src" "$DEPS_ROOT/build" 2>/dev/null || true
+    echo "$DEPS_ROOT"
+    ;;
+  *)
+    echo "usage: $0 [all|wasm|fonts|--print-dir]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,31 @@
+#pragma once
+// The Console panel: what the program printed, stdout plain and stderr in
+// red, optional loop-time stamps, Clear, Copy, and the example's expected
+// output (what CPython prints) to compare against.
+
+#include "model/console_log.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+
+namespace aio::web {
+
+struct Fonts;
+
+class ConsolePanel {
+public:
+    bool show_times = false;
+    bool show_expected = false;
+
+    // `expected` may be empty (no .out file). Returns true if Clear was pressed.
+    bool draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, const ConsoleLog& log, const std::string& expected,
+              bool finished);
+
+private:
+    std::uint64_t m_seen_gen = 0;
+    bool m_stick_to_bottom = true;
+};
+
+}  // namespace aio::web

@@ -1,0 +1,107 @@
+#pragma once
+// The playground: owns what the panels show (examples, the script being
+// edited, the run state) and lays the panels out in one window:
+//
+//   +-------------------------- toolbar ---------------------------+
+//   | Examples |  Editor (script)          |  C++ twin             |
+//   |          +---------------------------+-----------------------+
+//   |  about   |  Console                  |  Loop inspector       |
+//   |          +---------------------------+-----------------------+
+//   |          |  Timeline                                         |
+//   +------------------------- status bar -------------------------+
+//
+// Every border is a splitter. Running is delegated to a Runner (runner.h).
+
+#include "editor/code_editor.h"
+#include "model/example_catalog.h"
+#include "panels/console_panel.h"
+#include "panels/controls_panel.h"
+#include "panels/editor_panel.h"
+#include "panels/examples_panel.h"
+#include "panels/inspector_panel.h"
+#include "panels/timeline_panel.h"
+#include "runner.h"
+#include "ui/theme.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aio::web {
+
+class Playground {
+public:
+    explicit Playground(const Fonts& fonts);
+
+    // Not owned. Without one the shell works but Run explains that no
+    // engine is linked.
+    void set_runner(Runner* runner);
+
+    // Before ImGui::NewFrame: the runner's share of this frame.
+    void tick(double budget_ms);
+    // Between ImGui::NewFrame and ImGui::Render: the whole UI.
+    void draw();
+    // Time our code spent on the last frame (loop work + building the UI).
+    void set_frame_cost(double cpu_ms) { m_cpu_ms = cpu_ms; }
+
+    // Actions, as the toolbar, shortcuts and the test bridge use them.
+    void run();
+    void run_cpp();
+    void step();
+    void stop();
+    void reset();
+    bool select_example(std::string_view name);
+    void select_example(int index);
+    void reset_example();
+
+    const ExampleCatalog& catalog() const { return m_catalog; }
+    int selected() const { return m_selected; }
+    CodeEditor& editor() { return m_editor; }
+    RunState& state() { return m_state; }
+    TimelinePanel& timeline() { return m_timeline; }
+    bool modified() const { return m_modified; }
+    // A JSON snapshot for browser tests (see index.html's window.aioTest).
+    std::string state_json() const;
+
+private:
+    void apply_markers();
+    void save_edit();
+    void draw_status_bar(const ImVec2& pos, const ImVec2& size);
+    void handle_shortcuts();
+    void start(RunRequest::Program program, bool paused);
+    const Example* current() const;
+
+    const Fonts& m_fonts;
+    Runner* m_runner = nullptr;
+    ExampleCatalog m_catalog;
+    int m_selected = -1;
+    std::vector<bool> m_edited;  // per example: stored edits differ from the original
+
+    CodeEditor m_editor{Language::python};
+    CodeEditor m_twin{Language::cpp};
+    bool m_modified = false;
+    double m_dirty_since = -1;   // ImGui time of the first unsaved change
+
+    RunState m_state;
+    ControlsPanel m_controls;
+    ExamplesPanel m_examples;
+    EditorPanel m_editor_panel;
+    TwinPanel m_twin_panel;
+    ConsolePanel m_console;
+    InspectorPanel m_inspector;
+    TimelinePanel m_timeline;
+
+    // Layout, pixels; 0 = not chosen yet.
+    float m_left_w = 0;
+    float m_twin_w = 0;
+    float m_top_h = 0;
+    float m_timeline_h = 0;
+    float m_inspector_w = 0;
+    double m_cpu_ms = 0;
+    std::string m_status_note;   // last thing worth telling in the status bar
+};
+
+// The catalog built from the files compiled into the app.
+ExampleCatalog embedded_catalog();
+
+}  // namespace aio::web
