@@ -33,6 +33,8 @@ def run_once(args, name, expected):
         p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return [f"timed out after {TIMEOUT:.0f} s"]
+    except OSError as e:
+        return [f"cannot run {cmd[0]}: {e.strerror}"]
     err = p.stderr.decode("utf-8", "replace")
     if p.returncode == 2 and "no example called" in err:
         return ["no C++ port of this example in the runner (examples/CMakeLists.txt AIO_EXAMPLES)"]
