@@ -6,13 +6,14 @@ async def worker():
     try:
         for i in range(10):
             print("working", i)
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0)
     finally:
         print("release resource")
 
 async def main():
     t = asyncio.create_task(worker())
-    await asyncio.sleep(0.15)
+    for _ in range(3):
+        await asyncio.sleep(0)
     t.cancel()
     await asyncio.gather(t, return_exceptions=True)
     print("cancelled:", t.cancelled())

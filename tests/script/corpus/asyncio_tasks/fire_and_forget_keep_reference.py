@@ -13,7 +13,7 @@ async def main():
         background.add(t)
         t.add_done_callback(background.discard)
     print("started", len(background))
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.3)
     print("remaining", len(background))
 
 asyncio.run(main())

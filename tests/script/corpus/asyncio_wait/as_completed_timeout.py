@@ -8,7 +8,7 @@ async def job(delay):
 async def main():
     tasks = [asyncio.create_task(job(d)) for d in (0.05, 0.3)]
     try:
-        for nxt in asyncio.as_completed(tasks, timeout=0.1):
+        for nxt in asyncio.as_completed(tasks, timeout=0.15):
             print("got", await nxt)
     except asyncio.TimeoutError:
         print("TimeoutError while waiting for the rest")
