@@ -896,16 +896,15 @@ TEST_CASE("Queue.repr lists maxsize, items, waiters and unfinished tasks") {
 }
 
 TEST_CASE("a Queue waited on from a second loop raises RuntimeError") {
+    // Both loops stay alive: the binding compares loops by address.
     aio::Queue<int> q;
-    {
-        VirtualLoop L1;
-        auto first = [](aio::Queue<int>& q) -> Coroutine<void> {
-            auto t = aio::create_task([](aio::Queue<int>& q) -> Coroutine<void> { q.put_nowait(1); co_return; }(q));
-            (void)co_await q.get();
-            co_await t;
-        };
-        L1.run(first(q));
-    }
+    VirtualLoop L1;
+    auto first = [](aio::Queue<int>& q) -> Coroutine<void> {
+        auto t = aio::create_task([](aio::Queue<int>& q) -> Coroutine<void> { q.put_nowait(1); co_return; }(q));
+        (void)co_await q.get();
+        co_await t;
+    };
+    L1.run(first(q));
     VirtualLoop L2;
     auto second = [](aio::Queue<int>& q) -> Coroutine<std::string> {
         try {
