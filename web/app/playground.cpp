@@ -133,7 +133,6 @@ void Playground::start(RunRequest::Program program, bool paused) {
     if (!m_runner) {
         m_state.console.note("This build has no engine linked in yet: the playground shell runs, but scripts cannot.",
                              m_state.loop.time);
-        m_status_note = "no engine linked";
         return;
     }
     if (is_live(m_state.status)) m_runner->stop(m_state);
@@ -245,23 +244,18 @@ void Playground::draw() {
     m_state.loop.clock = m_controls.clock;
     m_state.loop.speed = m_controls.speed;
 
-    // Areas, from the splitter values (first frame: proportions of the window).
+    // Areas, from the splitter values.
     float x0 = o.x + kGap, y0 = o.y + toolbar_h + kGap;
-    float area_w = W - 2 * kGap, area_h = H - toolbar_h - status_h - 2 * kGap;
+    float area_w = W - 2 * kGap, area_h = std::max(200.0f, H - toolbar_h - status_h - 2 * kGap);
     if (m_left_w <= 0) m_left_w = std::clamp(std::floor(W * 0.19f), 220.0f, 300.0f);
-    if (m_timeline_h <= 0) m_timeline_h = std::floor(area_h * 0.27f);
-    if (m_top_h <= 0) m_top_h = std::floor((area_h - m_timeline_h - 2 * kGap) * 0.6f);
-    float right_w = area_w - m_left_w - kGap;
-    if (m_twin_w <= 0) m_twin_w = std::floor(right_w * 0.42f);
-    if (m_inspector_w <= 0) m_inspector_w = std::floor(right_w * 0.42f);
-
     m_left_w = std::clamp(m_left_w, 160.0f, std::max(160.0f, area_w * 0.4f));
-    right_w = area_w - m_left_w - kGap;
-    m_timeline_h = std::clamp(m_timeline_h, 80.0f, std::max(80.0f, area_h - 240));
-    m_top_h = std::clamp(m_top_h, 100.0f, std::max(100.0f, area_h - m_timeline_h - 2 * kGap - 80));
-    m_twin_w = std::clamp(m_twin_w, 120.0f, std::max(120.0f, right_w - 240));
-    m_inspector_w = std::clamp(m_inspector_w, 160.0f, std::max(160.0f, right_w - 240));
-    float mid_h = area_h - m_top_h - m_timeline_h - 2 * kGap;
+    float right_w = area_w - m_left_w - kGap;
+    float rows_h = area_h - 2 * kGap;  // editor row + middle row + timeline
+    float top_h = std::floor(std::clamp(m_top_frac * rows_h, 100.0f, std::max(100.0f, rows_h - 180)));
+    float timeline_h = std::floor(std::clamp(m_timeline_frac * rows_h, 80.0f, std::max(80.0f, rows_h - top_h - 80)));
+    float mid_h = rows_h - top_h - timeline_h;
+    float twin_w = std::floor(std::clamp(m_twin_frac * right_w, 120.0f, std::max(120.0f, right_w - 240)));
+    float insp_w = std::floor(std::clamp(m_inspector_frac * right_w, 160.0f, std::max(160.0f, right_w - 240)));
     float rx = x0 + m_left_w + kGap;
 
     // Panels.
@@ -270,8 +264,8 @@ void Playground::draw() {
 
     const Example* ex = current();
     apply_markers();
-    float editor_w = right_w - m_twin_w - kGap;
-    EditorActions ea = m_editor_panel.draw(ImVec2(rx, y0), ImVec2(editor_w, m_top_h), m_fonts, m_editor,
+    float editor_w = right_w - twin_w - kGap;
+    EditorActions ea = m_editor_panel.draw(ImVec2(rx, y0), ImVec2(editor_w, top_h), m_fonts, m_editor,
                                            ex ? ex->name + ".py" : "scratch.py", m_modified, m_state.error);
     if (ea.changed) {
         if (m_dirty_since < 0) m_dirty_since = ImGui::GetTime();
@@ -281,37 +275,40 @@ void Playground::draw() {
     }
     if (ea.reset_example) reset_example();
 
-    if (m_twin_panel.draw(ImVec2(rx + editor_w + kGap, y0), ImVec2(m_twin_w, m_top_h), m_fonts, m_twin,
+    if (m_twin_panel.draw(ImVec2(rx + editor_w + kGap, y0), ImVec2(twin_w, top_h), m_fonts, m_twin,
                           ex && !ex->cpp.empty() ? ex->name + ".cpp" : std::string(),
                           m_runner && ex && m_runner->has_cpp_twin(ex->name)))
         run_cpp();
 
-    float my = y0 + m_top_h + kGap;
-    float console_w = right_w - m_inspector_w - kGap;
-    bool finished = m_state.status == RunStatus::finished;
+    float my = y0 + top_h + kGap;
+    float console_w = right_w - insp_w - kGap;
+    // The verdict against CPython only means something for this example's own script.
+    bool finished = m_state.status == RunStatus::finished && ex && m_state.program == ex->name + ".py";
     if (m_console.draw(ImVec2(rx, my), ImVec2(console_w, mid_h), m_fonts, m_state.console, ex ? ex->expected : std::string(), finished))
         m_state.console.clear();
-    m_inspector.draw(ImVec2(rx + console_w + kGap, my), ImVec2(m_inspector_w, mid_h), m_fonts, m_state.loop);
+    m_inspector.draw(ImVec2(rx + console_w + kGap, my), ImVec2(insp_w, mid_h), m_fonts, m_state.loop);
 
     float ty = my + mid_h + kGap;
-    if (m_timeline.draw(ImVec2(rx, ty), ImVec2(right_w, m_timeline_h), m_fonts, m_state.loop)) {
+    if (m_timeline.draw(ImVec2(rx, ty), ImVec2(right_w, timeline_h), m_fonts, m_state.loop)) {
         std::string where = platform::save_file("aio-trace.json", to_chrome_trace(m_state.loop), "application/json");
         m_status_note = "timeline exported: " + where;
     }
 
-    // Splitters in the gaps.
-    float v;
-    v = m_left_w;
+    // Splitters in the gaps; each drag turns back into a fraction.
+    float v = m_left_w;
     if (splitter("##split_left", true, ImVec2(x0 + m_left_w, y0), ImVec2(kGap, area_h), &v, 160, area_w * 0.4f)) m_left_w = v;
     v = editor_w;
-    if (splitter("##split_twin", true, ImVec2(rx + editor_w, y0), ImVec2(kGap, m_top_h), &v, 240, right_w - 120)) m_twin_w = right_w - v - kGap;
+    if (splitter("##split_twin", true, ImVec2(rx + editor_w, y0), ImVec2(kGap, top_h), &v, 240, right_w - 120))
+        m_twin_frac = (right_w - v - kGap) / right_w;
     v = console_w;
-    if (splitter("##split_insp", true, ImVec2(rx + console_w, my), ImVec2(kGap, mid_h), &v, 240, right_w - 160)) m_inspector_w = right_w - v - kGap;
-    v = m_top_h;
-    if (splitter("##split_top", false, ImVec2(rx, y0 + m_top_h), ImVec2(right_w, kGap), &v, 100, area_h - m_timeline_h - 2 * kGap - 80)) m_top_h = v;
-    v = m_top_h + kGap + mid_h;
-    if (splitter("##split_tl", false, ImVec2(rx, ty - kGap), ImVec2(right_w, kGap), &v, m_top_h + kGap + 80, area_h - kGap - 80))
-        m_timeline_h = area_h - v - kGap;
+    if (splitter("##split_insp", true, ImVec2(rx + console_w, my), ImVec2(kGap, mid_h), &v, 240, right_w - 160))
+        m_inspector_frac = (right_w - v - kGap) / right_w;
+    v = top_h;
+    if (splitter("##split_top", false, ImVec2(rx, y0 + top_h), ImVec2(right_w, kGap), &v, 100, rows_h - timeline_h - 80))
+        m_top_frac = v / rows_h;
+    v = top_h + mid_h;  // the timeline's top edge, from y0, without gaps
+    if (splitter("##split_tl", false, ImVec2(rx, ty - kGap), ImVec2(right_w, kGap), &v, top_h + 80, rows_h - 80))
+        m_timeline_frac = (rows_h - v) / rows_h;
 
     draw_status_bar(ImVec2(o.x, o.y + H - status_h), ImVec2(W, status_h));
     ImGui::End();

@@ -91,12 +91,13 @@ private:
     InspectorPanel m_inspector;
     TimelinePanel m_timeline;
 
-    // Layout, pixels; 0 = not chosen yet.
-    float m_left_w = 0;
-    float m_twin_w = 0;
-    float m_top_h = 0;
-    float m_timeline_h = 0;
-    float m_inspector_w = 0;
+    // Layout. The sidebar keeps its width in pixels; the other splits are
+    // fractions, so the panels keep their proportions when the window resizes.
+    float m_left_w = 0;             // pixels; 0 = not chosen yet
+    float m_twin_frac = 0.42f;      // of the right-hand width
+    float m_inspector_frac = 0.42f; // of the right-hand width
+    float m_top_frac = 0.44f;       // of the area's height: editor row
+    float m_timeline_frac = 0.27f;  // of the area's height: timeline
     double m_cpu_ms = 0;
     std::string m_status_note;   // last thing worth telling in the status bar
 };

@@ -1,5 +1,8 @@
 #include "sample_view.h"
 
+#include <algorithm>
+#include <string>
+
 namespace aio::web {
 
 void load_sample_view(RunState& s) {
@@ -50,6 +53,31 @@ void load_sample_view(RunState& s) {
     s.console.write(Stream::err, "Traceback (most recent call last):\n  File \"sample.py\", line 9, in fetch\nValueError: bad reply\n", 0.351);
     s.status = RunStatus::finished;
     s.program = "sample";
+}
+
+void load_stress_view(RunState& s, int tasks, int segments) {
+    LoopView& v = s.loop;
+    v.clear();
+    s.console.clear();
+    double t_end = 0;
+    for (int i = 0; i < tasks; ++i) {
+        auto id = static_cast<std::uint64_t>(i + 1);
+        double t = 0.0001 * i;
+        v.task_created(id, "worker-" + std::to_string(i + 1), t);
+        for (int k = 0; k < segments; ++k) {
+            v.task_state(id, TaskState::running, t);
+            v.task_state(id, TaskState::sleeping, t + 0.0002, "sleep(0.01)");
+            t += 0.0102 + 0.00001 * (i % 7);
+            v.task_state(id, TaskState::ready, t);
+            t += 0.0003;
+        }
+        v.task_state(id, TaskState::waiting, t, "Queue.get()");
+        t_end = std::max(t_end, t);
+    }
+    v.time = t_end;
+    s.status = RunStatus::paused;
+    s.program = "stress";
+    s.console.write(Stream::info, "stress picture: " + std::to_string(tasks) + " tasks (no engine ran)\n", 0);
 }
 
 }  // namespace aio::web

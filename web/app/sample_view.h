@@ -10,4 +10,8 @@ namespace aio::web {
 
 void load_sample_view(RunState& state);
 
+// `tasks` lanes of `segments` steps each (sleep, wake, run), for measuring
+// what drawing a big loop costs per frame.
+void load_stress_view(RunState& state, int tasks, int segments);
+
 }  // namespace aio::web

@@ -67,7 +67,16 @@ EMSCRIPTEN_KEEPALIVE void aio_test_run() { pg().run(); }
 EMSCRIPTEN_KEEPALIVE void aio_test_stop() { pg().stop(); }
 EMSCRIPTEN_KEEPALIVE void aio_test_step() { pg().step(); }
 EMSCRIPTEN_KEEPALIVE void aio_test_reset() { pg().reset(); }
+// Marks an error as a run would (1-based line and column), to check how the
+// editor shows it without running anything.
+EMSCRIPTEN_KEEPALIVE void aio_test_mark_error(int line, int column, const char* message) {
+    pg().state().error = {line, column, message};
+}
+
 EMSCRIPTEN_KEEPALIVE void aio_test_load_sample() { aio::web::load_sample_view(pg().state()); }
+EMSCRIPTEN_KEEPALIVE void aio_test_load_stress(int tasks, int segments) {
+    aio::web::load_stress_view(pg().state(), tasks, segments);
+}
 EMSCRIPTEN_KEEPALIVE const char* aio_test_trace() { return keep(aio::web::to_chrome_trace(pg().state().loop)); }
 
 }  // extern "C"

@@ -229,14 +229,19 @@ void CodeEditor::handle_keyboard() {
     TextPos c0 = m_buf.cursor();
     int page = std::max(1, static_cast<int>((m_geo.view_max.y - m_geo.view_min.y) / m_geo.line_h) - 1);
 
-    if (pressed(ImGuiKey_LeftArrow)) word ? m_buf.move_word_left(shift) : m_buf.move_left(shift);
-    if (pressed(ImGuiKey_RightArrow)) word ? m_buf.move_word_right(shift) : m_buf.move_right(shift);
+    // macOS: Cmd+arrows go to line and document ends (Option+arrows move by
+    // words). Elsewhere the Super key is not used with arrows, so this is safe.
+    bool cmd = io.KeySuper;
+    if (pressed(ImGuiKey_LeftArrow)) cmd ? m_buf.move_home(shift) : word ? m_buf.move_word_left(shift) : m_buf.move_left(shift);
+    if (pressed(ImGuiKey_RightArrow)) cmd ? m_buf.move_end(shift) : word ? m_buf.move_word_right(shift) : m_buf.move_right(shift);
     if (pressed(ImGuiKey_UpArrow)) {
-        if (ctrl && !shift) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - m_geo.line_h));
+        if (cmd) m_buf.move_doc_start(shift);
+        else if (ctrl && !shift) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - m_geo.line_h));
         else m_buf.move_up(shift);
     }
     if (pressed(ImGuiKey_DownArrow)) {
-        if (ctrl && !shift) ImGui::SetScrollY(ImGui::GetScrollY() + m_geo.line_h);
+        if (cmd) m_buf.move_doc_end(shift);
+        else if (ctrl && !shift) ImGui::SetScrollY(ImGui::GetScrollY() + m_geo.line_h);
         else m_buf.move_down(shift);
     }
     if (pressed(ImGuiKey_Home)) ctrl ? m_buf.move_doc_start(shift) : m_buf.move_home(shift);
@@ -260,8 +265,8 @@ void CodeEditor::handle_keyboard() {
 
     if (!ro) {
         if (pressed(ImGuiKey_Tab)) shift ? m_buf.unindent() : m_buf.indent();
-        if (pressed(ImGuiKey_Backspace)) ctrl ? m_buf.delete_word_left() : m_buf.backspace();
-        if (pressed(ImGuiKey_Delete)) ctrl ? m_buf.delete_word_right() : m_buf.delete_forward();
+        if (pressed(ImGuiKey_Backspace)) word ? m_buf.delete_word_left() : m_buf.backspace();
+        if (pressed(ImGuiKey_Delete)) word ? m_buf.delete_word_right() : m_buf.delete_forward();
         if (ctrl && pressed(ImGuiKey_Z)) shift ? m_buf.redo() : m_buf.undo();
         if (ctrl && pressed(ImGuiKey_Y)) m_buf.redo();
         if (ctrl && pressed_sc(SDL_SCANCODE_SLASH)) m_buf.toggle_comment();

@@ -27,6 +27,22 @@ void file_chip(const char* name, bool modified, const Fonts& fonts) {
     if (modified && ImGui::IsItemHovered()) ImGui::SetTooltip("Edited: differs from the example. Edits are kept across reloads.");
 }
 
+// A labelled button at the right end of the header row, or just its icon
+// when the panel is too narrow for the label.
+bool header_tool(const char* label, Icon icon, bool enabled, const char* tooltip) {
+    float taken = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 8;
+    float w = ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() * 0.62f + 6 + ImGui::GetStyle().FramePadding.x * 2;
+    if (ImGui::GetWindowWidth() - 8 - w >= taken) {
+        header_align_right(w);
+        return tool_button(label, icon, enabled, false, tooltip);
+    }
+    header_align_right(ImGui::GetFrameHeight());
+    ImGui::PushID(label);
+    bool clicked = icon_button("##tool", icon, false, label) && enabled;
+    ImGui::PopID();
+    return clicked;
+}
+
 }  // namespace
 
 EditorActions EditorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, CodeEditor& editor,
@@ -34,10 +50,8 @@ EditorActions EditorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fon
     EditorActions act;
     begin_panel("##editor_panel", "Editor", pos, size, fonts);
     file_chip(filename.c_str(), modified, fonts);
-    const char* reset_label = "Reset example";
-    float w = ImGui::CalcTextSize(reset_label).x + ImGui::GetFrameHeight() * 0.62f + 6 + ImGui::GetStyle().FramePadding.x * 2;
-    header_align_right(w);
-    if (tool_button(reset_label, Icon::restore, modified, false, "Throw away your edits and restore the example")) act.reset_example = true;
+    if (header_tool("Reset example", Icon::restore, modified, "Throw away your edits and restore the example"))
+        act.reset_example = true;
 
     ImVec2 body = panel_body();
     float status_h = std::floor(ImGui::GetFontSize() + 10);
@@ -81,10 +95,7 @@ bool TwinPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, 
     begin_panel("##twin_panel", "C++ twin", pos, size, fonts);
     bool has_source = !filename.empty();
     if (has_source) file_chip(filename.c_str(), false, fonts);
-    const char* label = "Run C++";
-    float w = ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() * 0.62f + 6 + ImGui::GetStyle().FramePadding.x * 2;
-    header_align_right(w);
-    if (tool_button(label, Icon::play, has_source && can_run, false,
+    if (header_tool("Run C++", Icon::play, has_source && can_run,
                     can_run ? "Run the compiled-in C++ version on the same loop" : "This build has no compiled C++ twin for this example"))
         run = true;
     ImVec2 body = panel_body();

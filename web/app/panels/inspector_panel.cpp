@@ -36,13 +36,16 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
     ImGui::PushFont(fonts.small);
     for (TaskState s : {TaskState::running, TaskState::ready, TaskState::waiting, TaskState::sleeping}) {
         int n = counts[static_cast<size_t>(s)];
+        char text[48];
+        std::snprintf(text, sizeof text, "%d %s", n, to_string(s));
+        if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(text).x + 16 > ImGui::GetWindowWidth() - 8) break;  // no room
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = ImGui::GetFrameHeight();
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 4, p.y + h * 0.5f), 3.0f, state_colour(s));
         ImGui::SetCursorScreenPos(ImVec2(p.x + 11, p.y));
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, n ? colours::text : colours::text_faint);
-        ImGui::Text("%d %s", n, to_string(s));
+        ImGui::TextUnformatted(text);
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 12);
     }
