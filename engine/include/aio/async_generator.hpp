@@ -230,8 +230,7 @@ private:
             if (m_raise_error) std::rethrow_exception(std::exchange(m_error, nullptr));  // athrow before the start
             if (!m_gen->m_h) return false;
             promise_type& p = m_gen->m_h.promise();
-            if (p.m_state == State::finished) return false;
-            if (p.m_state == State::created) return false;  // unreachable: ready only when finished
+            if (p.m_state != State::running) return false;  // was ready: finished, nothing ran
             p.m_continuation = {};
             if (!m_gen->m_h.done()) {
                 p.m_state = State::suspended;
