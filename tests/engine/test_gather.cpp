@@ -732,7 +732,8 @@ py*/
     p.L.run([]() -> aio::Coroutine<> {
         auto empty = aio::gather();
         CHECK(empty.done());
-        print("results", std::tuple_size_v<decltype(co_await empty)>, now());
+        std::tuple<> nothing = co_await empty;
+        print("results", std::tuple_size_v<decltype(nothing)>, now());
         auto none = co_await aio::gather(std::vector<aio::Coroutine<int>>{});
         print("results", none.size(), now());
     }());
