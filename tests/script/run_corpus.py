@@ -166,7 +166,13 @@ def main():
     ap.add_argument("--update", action="store_true",
                     help="write .out/.err/.status from this run (CPython only)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every script")
-    args = ap.parse_args()
+    argv = sys.argv[1:]
+    # Let `--interp-args -E` work: argparse would take "-E" for an option.
+    for i, a in enumerate(argv[:-1]):
+        if a == "--interp-args":
+            argv[i:i + 2] = [f"--interp-args={argv[i + 1]}"]
+            break
+    args = ap.parse_args(argv)
 
     if args.interp:
         if args.update:
