@@ -317,6 +317,80 @@ TEST_CASE("a cancelled Condition.wait re-acquires the lock before raising, and n
     CHECK(joined(log.lines) == joined(expected));
 }
 
+namespace {
+
+constexpr const char* kCancelReacquirePy = R"PY(
+import asyncio
+
+async def waiter(cond):
+    async with cond:
+        try:
+            await cond.wait()
+        except asyncio.CancelledError:
+            print(f"a: CancelledError, holds the lock: {cond.locked()}")
+            raise
+
+async def main():
+    cond = asyncio.Condition()
+    a = asyncio.create_task(waiter(cond))
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify()
+        await asyncio.sleep(0)   # a is notified and now queues for the lock
+        a.cancel()               # cancelled while re-acquiring
+        await asyncio.sleep(0)
+        print(f"a done {a.done()}")
+    try:
+        await a
+    except asyncio.CancelledError:
+        print("a cancelled")
+    print(f"locked {cond.locked()}")
+
+asyncio.run(main())
+)PY";
+
+Coroutine<void> reacquire_waiter(Log& log, aio::Condition& cond) {
+    auto guard = co_await cond.hold();
+    try {
+        co_await cond.wait();
+    } catch (const aio::CancelledError&) {
+        log("a: CancelledError, holds the lock: " + py_bool(cond.locked()));
+        throw;
+    }
+}
+
+Coroutine<void> cancel_reacquire_main(Log& log) {
+    aio::Condition cond;
+    auto a = aio::create_task(reacquire_waiter(log, cond));
+    co_await aio::sleep(0);
+    {
+        auto guard = co_await cond.hold();
+        cond.notify();
+        co_await aio::sleep(0);
+        a.cancel();
+        co_await aio::sleep(0);
+        log("a done " + py_bool(a.done()));
+    }
+    try {
+        co_await a;
+    } catch (const aio::CancelledError&) {
+        log("a cancelled");
+    }
+    log("locked " + py_bool(cond.locked()));
+}
+
+}  // namespace
+
+TEST_CASE("a Condition.wait cancelled while re-acquiring the lock still re-acquires it, then raises") {
+    const Lines expected{"a done False", "a: CancelledError, holds the lock: True", "a cancelled", "locked False"};
+    if (auto py = cpython_output(kCancelReacquirePy)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    VirtualLoop L;
+    Log log;
+    L.run(cancel_reacquire_main(log));
+    CHECK(joined(log.lines) == joined(expected));
+}
+
 TEST_CASE("Condition.wait and notify without holding the lock raise RuntimeError") {
     VirtualLoop L;
     auto body = []() -> Coroutine<void> {

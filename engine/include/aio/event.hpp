@@ -38,7 +38,7 @@ public:
     Waiter& operator=(const Waiter&) = delete;
     // The waiting frame is going away (the wait ended, or a closing loop frees
     // the task): leave the primitive's queue and the future's callback list.
-    ~Waiter();
+    virtual ~Waiter();
 
     // asyncio: fut.done() / fut.cancelled() / fut.set_result(...)
     bool done() const noexcept { return m_future.done(); }
