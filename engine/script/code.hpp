@@ -89,6 +89,7 @@ struct CodeObject : Object {
   Value m_name;      // str
   Value m_qualname;  // str
   Value m_filename;  // str
+  Value m_doc;       // docstring or None
   int m_class_cell = -1;  // class body: slot of the __class__ cell, or -1
 
   int nlocals() const { return static_cast<int>(m_varnames.size()); }

@@ -82,6 +82,7 @@ struct DictObject : Object {
   uint32_t m_indexsize = 0;    // power of two (0 = no table yet)
   uint32_t m_used = 0;         // live entries
   uint64_t m_version = 0;      // bumps on every insert/delete (lookup caches)
+  Value m_default;             // collections.defaultdict's default_factory, else Null
 };
 
 // CPython's set table, reproduced so that sets of ints iterate (and print)
@@ -154,6 +155,7 @@ enum TypeFlags : uint32_t {
   TF_ENUM = 8,          // enum.Enum or a subclass
   TF_HEAPTYPE = 16,     // created by a class statement
   TF_ABSTRACT_ENUM = 32,// Enum class with no members (may be subclassed)
+  TF_NEW_INITS = 64,    // builtin whose constructor consumes the arguments (no __init__ call)
 };
 
 struct TypeObject : Object {
@@ -218,6 +220,7 @@ struct GenObject : Object {
   bool m_asyncgen_hooked = false;
   bool m_ag_running = false;    // async generator: an asend/athrow in flight
   bool m_ag_closed = false;
+  bool m_yield_wrapped = false; // async generator: last yield was a value (not an await)
   int m_origin_line = 0;        // line where a coroutine was created
 };
 
@@ -274,6 +277,7 @@ struct SuperObject : Object {
 // They may also carry a dict for ad-hoc attributes.
 struct CxxObject : Object {
   DictObject* m_dict = nullptr;
+  size_t m_alloc_size = 0;  // bytes, for the heap's accounting
   virtual ~CxxObject();
   // Drops references to other objects (used when a run is torn down and
   // cycles must be broken before memory is released).

@@ -88,6 +88,11 @@ class Value {
   Object* as_obj() const { return m_u.o; }
   template <class T> T* as() const { return static_cast<T*>(m_u.o); }
 
+  // VM fast paths: overwrite a slot known to hold no object reference.
+  void raw_set_int(int64_t i) { m_tag = Tag::Int; m_u.i = i; }
+  void raw_set_float(double d) { m_tag = Tag::Float; m_u.f = d; }
+  void raw_clear() { m_tag = Tag::Null; }
+
   // Gives up ownership of the object without decref (caller now owns it).
   Object* release() { m_tag = Tag::Null; return m_u.o; }
   // Bitwise identity (`is`).

@@ -1,0 +1,107 @@
+// main.cpp — aio-py: run a Python-subset program like `python3` does.
+//
+//   aio-py FILE.py [args...]     run a file
+//   aio-py -c CODE [args...]     run a string
+//   aio-py - [args...]           run stdin
+//   --clock virtual|real         event-loop clock (virtual: instant, deterministic)
+//   --trace FILE.json            write the loop's events as Chrome trace JSON
+//   --disassemble                print bytecode instead of running
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler.hpp"
+#include "interp.hpp"
+#include "runtime.hpp"
+
+using namespace aio::script;
+
+namespace {
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] "
+               "(FILE.py | -c CODE | -) [args...]\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string clock = "real", trace, code, filename;
+  bool have_code = false, disassemble_only = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--clock" && i + 1 < argc) {
+      clock = argv[++i];
+      if (clock != "virtual" && clock != "real") return usage();
+    } else if (a.rfind("--clock=", 0) == 0) {
+      clock = a.substr(8);
+    } else if (a == "--trace" && i + 1 < argc) {
+      trace = argv[++i];
+    } else if (a == "--disassemble") {
+      disassemble_only = true;
+    } else if (a == "-c" && i + 1 < argc) {
+      code = argv[++i];
+      filename = "<string>";
+      have_code = true;
+      ++i;
+      break;
+    } else if (a == "-") {
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      code = ss.str();
+      filename = "<stdin>";
+      have_code = true;
+      ++i;
+      break;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage();
+    } else {
+      std::ifstream in(a, std::ios::binary);
+      if (!in) {
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n", argv[0], a.c_str());
+        return 2;
+      }
+      code.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      filename = a;
+      have_code = true;
+      ++i;
+      break;
+    }
+  }
+  if (!have_code) return usage();
+  std::vector<std::string> args;
+  args.push_back(filename == "<string>" ? "-c" : filename == "<stdin>" ? "-" : filename);
+  for (; i < argc; ++i) args.push_back(argv[i]);
+
+  Interpreter interp;
+  interp.set_argv(args);
+  // stdout is block-buffered when not a terminal and stderr unbuffered, as
+  // CPython's streams are; C stdio gives exactly that.
+  interp.set_output([](int stream, std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+  });
+  if (disassemble_only) {
+    VMScope scope(interp.vm());
+    SyntaxErrorInfo err;
+    Value c = compile_source(interp.vm(), code, filename, err);
+    if (c.is_null()) {
+      std::fprintf(stderr, "SyntaxError: %s (line %d)\n", err.msg.c_str(), err.line);
+      return 1;
+    }
+    std::fputs(disassemble(c.as<CodeObject>()).c_str(), stdout);
+    return 0;
+  }
+  (void)trace;
+  (void)clock;
+  int status = interp.run_main(code, filename);
+  std::fflush(stdout);
+  return status;
+}
