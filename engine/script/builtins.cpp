@@ -275,7 +275,16 @@ Value b_next(VM& vm, Value* a, int n, TupleObject*, Value&) {
                  (is_kind(it, ObjKind::Generator) && it.as<GenObject>()->m_genkind == GenKind::Generator) ||
                  as_native_iter(it) || !vm.type_lookup(vm.type_of(it), vm.names().d_next).is_null();
   if (!is_iter) return vm.raisef(vm.e_TypeError, "'%s' object is not an iterator", type_name(it).c_str());
-  if (is_kind(it, ObjKind::Generator) || is_kind(it, ObjKind::Iter)) {
+  if (is_kind(it, ObjKind::Generator)) {
+    Value out;
+    SendStatus st = vm.gen_send(it.as<GenObject>(), Value::none(), Value(), out);
+    if (st == SendStatus::Yield) return out;
+    if (st == SendStatus::Error) return Value();
+    if (n == 2) return a[1];
+    if (out.is_none()) return vm.raise_value(Value::object(vm.e_StopIteration));
+    return vm.raise_args(vm.e_StopIteration, out);
+  }
+  if (is_kind(it, ObjKind::Iter)) {
     Value r = vm.iter_next(it);
     if (!r.is_null()) return r;
     if (vm.has_exc()) return Value();

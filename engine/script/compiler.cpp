@@ -390,19 +390,17 @@ class Compiler {
         emit(Op::POP_TOP);
         break;
       case FB::FinallyTry: {
-        // Run the finally body inline, outside its own handler.
-        FBlock saved = b;
-        pop_fblock();
+        // Run the finally body inline (its block is already off the stack,
+        // so the body is not covered by its own handler).
         if (preserve_tos) {
           push_fblock({FB::PopValue});
           ++m_u->depth;
         }
-        body(*saved.finalbody);
+        body(*b.finalbody);
         if (preserve_tos) {
           pop_fblock();
           --m_u->depth;
         }
-        push_fblock(saved);
         break;
       }
       case FB::FinallyEnd:
@@ -432,18 +430,25 @@ class Compiler {
     }
   }
 
+  struct Unwound {
+    std::vector<FBlock> blocks;
+    std::vector<int> hstack;
+    bool found_loop = false;
+    FBlock loop;
+  };
+
   // Unwinds blocks up to (not including) the innermost loop when `loop` is
-  // set, else all of them. Returns the loop block, or null.
-  const FBlock* unwind_fblock_stack(bool preserve_tos, bool loop) {
-    auto saved_blocks = m_u->fblocks;
-    auto saved_hstack = m_u->hstack;
-    const FBlock* found = nullptr;
-    FBlock loop_block;
+  // set, else all of them (CPython's compiler_unwind_fblock_stack). The
+  // caller emits its jump/return and then calls restore(u).
+  Unwound unwind_fblock_stack(bool preserve_tos, bool loop) {
+    Unwound st;
+    st.blocks = m_u->fblocks;
+    st.hstack = m_u->hstack;
     while (!m_u->fblocks.empty()) {
       FBlock b = m_u->fblocks.back();
       if (loop && (b.kind == FB::WhileLoop || b.kind == FB::ForLoop || b.kind == FB::AsyncForLoop)) {
-        loop_block = b;
-        found = &loop_block;
+        st.found_loop = true;
+        st.loop = b;
         break;
       }
       pop_fblock();
@@ -454,14 +459,11 @@ class Compiler {
       }
       unwind_fblock(b, preserve_tos);
     }
-    m_unwound_loop = loop_block;
-    m_restore_blocks = std::move(saved_blocks);
-    m_restore_hstack = std::move(saved_hstack);
-    return found ? &m_unwound_loop : nullptr;
+    return st;
   }
-  void restore_after_unwind() {
-    m_u->fblocks = std::move(m_restore_blocks);
-    m_u->hstack = std::move(m_restore_hstack);
+  void restore(Unwound& st) {
+    m_u->fblocks = std::move(st.blocks);
+    m_u->hstack = std::move(st.hstack);
   }
 
   // [SECTION] Statements
@@ -505,20 +507,19 @@ class Compiler {
       case SK::Pass: emit(Op::NOP); break;
       case SK::Break: case SK::Continue: {
         bool is_break = s->kind == SK::Break;
-        const FBlock* loop = unwind_fblock_stack(false, true);
-        if (!loop) {
-          restore_after_unwind();
+        Unwound st = unwind_fblock_stack(false, true);
+        if (!st.found_loop) {
+          restore(st);
           error(is_break ? "'break' outside loop" : "'continue' not properly in loop", s->loc);
         }
         if (is_break) {
           // Leave the loop: pop its iterator (for loops) and jump past else.
-          FBlock lb = *loop;
-          if (lb.kind == FB::ForLoop || lb.kind == FB::AsyncForLoop) emit(Op::POP_TOP);
-          emit_jump(Op::JUMP, lb.exit);
+          if (st.loop.kind == FB::ForLoop || st.loop.kind == FB::AsyncForLoop) emit(Op::POP_TOP);
+          emit_jump(Op::JUMP, st.loop.exit);
         } else {
-          emit_jump(Op::JUMP, loop->start);
+          emit_jump(Op::JUMP, st.loop.start);
         }
-        restore_after_unwind();
+        restore(st);
         break;
       }
       case SK::If: if_stmt(static_cast<IfStmt*>(s)); break;
@@ -616,11 +617,10 @@ class Compiler {
     if (r->value && m_u->is_async_gen) error("'return' with value in async generator", r->loc);
     if (r->value) expr(r->value);
     else emit(Op::LOAD_NONE);
-    bool preserve = true;
-    unwind_fblock_stack(preserve, false);
+    Unwound st = unwind_fblock_stack(true, false);
     m_u->loc = r->loc;
     emit(Op::RETURN_VALUE);
-    restore_after_unwind();
+    restore(st);
   }
 
   void aug_assign(AugAssignStmt* a) {
@@ -1826,9 +1826,6 @@ class Compiler {
   std::unique_ptr<Unit> m_uptr;
   Unit* m_u = nullptr;
   std::vector<std::unique_ptr<Unit>> m_units;
-  FBlock m_unwound_loop;
-  std::vector<FBlock> m_restore_blocks;
-  std::vector<int> m_restore_hstack;
   bool m_annotations_setup = false;
   Loc m_comp_loc;
 };

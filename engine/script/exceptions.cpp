@@ -166,18 +166,6 @@ Value be_str(VM& vm, Value* a, int, TupleObject*, Value&) { return exc_str(vm, s
 Value be_repr(VM& vm, Value* a, int, TupleObject*, Value&) {
   auto* e = self_exc(a);
   std::string s = as_str(e->m_type->m_name)->str();
-  if (VM::is_subtype(e->m_type, vm.e_BaseExceptionGroup) && is_str(e->m_message)) {
-    s += "(";
-    if (!vm.repr_into(e->m_message, s)) return Value();
-    s += ", [";
-    auto* ex = e->m_exceptions.as<TupleObject>();
-    for (uint32_t i = 0; i < ex->m_size; ++i) {
-      if (i) s += ", ";
-      if (!vm.repr_into(ex->items()[i], s)) return Value();
-    }
-    s += "])";
-    return vm.str(s);
-  }
   auto* args = e->m_args.as<TupleObject>();
   if (args->m_size == 1) {
     s += "(";
@@ -779,7 +767,7 @@ void format_one(VM& vm, const Value& exc, std::string& out, std::vector<const Ob
   for (size_t i = 0; i < shown; ++i) {
     std::string title = "---------------- " + std::to_string(i + 1) + " ----------------";
     out += base + (i == 0 ? "+-+" : "  +") + title + "\n";
-    std::string sub_margin = base + "    | ";
+    std::string sub_margin = base + "  | ";
     if (depth + 1 >= 10) {
       out += sub_margin + "... (max_group_depth is 10)\n";
       continue;

@@ -67,6 +67,7 @@ static void destroy(VM& vm, Object* o, bool teardown) {
   if (!teardown) unlink(o);
   --vm.m_live;
   size_t size = 0;
+  void* mem = o;  // start of the allocation (CxxObject's vtable pointer precedes its Object part)
   TypeObject* type = o->m_type;
   switch (kind_of(o)) {
     case ObjKind::Str: {
@@ -208,13 +209,14 @@ static void destroy(VM& vm, Object* o, bool teardown) {
     }
     case ObjKind::Cxx: {
       auto* c = static_cast<CxxObject*>(o);
+      mem = c;
       size = c->m_alloc_size;
       if (teardown) c->m_dict = nullptr;
       c->~CxxObject();
       break;
     }
   }
-  vm.raw_free(o, size);
+  vm.raw_free(mem, size);
   if (type && !teardown) decref(type);
 }
 

@@ -388,7 +388,7 @@ class Parser {
       if (!at(Tok::Indent)) {
         const Token& t = peek();
         error_at("expected an indented block after " + what + " on line " + std::to_string(line),
-                 t.line, t.col, t.line, t.col + 1 > t.end_col ? -1 : t.end_col, true);
+                 t.line, t.col, t.line, -1, true);
       }
       advance();
       while (!accept(Tok::Dedent)) {

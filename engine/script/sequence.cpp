@@ -483,9 +483,9 @@ bool arity(VM& vm, const char* name, int got, int lo, int hi, TupleObject* kw) {
   if (!no_kwargs(vm, name, kw)) return false;
   if (got >= lo && got <= hi) return true;
   if (lo == hi && lo == 0)
-    vm.raisef(vm.e_TypeError, "%s() takes no arguments (%d given)", name, got);
+    vm.raisef(vm.e_TypeError, "list.%s() takes no arguments (%d given)", name, got);
   else if (lo == hi)
-    vm.raisef(vm.e_TypeError, "%s() takes exactly one argument (%d given)", name, got);
+    vm.raisef(vm.e_TypeError, "list.%s() takes exactly one argument (%d given)", name, got);
   else if (got < lo)
     vm.raisef(vm.e_TypeError, "%s expected at least %d argument%s, got %d", name, lo, lo == 1 ? "" : "s", got);
   else
@@ -596,9 +596,10 @@ Value l_reverse(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   return Value::none();
 }
 Value l_sort(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
-  if (n > 1) return vm.raise(vm.e_TypeError, "sort() takes no positional arguments");
+  int nkw = kw ? static_cast<int>(kw->m_size) : 0;
+  if (n - nkw > 1) return vm.raise(vm.e_TypeError, "sort() takes no positional arguments");
   Value args[2];
-  if (!parse_args(vm, "sort", a + 1, 0, kw, {"key", "reverse"}, 0, args)) return Value();
+  if (!parse_args(vm, "sort", a + 1, n - 1, kw, {"key", "reverse"}, 0, args, 0)) return Value();
   bool rev = false;
   if (!args[1].is_null()) {
     int t = vm.truthy(args[1]);

@@ -79,9 +79,6 @@ def total_ordering(cls):
         raise ValueError('must define at least one ordering operation: < > <= >=')
     return cls
 
-class _CacheInfo(tuple):
-    pass
-
 def lru_cache(maxsize=128, typed=False):
     if callable(maxsize) and not isinstance(maxsize, int):
         return _lru_wrapper(maxsize, 128)

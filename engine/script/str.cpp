@@ -189,9 +189,12 @@ bool check_args(VM& vm, const char* name, int n, int lo, int hi, TupleObject* kw
     return false;
   }
   if (n < lo || n > hi) {
-    if (lo == hi)
-      vm.raisef(vm.e_TypeError, "%s() takes exactly %d argument%s (%d given)", name, lo,
-                lo == 1 ? "" : "s", n);
+    if (lo == hi && lo == 0)
+      vm.raisef(vm.e_TypeError, "str.%s() takes no arguments (%d given)", name, n);
+    else if (lo == hi && lo == 1)
+      vm.raisef(vm.e_TypeError, "str.%s() takes exactly one argument (%d given)", name, n);
+    else if (lo == hi)
+      vm.raisef(vm.e_TypeError, "str.%s() takes exactly %d arguments (%d given)", name, lo, n);
     else if (n < lo)
       vm.raisef(vm.e_TypeError, "%s() takes at least %d argument%s (%d given)", name, lo,
                 lo == 1 ? "" : "s", n);

@@ -521,7 +521,7 @@ Value type_call(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject* kwna
     if (!vm.isinstance(self, t)) return self;
   } else {
     TypeObject* base = solid_base(t);
-    if (base->m_new && base != vm.t_object && !(t->m_tflags & TF_EXCEPTION)) {
+    if (base->m_new && base != vm.t_object) {
       self = base->m_new(vm, t, args, nargs, kwnames);
       if (self.is_null()) return Value();
       // Builtins whose constructor consumed the arguments skip __init__.
@@ -543,7 +543,7 @@ Value type_call(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject* kwna
   if (init.is_null()) return self;
   if (is_kind(init, ObjKind::Native) && init.as<NativeObject>()->m_owner == vm.t_object) {
     int npos = nargs;
-    if (npos > 0 && vm.type_lookup(t, nm.d_new).as_obj() == vm.type_lookup(vm.t_object, nm.d_new).as_obj())
+    if (npos > 0 && !solid_base(t)->m_new && vm.type_lookup(t, nm.d_new).as_obj() == vm.type_lookup(vm.t_object, nm.d_new).as_obj())
       return vm.raisef(vm.e_TypeError, "%s() takes no arguments", as_str(t->m_name)->data());
     return self;
   }

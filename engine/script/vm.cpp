@@ -1141,8 +1141,9 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         Value enter = type_lookup(t, async ? nm.d_aenter : nm.d_enter);
         Value exit = type_lookup(t, async ? nm.d_aexit : nm.d_exit);
         if (enter.is_null() || exit.is_null()) {
-          raisef(e_TypeError, "'%s' object does not support the %scontext manager protocol", type_name(mgr).c_str(),
-                 async ? "asynchronous " : "");
+          std::string missed = enter.is_null() ? "" : async ? " (missed __aexit__ method)" : " (missed __exit__ method)";
+          raisef(e_TypeError, "'%s' object does not support the %scontext manager protocol%s", type_name(mgr).c_str(),
+                 async ? "asynchronous " : "", missed.c_str());
           goto error;
         }
         Value bound_exit = bind_descriptor(*this, exit, mgr, t);
@@ -1229,9 +1230,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               if (isinstance(eg, tt->items()[i].as<TypeObject>())) m = true;
           }
           if (m) {
-            Value list = Value::steal(new_list());
-            list_append(*this, list.as<ListObject>(), eg);
-            Value args[2] = {str(""), list};
+            Value args[2] = {str(""), tuple({eg})};
             Value grp = call(Value::object(e_BaseExceptionGroup), args, 2);
             if (grp.is_null()) goto error;
             match = grp;
