@@ -762,7 +762,10 @@ TEST_CASE("a loop closed while a gather is pending frees its children and the ga
         CHECK(Probe::live == 2);
         p.L->close();
         CHECK(Probe::live == 0);
-        CHECK(p.L.reports.size() == 2);  // "Task was destroyed but it is pending!"
+        // "Task was destroyed but it is pending!" for both. (CPython turns that
+        // warning off for the tasks gather makes, _log_destroy_pending; the
+        // core has no such per-task switch yet.)
+        CHECK(p.L.reports.size() == 2);
         CHECK_FALSE(g.done());
     }
     CHECK(Probe::live == 0);

@@ -72,15 +72,19 @@ public:
     // (the caller then re-raises `error` if there was one, as `async with` does).
     Coroutine<> exit(std::exception_ptr error);
 
+    // create_task in two halves, for drivers that make their own tasks (the
+    // script layer): check first (RuntimeError as create_task), make the
+    // task on the group's loop, then hand it to track().
+    void check_can_create() const;
+    void track(detail::TaskCore& task);
+    EventLoop& get_loop() const { return *m_loop; }  // after enter()
+
 private:
     struct Entry {
         detail::Ref<detail::TaskCore> task;
         detail::Ref<detail::DoneCallback> callback;
     };
     using Tasks = std::list<Entry>;  // creation order
-
-    void check_can_create() const;
-    void track(detail::TaskCore& task);
     void on_task_done(Tasks::iterator entry);  // asyncio: _on_task_done
     void abort();                              // asyncio: _abort
 
