@@ -13,7 +13,7 @@ namespace aio::detail {
 // [SECTION] Waiter ---------------------------------------------------------------------
 
 Waiter::~Waiter() {
-    if (m_list) m_list->remove(*this);
+    leave_list();
     CallbackNode::unlink();  // before m_future dies, so it never calls back into us
 }
 
@@ -40,11 +40,13 @@ void Waiter::renew_future() noexcept {
 
 // [SECTION] WaiterList -----------------------------------------------------------------
 
+WaiterList WaiterList::s_orphaned;
+
 WaiterList::~WaiterList() {
     while (Waiter* w = m_head) {
         m_head = w->m_next;
         w->m_prev = w->m_next = nullptr;
-        w->m_list = nullptr;
+        w->m_list = &s_orphaned;
     }
 }
 

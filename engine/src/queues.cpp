@@ -103,8 +103,11 @@ stdcoro::coroutine_handle<> QueueTrampoline::dispatch() noexcept {
     TaskCore& task = w->task();
     task.m_resume_point = w->m_resume;
     // A pending cancellation, or a cancelled future, goes to the frame's
-    // except block; otherwise re-check, and maybe wait again.
-    if (!task.has_injected_exception() && !w->cancelled() && w->m_recheck(*w)) return stdcoro::noop_coroutine();
+    // except block, and so does a waiter whose queue is gone; otherwise
+    // re-check, and maybe wait again.
+    if (w->orphaned() || task.has_injected_exception() || w->cancelled()) return w->m_resume;
+    w->leave_list();
+    if (w->m_recheck(*w)) return stdcoro::noop_coroutine();
     return w->m_resume;
 }
 
@@ -127,6 +130,7 @@ void QueueBase::task_done() {
 
 void QueueBase::wakeup_next(WaiterList& waiters) {
     while (Waiter* w = waiters.pop_front()) {
+        m_in_transit.push_back(*w);
         if (!w->done()) {
             w->set_result();
             break;
@@ -137,8 +141,10 @@ void QueueBase::wakeup_next(WaiterList& waiters) {
 // asyncio 3.13 shutdown: `while self._getters: getter = popleft(); if not
 // getter.done(): getter.set_result(None)`.
 void QueueBase::wakeup_all(WaiterList& waiters) {
-    while (Waiter* w = waiters.pop_front())
+    while (Waiter* w = waiters.pop_front()) {
+        m_in_transit.push_back(*w);
         if (!w->done()) w->set_result();
+    }
 }
 
 std::string QueueBase::format_waiters() const {

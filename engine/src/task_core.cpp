@@ -16,7 +16,9 @@ std::atomic<std::uint64_t> g_task_counter{0};
 }  // namespace
 
 TaskCore::TaskCore(EventLoop& loop, std::string name)
-    : FutureCore(loop), m_id(++g_task_counter), m_name(std::move(name)) {}
+    : FutureCore(loop), m_id(++g_task_counter) {
+    if (!name.empty()) m_name = std::make_unique<std::string>(std::move(name));
+}
 
 void TaskCore::start() {
     m_loop->check_open("create_task");
@@ -43,8 +45,10 @@ void TaskCore::step_entry(void* ctx, bool run) {
 void TaskCore::step() {
     if (done()) return;  // abandoned while a step was queued
     if (m_must_cancel) {
-        m_must_cancel = false;
-        m_injected = make_cancelled_error();
+        // asyncio keeps a CancelledError the awaited future already raises
+        // (so the first cancel message wins); anything else is replaced.
+        std::exception_ptr e = std::exchange(m_must_cancel, nullptr);
+        if (!(m_fut_waiter && m_fut_waiter->cancelled())) m_injected = std::move(e);
     }
     m_fut_waiter = nullptr;
     m_wait_what = "";
@@ -63,7 +67,7 @@ void TaskCore::wait_on(FutureCore& future, CallbackNode& node, const char* what,
     m_wait_until = until;
     future.add_callback(node);
     // asyncio: cancel() called during this very step cancels what we now wait on.
-    if (m_must_cancel && future.cancel(m_cancel_message)) m_must_cancel = false;
+    if (m_must_cancel && future.cancel(cancel_message(m_must_cancel))) m_must_cancel = nullptr;
 }
 
 void TaskCore::yield_now() {
@@ -82,22 +86,26 @@ bool TaskCore::cancel(const std::string& msg) {
     if (done()) return false;
     ++m_num_cancels_requested;
     if (m_fut_waiter && m_fut_waiter->cancel(msg)) return true;
-    m_must_cancel = true;
-    m_cancel_message = msg;
+    m_must_cancel = std::make_exception_ptr(CancelledError(msg));
     return true;
 }
 
-std::exception_ptr TaskCore::make_cancelled_error() {
-    return std::make_exception_ptr(CancelledError(m_cancel_message));
+std::string TaskCore::cancel_message(const std::exception_ptr& e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const CancelledError& c) {
+        return c.message();
+    } catch (...) {
+    }
+    return {};
 }
 
 void TaskCore::finish_result() {
     if (m_must_cancel) {
         // Cancelled right before the coroutine returned: asyncio still
         // reports the task as cancelled.
-        m_must_cancel = false;
         m_state = State::cancelled;
-        m_exception = make_cancelled_error();
+        m_exception = std::exchange(m_must_cancel, nullptr);
         finish_common(LoopEventKind::task_cancelled, {});
         return;
     }

@@ -22,8 +22,8 @@ struct Log {
 // A loop on the virtual clock starting at t=0, whose exception-handler
 // reports are kept instead of printed.
 struct VirtualLoop {
+    std::vector<aio::ExceptionContext> reports;  // declared first: outlives the loop's last reports
     std::unique_ptr<aio::EventLoop> loop = std::make_unique<aio::EventLoop>(std::make_unique<aio::VirtualClock>());
-    std::vector<aio::ExceptionContext> reports;
     VirtualLoop() {
         loop->set_exception_handler([this](aio::EventLoop&, const aio::ExceptionContext& c) { reports.push_back(c); });
         aio::set_event_loop(loop.get());

@@ -241,3 +241,29 @@ TEST_CASE("task repr shows state, name and result") {
     aio::run_until_complete(*L, t);
     CHECK(t.repr() == "<Task finished name='three' result=3>");
 }
+
+// t.cancel("first"); t.cancel("second") before t resumes: CPython delivers 'first'.
+TEST_CASE("the first cancel message wins when a task is cancelled twice before it resumes") {
+    VirtualLoop L;
+    std::string seen;
+    auto sleeper = [&]() -> aio::Coroutine<> {
+        try {
+            co_await aio::sleep(1);
+        } catch (const aio::CancelledError& e) {
+            seen = e.what();
+            throw;
+        }
+    };
+    L.run([&]() -> aio::Coroutine<> {
+        auto t = aio::create_task(sleeper());
+        co_await aio::sleep(0);
+        t.cancel("first");
+        t.cancel("second");
+        CHECK(t.cancelling() == 2);
+        try {
+            co_await t;
+        } catch (const aio::CancelledError&) {
+        }
+    }());
+    CHECK(seen == "first");
+}

@@ -59,7 +59,14 @@ public:
         m_future.check_result();
     }
 
-    bool queued() const noexcept { return m_list != nullptr; }
+    bool queued() const noexcept;
+    // The primitive was destroyed while this waiter was queued or woken (a
+    // task cancelled by aio::run after main, whose frame held the primitive,
+    // returned). The awaiter then resumes without touching the primitive.
+    bool orphaned() const noexcept;
+    // Leave whatever list holds this waiter (asyncio: `waiters.remove(fut)`
+    // inside `try ... except ValueError: pass`).
+    void leave_list() noexcept;
     TaskCore& task() const noexcept { return *m_task; }
     Waiter* next_in_list() const noexcept { return m_next; }
 
@@ -77,13 +84,14 @@ private:
     TaskCore* m_task;
     Waiter* m_prev = nullptr;  // neighbours in the primitive's queue
     Waiter* m_next = nullptr;
-    WaiterList* m_list = nullptr;  // the queue this waiter is in, if any
+    WaiterList* m_list = nullptr;  // the list holding this waiter, or WaiterList::s_orphaned
 };
 
 // A primitive's FIFO of waiters (asyncio: `collections.deque()` of futures).
-// Intrusive: pushing and removing never allocate. A primitive destroyed while
-// tasks still wait on it (a closing loop frees frames in creation order)
-// detaches them, so their frames can be freed afterwards.
+// Intrusive: pushing and removing never allocate. A list destroyed with
+// waiters in it (its primitive died first: a closing loop frees frames in
+// creation order, aio::run cancels leftover tasks after main returned)
+// marks them orphaned, so they never reach back into it.
 class WaiterList {
 public:
     WaiterList() = default;
@@ -105,10 +113,18 @@ public:
     bool all_cancelled() const noexcept;
 
 private:
+    friend class Waiter;
+    static WaiterList s_orphaned;  // where orphaned waiters point; always empty
     Waiter* m_head = nullptr;
     Waiter* m_tail = nullptr;
     std::size_t m_size = 0;
 };
+
+inline bool Waiter::queued() const noexcept { return m_list && m_list != &WaiterList::s_orphaned; }
+inline bool Waiter::orphaned() const noexcept { return m_list == &WaiterList::s_orphaned; }
+inline void Waiter::leave_list() noexcept {
+    if (queued()) m_list->remove(*this);
+}
 
 // asyncio's mixins._LoopBoundMixin: a primitive is bound to the loop of the
 // first task that waits on it; waiting from another loop is an error.
@@ -156,7 +172,10 @@ public:
             task.m_resume_point = h;
         }
         bool await_resume() {
-            if (m_wait) m_event->finish_wait(*m_wait);
+            if (m_wait) {
+                if (m_wait->orphaned()) m_wait->check();  // the event is gone
+                else m_event->finish_wait(*m_wait);
+            }
             return true;
         }
     private:

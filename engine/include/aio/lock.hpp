@@ -121,7 +121,10 @@ public:
             task.m_resume_point = h;
         }
         bool await_resume() {
-            if (m_wait) m_lock->finish_wait(*m_wait);
+            if (m_wait) {
+                if (m_wait->orphaned()) m_wait->check();  // the lock is gone
+                else m_lock->finish_wait(*m_wait);
+            }
             return true;
         }
     private:

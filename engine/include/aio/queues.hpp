@@ -243,14 +243,18 @@ protected:
     ~QueueBase() = default;
 
     // asyncio: Queue._wakeup_next — pop waiters until one not done, wake it.
-    static void wakeup_next(WaiterList& waiters);
+    void wakeup_next(WaiterList& waiters);
     // Wake every waiter (shutdown: they re-check and raise QueueShutDown).
-    static void wakeup_all(WaiterList& waiters);
+    void wakeup_all(WaiterList& waiters);
     // The counts and flags part of CPython's Queue._format().
     std::string format_waiters() const;
 
     WaiterList m_getters;
     WaiterList m_putters;
+    // Popped from m_getters/m_putters (woken, or cancelled) but not resumed
+    // yet. Not part of asyncio's state: kept so that a queue destroyed before
+    // they run can orphan them.
+    WaiterList m_in_transit;
     std::size_t m_unfinished_tasks = 0;
     Event m_finished;  // set iff m_unfinished_tasks == 0
     std::ptrdiff_t m_maxsize;
@@ -308,7 +312,10 @@ public:
             m_q->suspend(m_wait, h.promise().task_for_await(), h, m_q->m_putters, "Queue.put", &recheck_put);
         }
         void await_resume() {
-            if (m_wait) m_q->finish_wait(*m_wait, m_q->m_putters, !m_q->full());
+            if (m_wait) {
+                if (m_wait->orphaned()) orphaned_resume(*m_wait);
+                m_q->finish_wait(*m_wait, m_q->m_putters, !m_q->full());
+            }
             m_q->put_nowait(std::move(m_item));
         }
     private:
@@ -327,7 +334,10 @@ public:
             m_q->suspend(m_wait, h.promise().task_for_await(), h, m_q->m_getters, "Queue.get", &recheck_get);
         }
         T await_resume() {
-            if (m_wait) m_q->finish_wait(*m_wait, m_q->m_getters, !m_q->empty());
+            if (m_wait) {
+                if (m_wait->orphaned()) orphaned_resume(*m_wait);
+                m_q->finish_wait(*m_wait, m_q->m_getters, !m_q->empty());
+            }
             return m_q->get_nowait();
         }
     private:
@@ -392,10 +402,17 @@ private:
             w.check();
         } catch (...) {
             w.cancel_future();
-            list.remove(w);
+            w.leave_list();
             if (can_proceed && !w.cancelled()) wakeup_next(list);
             throw;
         }
+    }
+    // The queue was destroyed while this task waited (aio::run cancelling
+    // leftover tasks after main returned): CancelledError if that is why the
+    // task resumed, else QueueShutDown, as if shut down immediately.
+    [[noreturn]] static void orphaned_resume(detail::QueueWaiter& w) {
+        w.check();
+        throw QueueShutDown();
     }
     // Run at the woken waiter's step: wait again if still blocked.
     static bool recheck_get(detail::QueueWaiter& w) {

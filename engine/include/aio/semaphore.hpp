@@ -41,7 +41,10 @@ public:
             task.m_resume_point = h;
         }
         bool await_resume() {
-            if (m_wait) m_sem->finish_wait(*m_wait);
+            if (m_wait) {
+                if (m_wait->orphaned()) m_wait->check();  // the semaphore is gone
+                else m_sem->finish_wait(*m_wait);
+            }
             return true;
         }
     private:

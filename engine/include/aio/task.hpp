@@ -23,9 +23,7 @@ protected:
     void run_step() override;
     void release_frame() noexcept override;
     virtual void take_outcome() = 0;  // move the root's result into the slot
-    stdcoro::coroutine_handle<> m_root;
-    PromiseBase* m_root_promise = nullptr;
-    bool m_begun = false;
+    stdcoro::coroutine_handle<> m_root;  // the outermost frame; null once finished
 };
 
 template <class T>
@@ -38,7 +36,6 @@ public:
         h.promise().m_task = this;
         h.promise().m_started = true;
         m_root = h;
-        m_root_promise = &h.promise();
         m_resume_point = h;
     }
     void* result_slot() noexcept override { return &m_slot; }
@@ -49,7 +46,7 @@ public:
     }
 private:
     void take_outcome() override {
-        auto& p = static_cast<Promise<T>&>(*m_root_promise);
+        auto& p = stdcoro::coroutine_handle<Promise<T>>::from_address(m_root.address()).promise();
         if (p.m_exception) { finish_exception(p.m_exception); return; }
         if constexpr (!std::is_void_v<T>) m_slot.value.emplace(std::move(*p.m_value));
         finish_result();

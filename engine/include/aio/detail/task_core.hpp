@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "aio/coro_compat.hpp"
@@ -25,10 +26,10 @@ public:
     // "Task-N" unless a name was given (asyncio's default names). Made on
     // first use: most tasks are never asked their name.
     const std::string& get_name() const {
-        if (m_name.empty()) m_name = "Task-" + std::to_string(m_id);
-        return m_name;
+        if (!m_name) m_name = std::make_unique<std::string>("Task-" + std::to_string(m_id));
+        return *m_name;
     }
-    void set_name(std::string name) { m_name = std::move(name); }
+    void set_name(std::string name) { m_name = std::make_unique<std::string>(std::move(name)); }
 
     // asyncio: Task.cancel(msg). Cancels what the task waits on, or arranges
     // for CancelledError to be thrown in at its next step.
@@ -72,8 +73,8 @@ protected:
     // Finishing: a result stored in result_slot(), an exception, or cancelled.
     void finish_result();
     void finish_exception(std::exception_ptr e);
-    // The CancelledError a step should throw in (asyncio: _make_cancelled_error).
-    std::exception_ptr make_cancelled_error();
+    // The message inside a CancelledError exception_ptr.
+    static std::string cancel_message(const std::exception_ptr& e);
     void destroy() noexcept override;
 
     std::exception_ptr m_injected;  // thrown at the await point on the next resume
@@ -87,14 +88,15 @@ private:
     void abandon() noexcept;
 
     std::uint64_t m_id;
-    mutable std::string m_name;          // empty until asked: then "Task-<id>"
-    std::string m_cancel_message;
+    mutable std::unique_ptr<std::string> m_name;  // null until asked: then "Task-<id>"
+    std::exception_ptr m_must_cancel;    // CancelledError(msg) to throw in at the next step
     FutureCore* m_fut_waiter = nullptr;  // what the task waits on (asyncio: _fut_waiter)
     const char* m_wait_what = "";        // static description of the wait
     double m_wait_until = 0;             // deadline of a sleep, for the timeline
     int m_num_cancels_requested = 0;
-    bool m_must_cancel = false;
     bool m_registered = false;           // in the loop's pending-task list
+protected:
+    bool m_begun = false;                // the first step has run
     TaskCore* m_prev = nullptr;          // loop's pending-task list
     TaskCore* m_next = nullptr;
 };
