@@ -493,3 +493,40 @@ TEST_CASE("destroying a loop with tasks holding and awaiting a Lock frees every 
     }
     CHECK(g_frames_alive == 0);
 }
+
+// [SECTION] A lock that dies before its waiters (aio::run's leftover tasks)
+
+namespace {
+Coroutine<void> orphan_waiter(Log& log, aio::Lock& lock, std::string name) {
+    try {
+        co_await lock.acquire();
+        log(name + " acquired");
+    } catch (const aio::CancelledError&) {
+        log(name + ": CancelledError");
+        throw;
+    }
+}
+
+// The lock lives in main's frame, freed when main returns.
+Coroutine<void> orphan_main(Log& log) {
+    aio::Lock lock;
+    co_await lock.acquire();
+    (void)aio::create_task(orphan_waiter(log, lock, "a"));
+    (void)aio::create_task(orphan_waiter(log, lock, "b"));
+    co_await aio::sleep(0);
+    lock.release();  // hands the lock to a, which runs only after main is gone
+    log("main returns");
+}
+}  // namespace
+
+TEST_CASE("tasks still waiting on a lock that was destroyed resume without touching it") {
+    VirtualLoop L;
+    Log log;
+    L.run(orphan_main(log));  // a's step runs in the last iteration, after main's
+    auto leftovers = aio::all_tasks(*L);
+    REQUIRE(leftovers.size() == 1);
+    for (auto& t : leftovers) t.cancel();  // what aio::run does after main returns
+    L->run_once();
+    for (auto& t : leftovers) CHECK(t.cancelled());
+    CHECK(joined(log.lines) == joined({"main returns", "a acquired", "b: CancelledError"}));
+}

@@ -979,3 +979,54 @@ TEST_CASE("destroying a loop while a woken getter's step is still queued frees i
     L.loop.reset();
     CHECK(L.reports.size() == 2);
 }
+
+// [SECTION] A queue that dies before its waiters (aio::run's leftover tasks)
+
+namespace {
+Coroutine<void> orphan_worker(Log& log, aio::Queue<int>& q, std::string name) {
+    try {
+        int item = co_await q.get();
+        log(name + " got " + std::to_string(item));
+    } catch (const aio::CancelledError&) {
+        log(name + ": CancelledError");
+        throw;
+    } catch (const aio::QueueShutDown&) {
+        log(name + ": QueueShutDown");
+    }
+}
+
+Coroutine<void> orphan_putter(Log& log, aio::Queue<int>& q, std::string name) {
+    try {
+        co_await q.put(2);
+        log(name + " put 2");
+    } catch (const aio::CancelledError&) {
+        log(name + ": CancelledError");
+        throw;
+    }
+}
+
+// The queues live in main's frame, freed when main returns.
+Coroutine<void> orphan_main(Log& log) {
+    aio::Queue<int> q;
+    aio::Queue<int> full(1);
+    full.put_nowait(0);
+    (void)aio::create_task(orphan_worker(log, q, "w1"));
+    (void)aio::create_task(orphan_worker(log, q, "w2"));
+    (void)aio::create_task(orphan_putter(log, full, "p"));
+    co_await aio::sleep(0);
+    q.put_nowait(1);  // wakes w1, which runs only after main is gone
+    log("main returns");
+}
+}  // namespace
+
+TEST_CASE("tasks still waiting on a queue that was destroyed resume without touching it") {
+    VirtualLoop L;
+    Log log;
+    L.run(orphan_main(log));  // w1's step runs in the last iteration, after main's
+    auto leftovers = aio::all_tasks(*L);
+    CHECK(leftovers.size() == 2);
+    for (auto& t : leftovers) t.cancel();  // what aio::run does after main returns
+    L->run_once();
+    for (auto& t : leftovers) CHECK(t.cancelled());
+    CHECK(joined(log.lines) == joined({"main returns", "w1: QueueShutDown", "w2: CancelledError", "p: CancelledError"}));
+}

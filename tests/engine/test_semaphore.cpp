@@ -339,3 +339,21 @@ TEST_CASE("destroying a loop with tasks blocked on a Semaphore frees them") {
     }
     CHECK(sem->waiter_count() == 0);
 }
+
+TEST_CASE("tasks still waiting on a semaphore that was destroyed resume without touching it") {
+    VirtualLoop L;
+    Log log;
+    auto body = [](Log& log) -> Coroutine<void> {
+        aio::Semaphore sem(0);  // freed when this coroutine returns
+        for (const char* n : {"a", "b"}) (void)aio::create_task(cancel_worker(log, sem, n));
+        co_await aio::sleep(0);
+        sem.release();  // wakes a, which runs only after the semaphore is gone
+    };
+    L.run(body(log));  // a's step runs in the last iteration: woken, it returns from acquire
+    auto leftovers = aio::all_tasks(*L);
+    REQUIRE(leftovers.size() == 1);
+    leftovers[0].cancel();
+    L->run_once();
+    CHECK(leftovers[0].cancelled());
+    CHECK(joined(log.lines) == joined({"a acquired", "b cancelled"}));
+}

@@ -7,7 +7,8 @@
 //
 // Built, as CPython builds it, on a Condition; wait(), reset() and abort()
 // are coroutines. reset() and abort() make current waiters raise
-// BrokenBarrierError; after abort() every wait() raises it.
+// BrokenBarrierError; after abort() every wait() raises it. Like a
+// Condition, a Barrier must outlive the tasks waiting on it.
 
 #include "aio/condition.hpp"
 #include "aio/coroutine.hpp"

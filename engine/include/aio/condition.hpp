@@ -8,6 +8,9 @@
 //
 // wait() and wait_for() are coroutines, as in asyncio: a wait can suspend
 // twice (for the notification, then for the lock), so each call has a frame.
+// Unlike Event, Lock, Semaphore and the queues, whose waiters survive their
+// primitive's destruction (see detail::WaiterList), a Condition and its lock
+// must outlive the tasks waiting on it: wait() re-acquires the lock.
 
 #include <optional>
 #include <string>

@@ -32,7 +32,8 @@ void report_guard_error(EventLoop& loop, const char* what, std::exception_ptr e)
 //
 // When a closing loop frees the frame of a task that still holds a guard, the
 // guard does not release: no code of that loop runs again, and the primitive
-// may already be gone (frames are freed in task-creation order).
+// may already be gone (frames are freed in task-creation order). Otherwise
+// the primitive must outlive the guard, as any object a coroutine refers to.
 template <class Primitive>
 class [[nodiscard]] LockGuard {
 public:
