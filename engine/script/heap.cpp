@@ -223,6 +223,12 @@ static void destroy(VM& vm, Object* o, bool teardown) {
 void object_free(Object* o) {
   VM* vm = t_current;
   if (vm->m_tearing_down) return;  // teardown frees everything itself
+  if (kind_of(o) == ObjKind::Cxx) {
+    // Finalizer first, with the object alive; it may resurrect it.
+    o->m_refcount = 1;
+    static_cast<CxxObject*>(o)->finalize(*vm);
+    if (--o->m_refcount != 0) return;
+  }
   if (vm->m_free_depth >= kMaxFreeDepth) {
     vm->m_free_pending.push_back(o);
     return;

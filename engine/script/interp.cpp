@@ -2,6 +2,9 @@
 #include "interp.hpp"
 
 #include "runtime.hpp"
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+#include "asyncio_core.hpp"
+#endif
 
 namespace aio::script {
 
@@ -17,6 +20,16 @@ void Interpreter::set_output(WriteFn write) { m_vm->set_writer(std::move(write))
 void Interpreter::set_argv(std::vector<std::string> argv) { m_vm->m_argv = std::move(argv); }
 
 void Interpreter::set_clock(Clock* clock) { m_vm->m_clock = clock; }
+
+void Interpreter::enable_asyncio(bool virtual_clock) {
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+  VMScope scope(*m_vm);
+  install_asyncio(*m_vm, virtual_clock);
+  register_asyncio_modules(*m_vm);
+#else
+  (void)virtual_clock;
+#endif
+}
 
 int Interpreter::exit_status_for(const Value& exc) {
   VM& vm = *m_vm;

@@ -20,6 +20,8 @@ class Interpreter {
   void set_output(WriteFn write);
   void set_argv(std::vector<std::string> argv);
   void set_clock(Clock* clock);  // borrowed; the event loop's clock
+  // Makes `asyncio` importable, its loops on a virtual (instant) or real clock.
+  void enable_asyncio(bool virtual_clock);
 
   // Runs `source` as the __main__ module. Returns the process exit status
   // CPython would give: 0, 1 after an uncaught exception (traceback printed

@@ -99,8 +99,8 @@ int main(int argc, char** argv) {
     std::fputs(disassemble(c.as<CodeObject>()).c_str(), stdout);
     return 0;
   }
+  interp.enable_asyncio(clock == "virtual");
   (void)trace;
-  (void)clock;
   int status = interp.run_main(code, filename);
   std::fflush(stdout);
   return status;

@@ -282,6 +282,9 @@ struct CxxObject : Object {
   // Drops references to other objects (used when a run is torn down and
   // cycles must be broken before memory is released).
   virtual void clear_refs() {}
+  // Runs when the last reference goes, before freeing (CPython's __del__):
+  // the object is alive (refcount 1) meanwhile and may be resurrected.
+  virtual void finalize(VM& vm) { (void)vm; }
 };
 
 }  // namespace aio::script

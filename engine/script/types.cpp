@@ -116,6 +116,7 @@ thread_local uint64_t t_type_epoch = 1;
 }  // namespace
 
 void type_modified() { ++t_type_epoch; }
+void type_modified_hook() { ++t_type_epoch; }
 
 void VM::compute_mro(TypeObject* t) {
   for (TypeObject* m : t->m_mro)
