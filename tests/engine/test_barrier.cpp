@@ -51,18 +51,17 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
+    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+}
+
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
 using Lines = std::vector<std::string>;
 
 std::string py_bool(bool b) { return b ? "True" : "False"; }
-
-#define EXPECT_CPYTHON_PRINTS(program, expected)                                  \
-    do {                                                                          \
-        if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected)); \
-        else MESSAGE("python3 not available: expectation not re-checked against CPython"); \
-    } while (0)
 
 // [SECTION] Rounds
 
@@ -112,7 +111,7 @@ TEST_CASE("Barrier releases all parties together with distinct indices, round af
                          "a arrives (round 1), n_waiting 0", "b passes with index 1",
                          "b arrives (round 1), n_waiting 0", "a passes with index 2", "b passes with index 0",
                          "c passes with index 1", "n_waiting 0, broken False"};
-    EXPECT_CPYTHON_PRINTS(kRoundsPy, expected);
+    expect_cpython_prints(kRoundsPy, expected);
     VirtualLoop L;
     Log log;
     L.run(rounds_main(log));
@@ -223,7 +222,7 @@ Coroutine<void> reset_main(Log& log) {
 TEST_CASE("Barrier.abort breaks it for current and later waiters") {
     const Lines expected{"n_waiting 2", "aborted, broken True", "a sees a broken barrier",
                          "b sees a broken barrier", "late sees a broken barrier", "n_waiting 0, broken True"};
-    EXPECT_CPYTHON_PRINTS(kAbortPy, expected);
+    expect_cpython_prints(kAbortPy, expected);
     VirtualLoop L;
     Log log;
     L.run(abort_main(log));
@@ -234,7 +233,7 @@ TEST_CASE("Barrier.reset fails the current waiters and leaves the barrier usable
     const Lines expected{"n_waiting 1", "reset, n_waiting 0, broken False", "a sees a broken barrier",
                          "after a: n_waiting 0", "c passes with index 1", "b passes with index 0",
                          "broken False"};
-    EXPECT_CPYTHON_PRINTS(kResetPy, expected);
+    expect_cpython_prints(kResetPy, expected);
     VirtualLoop L;
     Log log;
     L.run(reset_main(log));
@@ -312,7 +311,7 @@ TEST_CASE("a task cancelled in Barrier.wait leaves the barrier counting the othe
     const Lines expected{"n_waiting 2", "a cancelled, n_waiting 1", "a is out, n_waiting 1",
                          "c passes with index 2", "b passes with index 1", "main passes with index 1",
                          "n_waiting 0, broken False"};
-    EXPECT_CPYTHON_PRINTS(kCancelPy, expected);
+    expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;
     L.run(cancel_main(log));

@@ -51,6 +51,11 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
+    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+}
+
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
@@ -143,8 +148,7 @@ TEST_CASE("Condition.notify wakes the oldest waiters, each re-acquiring the lock
                          "c notified (True), locked True", "tick 6", "c leaves", "tick 7",
                          "d notified (True), locked True", "d leaves", "e notified (True), locked True",
                          "e leaves"};
-    if (auto py = cpython_output(kNotifyPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kNotifyPy, expected);
     VirtualLoop L;
     Log log;
     L.run(notify_main(log));
@@ -227,8 +231,7 @@ TEST_CASE("Condition.wait_for waits until the predicate holds and returns its va
                          "x predicate gave True, takes 0", "produced 1", "y predicate gave True, takes 1",
                          "produced 2", "z predicate gave True, takes 2",
                          "wait_for with a true predicate returns 42 at once"};
-    if (auto py = cpython_output(kWaitForPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kWaitForPy, expected);
     VirtualLoop L;
     Log log;
     L.run(wait_for_main(log));
@@ -309,8 +312,7 @@ Coroutine<void> cancel_main(Log& log) {
 TEST_CASE("a cancelled Condition.wait re-acquires the lock before raising, and notify skips it") {
     const Lines expected{"a done False while main holds the lock", "a cancelled, holds the lock again: True",
                          "b notified", "a raised CancelledError", "locked False"};
-    if (auto py = cpython_output(kCancelPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;
     L.run(cancel_main(log));
@@ -383,8 +385,7 @@ Coroutine<void> cancel_reacquire_main(Log& log) {
 
 TEST_CASE("a Condition.wait cancelled while re-acquiring the lock still re-acquires it, then raises") {
     const Lines expected{"a done False", "a: CancelledError, holds the lock: True", "a cancelled", "locked False"};
-    if (auto py = cpython_output(kCancelReacquirePy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kCancelReacquirePy, expected);
     VirtualLoop L;
     Log log;
     L.run(cancel_reacquire_main(log));

@@ -49,6 +49,11 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
+    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+}
+
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
@@ -121,8 +126,7 @@ TEST_CASE("Event.set wakes every waiter one iteration later, in the order they w
     const std::vector<std::string> expected{"a waits", "b waits", "c waits", "tick 0", "set", "is_set True",
                                             "tick 1", "a woke", "b woke", "c woke", "tick 2", "tick 3",
                                             "late wait", "late wait returned"};
-    if (auto py = cpython_output(kWakeOrderPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kWakeOrderPy, expected);
     VirtualLoop L;
     Log log;
     L.run(wake_order_main(log));

@@ -49,6 +49,11 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
+    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+}
+
 using aio::Coroutine;
 
 using aio::Coroutine;
@@ -142,8 +147,7 @@ TEST_CASE("Lock is handed to waiters in FIFO order, skipping a cancelled waiter 
     const Lines expected{"a acquiring", "b acquiring", "c acquiring", "d acquiring", "locked True",
                          "b cancelled", "main releases", "a got the lock", "a releases", "c got the lock",
                          "b was cancelled", "c releases", "d got the lock", "d releases", "locked False"};
-    if (auto py = cpython_output(kFifoPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kFifoPy, expected);
     VirtualLoop L;
     Log log;
     L.run(fifo_main(log));
@@ -218,8 +222,7 @@ Coroutine<void> woken_cancel_main(Log& log) {
 TEST_CASE("a waiter woken by release but cancelled before it runs passes the lock on") {
     const Lines expected{"released; locked False", "tick 0", "a cancelled, locked False", "tick 1",
                          "b got the lock", "tick 2", "tick 3", "a cancelled True, b done True, locked False"};
-    if (auto py = cpython_output(kWokenCancelPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kWokenCancelPy, expected);
     VirtualLoop L;
     Log log;
     L.run(woken_cancel_main(log));
@@ -327,8 +330,7 @@ Coroutine<void> cancelled_only_main(Log& log) {
 
 TEST_CASE("a task acquiring a released lock queues behind a woken waiter that has not run yet") {
     const Lines expected{"released; locked False", "a got the lock", "main got the lock"};
-    if (auto py = cpython_output(kBargePy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kBargePy, expected);
     VirtualLoop L;
     Log log;
     L.run(barge_main(log));
@@ -337,8 +339,7 @@ TEST_CASE("a task acquiring a released lock queues behind a woken waiter that ha
 
 TEST_CASE("a free lock whose only waiters are cancelled is acquired without suspending") {
     const Lines expected{"main reacquired", "a cancelled, locked True", "a cancelled True, locked True"};
-    if (auto py = cpython_output(kCancelledOnlyPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kCancelledOnlyPy, expected);
     VirtualLoop L;
     Log log;
     L.run(cancelled_only_main(log));

@@ -57,7 +57,7 @@ using aio_test::Log;
 using aio_test::VirtualLoop;
 using Lines = std::vector<std::string>;
 
-void expect_cpython_prints(const char* program, const Lines& expected) {
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
     if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
     else MESSAGE("python3 not available: expectation not re-checked against CPython");
 }
@@ -300,6 +300,34 @@ TEST_CASE("a getter woken after another task took the item waits again behind la
     Log log;
     L.run(rewait_get_main(log));
     CHECK(joined(log.lines) == joined(expected));
+}
+
+TEST_CASE("the observer sees a re-waiting getter take one more step, suspended on Queue.get again") {
+    VirtualLoop L;
+    aio_test::Recorder rec;
+    L->set_observer(&rec);
+    auto body = []() -> Coroutine<void> {
+        aio::Queue<int> q;
+        auto a = aio::create_task([](aio::Queue<int>& q) -> Coroutine<int> { co_return co_await q.get(); }(q), "a");
+        co_await aio::sleep(0);
+        q.put_nowait(1);
+        (void)q.get_nowait();  // a will find the queue empty
+        co_await aio::sleep(0);
+        co_await aio::sleep(0);
+        q.put_nowait(2);
+        CHECK(co_await a == 2);
+    };
+    L.run(body());
+    L->set_observer(nullptr);
+    std::vector<std::string> seen;
+    for (auto& i : rec.items) {
+        if (i.task != "a") continue;
+        if (i.kind == aio::LoopEventKind::task_step) seen.push_back("step");
+        if (i.kind == aio::LoopEventKind::task_suspended) seen.push_back("suspended on " + i.what);
+        if (i.kind == aio::LoopEventKind::task_done) seen.push_back("done");
+    }
+    // asyncio: three Task.__step calls — wait, re-check and wait again, take the item.
+    CHECK(joined(seen) == joined({"step", "suspended on Queue.get", "step", "suspended on Queue.get", "step", "done"}));
 }
 
 TEST_CASE("a putter woken after another task filled the slot waits again behind later putters") {

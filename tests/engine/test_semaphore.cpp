@@ -49,6 +49,11 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
+void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
+    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
+    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+}
+
 using aio::Coroutine;
 
 using aio::Coroutine;
@@ -111,8 +116,7 @@ TEST_CASE("Semaphore lets `value` tasks in at once and the rest in FIFO order as
                          "c acquiring, locked True", "d acquiring, locked True", "e acquiring, locked True",
                          "b out", "c in at 1", "c out", "d in at 2", "a out", "e in at 3", "e out", "d out",
                          "locked False"};
-    if (auto py = cpython_output(kBasicPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kBasicPy, expected);
     VirtualLoop L;
     Log log;
     L.run(basic_main(log));
@@ -205,8 +209,7 @@ TEST_CASE("a cancelled Semaphore waiter is skipped, and one woken then cancelled
     const Lines expected{"locked True", "tick 0", "b cancelled", "a cancelled", "c acquired", "tick 1",
                          "d acquired", "tick 2", "tick 3", "locked True", "a cancelled", "b cancelled",
                          "c done", "d done", "locked False"};
-    if (auto py = cpython_output(kCancelPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;
     L.run(cancel_main(log));
@@ -260,8 +263,7 @@ Coroutine<void> chain_main(Log& log) {
 TEST_CASE("a Semaphore waiter that resumes with units left wakes the next waiter") {
     const Lines expected{"a acquiring, locked True", "c acquiring, locked True", "a acquired", "c acquired",
                          "a done True, c done True, locked True"};
-    if (auto py = cpython_output(kChainPy)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    expect_cpython_prints(kChainPy, expected);
     VirtualLoop L;
     Log log;
     L.run(chain_main(log));
