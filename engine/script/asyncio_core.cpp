@@ -29,6 +29,7 @@ template <class T>
 using DRef = aio::detail::Ref<T>;
 
 void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args);
+std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, const std::string& suffix);
 void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
 
 // [SECTION] State
@@ -859,15 +860,7 @@ void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>
     if (LoopObject* lo = st.running()) lo->m_loop->stop();
     return;
   }
-  std::string desc;
-  if (is_kind(fn, ObjKind::Function)) desc = as_str(fn.as<FunctionObject>()->m_qualname)->str();
-  else if (!vm.repr_into(fn, desc)) vm.clear_exc();
-  desc += "(";
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (i) desc += ", ";
-    if (!vm.repr_into(args[i], desc)) vm.clear_exc();
-  }
-  desc += ")";
+  std::string desc = call_desc(vm, fn, args, "");
   LoopObject* lo = st.running();
   if (lo && (lo->m_handler.is_null() || lo->m_handler.is_none())) {
     std::string out = "Exception in callback " + desc + "\nhandle: <Handle " + desc + ">\n" + vm.format_exception(exc);
@@ -945,19 +938,63 @@ bool check_open(VM& vm, LoopObject* lo) {
   return true;
 }
 
-std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args) {
-  std::string d;
-  if (is_kind(fn, ObjKind::Function)) d = as_str(fn.as<FunctionObject>()->m_qualname)->str();
-  else if (is_kind(fn, ObjKind::BoundMethod) && is_kind(fn.as<BoundMethodObject>()->m_func, ObjKind::Function))
-    d = as_str(fn.as<BoundMethodObject>()->m_func.as<FunctionObject>()->m_qualname)->str();
-  else if (!vm.repr_into(fn, d)) vm.clear_exc();
-  d += "(";
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (i) d += ", ";
-    if (!vm.repr_into(args[i], d)) vm.clear_exc();
+}  // namespace
+
+// asyncio.format_helpers._format_callback_source: "name(args) at file:line".
+std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, const std::string& suffix) {
+  auto arglist = [&](const std::vector<Value>& a, const Value& kw) {
+    std::string d = "(";
+    bool first = true;
+    for (auto& v : a) {
+      if (!first) d += ", ";
+      first = false;
+      if (!vm.repr_into(v, d)) vm.clear_exc();
+    }
+    if (is_kind(kw, ObjKind::Dict)) {
+      uint32_t pos = 0;
+      Value *k, *v;
+      while (dict_next(kw.as<DictObject>(), pos, k, v)) {
+        if (!first) d += ", ";
+        first = false;
+        if (is_str(*k)) d += as_str(*k)->str();
+        d += "=";
+        if (!vm.repr_into(*v, d)) vm.clear_exc();
+      }
+    }
+    return d + ")";
+  };
+  // functools.partial: the wrapped function, its arguments after the call's.
+  if (is_kind(fn, ObjKind::Cxx) && as_str(vm.type_of(fn)->m_name)->view() == "partial") {
+    Value f = vm.getattr_opt(fn, vm.intern("func"));
+    Value pa = vm.getattr_opt(fn, vm.intern("args"));
+    Value pk = vm.getattr_opt(fn, vm.intern("keywords"));
+    if (!f.is_null() && is_kind(pa, ObjKind::Tuple)) {
+      std::vector<Value> inner(pa.as<TupleObject>()->items(), pa.as<TupleObject>()->items() + pa.as<TupleObject>()->m_size);
+      return call_desc(vm, f, inner, arglist(args, Value()) + suffix);
+      (void)pk;
+    }
   }
-  return d + ")";
+  std::string d;
+  Value code_fn;
+  if (is_kind(fn, ObjKind::Function)) {
+    d = as_str(fn.as<FunctionObject>()->m_qualname)->str();
+    code_fn = fn;
+  } else if (is_kind(fn, ObjKind::BoundMethod) && is_kind(fn.as<BoundMethodObject>()->m_func, ObjKind::Function)) {
+    d = as_str(fn.as<BoundMethodObject>()->m_func.as<FunctionObject>()->m_qualname)->str();
+  } else if (is_kind(fn, ObjKind::Native)) {
+    d = fn.as<NativeObject>()->m_name;
+  } else if (!vm.repr_into(fn, d)) {
+    vm.clear_exc();
+  }
+  d += arglist(args, Value()) + suffix;
+  if (!code_fn.is_null()) {
+    CodeObject* c = code_fn.as<FunctionObject>()->m_code;
+    d += " at " + as_str(c->m_filename)->str() + ":" + std::to_string(c->m_firstline);
+  }
+  return d;
 }
+
+namespace {
 
 bool is_callable(VM& vm, const Value& v) {
   if (!v.is_obj()) return false;
@@ -988,7 +1025,7 @@ Value schedule(VM& vm, Value* a, int n, TupleObject* kw, int which) {
   if (is_kind(fn, ObjKind::Function) && (fn.as<FunctionObject>()->m_code->m_flags & CO_COROUTINE))
     return vm.raisef(vm.e_TypeError, "coroutines cannot be used with %s()", name);
   std::vector<Value> args(a + first + 1, a + npos);
-  std::string desc = call_desc(vm, fn, args);
+  std::string desc = call_desc(vm, fn, args, "");
   AsyncioState* sp = &st;
   auto cb = [sp, fn, args]() { invoke_callback(*sp, fn, args); };
   auto* h = vm.alloc<HandleObject>(which ? st.t_timer_handle : st.t_handle, ObjKind::Cxx);
