@@ -284,7 +284,9 @@ void Playground::draw() {
     float console_w = right_w - insp_w - kGap;
     // The verdict against CPython only means something for this example's own script.
     bool finished = m_state.status == RunStatus::finished && ex && m_state.program == ex->name + ".py";
-    if (m_console.draw(ImVec2(rx, my), ImVec2(console_w, mid_h), m_fonts, m_state.console, ex ? ex->expected : std::string(), finished))
+    static const std::string kNoText;
+    const std::string& expected = ex ? ex->expected : kNoText;  // a reference: the panel caches by address
+    if (m_console.draw(ImVec2(rx, my), ImVec2(console_w, mid_h), m_fonts, m_state.console, expected, finished))
         m_state.console.clear();
     m_inspector.draw(ImVec2(rx + console_w + kGap, my), ImVec2(insp_w, mid_h), m_fonts, m_state.loop);
 

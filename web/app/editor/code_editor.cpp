@@ -272,8 +272,9 @@ void CodeEditor::handle_keyboard() {
         if (ctrl && pressed_sc(SDL_SCANCODE_SLASH)) m_buf.toggle_comment();
 
         // Typed characters (SDL text input). With Ctrl or Cmd held these are
-        // shortcuts, not text.
-        if (!ctrl) {
+        // shortcuts, not text, except Ctrl+Alt, which is AltGr on European
+        // layouts ('@', '{', '[' on a German keyboard).
+        if (!ctrl || io.KeyAlt) {
             for (ImWchar ch : io.InputQueueCharacters) {
                 if (ch == '\t' || ch == '\r' || ch == '\n') continue;  // handled as keys
                 m_buf.type_char(ch);

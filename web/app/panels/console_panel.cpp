@@ -20,10 +20,16 @@ bool ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
     begin_panel("##console", "Console", pos, size, fonts);
 
     // Header: a verdict against the expected output once the run finished.
-    std::string out = log.text(true, false);
     bool have_expected = !expected.empty();
-    if (have_expected && finished && !out.empty()) {
-        bool match = out == expected;
+    if (have_expected && finished && (log.generation() != m_verdict_gen || &expected != m_verdict_expected)) {
+        std::string out = log.text(true, false);
+        m_verdict_match = out == expected;
+        m_verdict_has_output = !out.empty();
+        m_verdict_gen = log.generation();
+        m_verdict_expected = &expected;
+    }
+    if (have_expected && finished && m_verdict_has_output) {
+        bool match = m_verdict_match;
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, match ? colours::good : colours::warn);
         ImGui::TextUnformatted(match ? "\xE2\x97\x8F matches CPython" : "\xE2\x97\x8F differs from CPython");

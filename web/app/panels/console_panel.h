@@ -26,6 +26,11 @@ public:
 private:
     std::uint64_t m_seen_gen = 0;
     bool m_stick_to_bottom = true;
+    // The CPython verdict, recomputed only when the output or the expectation changes.
+    std::uint64_t m_verdict_gen = ~std::uint64_t{0};
+    const std::string* m_verdict_expected = nullptr;
+    bool m_verdict_match = false;
+    bool m_verdict_has_output = false;
 };
 
 }  // namespace aio::web

@@ -58,7 +58,7 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
         char label[64];
         std::snprintf(label, sizeof label, "Tasks (%zu)###tasks", view.tasks.size());
         if (ImGui::BeginTabItem(label)) {
-            ImGui::Checkbox("Hide finished", &m_hide_finished);
+            toggle_button("Hide finished", &m_hide_finished, "Show only tasks that are still alive");
             std::vector<int> rows;
             rows.reserve(view.tasks.size());
             for (size_t i = 0; i < view.tasks.size(); ++i)
