@@ -87,6 +87,14 @@ EM_JS(void, aio_js_download, (const char* name, const char* data, int size, cons
     setTimeout(() => URL.revokeObjectURL(a.href), 5000);
 });
 
+// requestAnimationFrame stops in a hidden tab; the loop must not. While the
+// page is hidden the main loop runs on timers instead (browsers throttle those
+// to about once a second in background tabs, and Chrome to once a minute after
+// five minutes hidden), and goes back to animation frames when shown.
+EM_JS(void, aio_js_watch_visibility, (), {
+    document.addEventListener('visibilitychange', () => Module['_aio_web_page_hidden'](document.hidden ? 1 : 0));
+});
+
 EM_JS(void, aio_js_first_frame, (), {
     if (typeof Module['aioFirstFrame'] === 'function') Module['aioFirstFrame']();
 });
@@ -97,6 +105,11 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* aio_web_copy(int cut) {
     g_copy_buffer = g_copy ? g_copy(cut != 0) : std::string();
     return g_copy_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void aio_web_page_hidden(int hidden) {
+    if (hidden) emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
+    else emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_web_paste(const char* text) {
@@ -120,6 +133,7 @@ void set_clipboard_text(void* user, const char* text) {
 
 void init() {
     aio_js_install_clipboard_glue();
+    aio_js_watch_visibility();
     ImGuiIO& io = ImGui::GetIO();
     g_sdl_set_clipboard = io.SetClipboardTextFn;
     io.SetClipboardTextFn = set_clipboard_text;
