@@ -233,6 +233,11 @@ void AsyncioState::shutdown() {
     lo->m_st = nullptr;
   }
   loops.clear();
+  // Cores still alive (held by objects the VM frees later) forget the state.
+  while (ScriptCoreBase* c = cores) {
+    unlink(c);
+    c->m_st = nullptr;
+  }
 }
 
 // [SECTION] ScriptFuture and ScriptTask
@@ -286,6 +291,7 @@ static std::string describe_callbacks(const ScriptCoreBase* sc) {
 }
 
 std::string ScriptFuture::repr() const {
+  if (!m_st) return "<Future>";
   VM& vm = m_st->vm;
   std::string s = "<Future ";
   switch (state()) {
@@ -356,6 +362,7 @@ void ScriptTask::release_frame() noexcept {
 }
 
 std::string ScriptTask::repr() const {
+  if (!m_st) return "<Task>";
   VM& vm = m_st->vm;
   std::string s = "<Task ";
   switch (state()) {

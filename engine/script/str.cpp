@@ -15,7 +15,7 @@ StrObject* VM::new_str(std::string_view s) {
   auto* o = alloc<StrObject>(t_str, ObjKind::Str, s.size() + 1);
   o->m_hash = -1;
   o->m_size = static_cast<uint32_t>(s.size());
-  std::memcpy(o->data(), s.data(), s.size());
+  if (!s.empty()) std::memcpy(o->data(), s.data(), s.size());
   o->data()[s.size()] = 0;
   bool ascii = true;
   for (unsigned char c : s)
