@@ -18,6 +18,10 @@
 #include "compiler.hpp"
 #include "interp.hpp"
 #include "runtime.hpp"
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+#include "asyncio_core.hpp"
+#include "trace.hpp"
+#endif
 
 using namespace aio::script;
 
@@ -81,27 +85,44 @@ int main(int argc, char** argv) {
   args.push_back(filename == "<string>" ? "-c" : filename == "<stdin>" ? "-" : filename);
   for (; i < argc; ++i) args.push_back(argv[i]);
 
-  Interpreter interp;
-  interp.set_argv(args);
-  // stdout is block-buffered when not a terminal and stderr unbuffered, as
-  // CPython's streams are; C stdio gives exactly that.
-  interp.set_output([](int stream, std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
-  });
-  if (disassemble_only) {
-    VMScope scope(interp.vm());
-    SyntaxErrorInfo err;
-    Value c = compile_source(interp.vm(), code, filename, err);
-    if (c.is_null()) {
-      std::fprintf(stderr, "SyntaxError: %s (line %d)\n", err.msg.c_str(), err.line);
-      return 1;
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+  TraceWriter tracer;  // outlives the interpreter: its loops report to it until they close
+#endif
+  int status;
+  {
+    Interpreter interp;
+    interp.set_argv(args);
+    // stdout is block-buffered when not a terminal and stderr unbuffered, as
+    // CPython's streams are; C stdio gives exactly that.
+    interp.set_output([](int stream, std::string_view text) {
+      std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+    });
+    if (disassemble_only) {
+      VMScope scope(interp.vm());
+      SyntaxErrorInfo err;
+      Value c = compile_source(interp.vm(), code, filename, err);
+      if (c.is_null()) {
+        std::fprintf(stderr, "SyntaxError: %s (line %d)\n", err.msg.c_str(), err.line);
+        return 1;
+      }
+      std::fputs(disassemble(c.as<CodeObject>()).c_str(), stdout);
+      return 0;
     }
-    std::fputs(disassemble(c.as<CodeObject>()).c_str(), stdout);
-    return 0;
+    interp.enable_asyncio(clock == "virtual");
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+    if (!trace.empty()) asyncio_state(interp.vm()).observer = &tracer;
+#endif
+    status = interp.run_main(code, filename);
+    std::fflush(stdout);
   }
-  interp.enable_asyncio(clock == "virtual");
-  (void)trace;
-  int status = interp.run_main(code, filename);
-  std::fflush(stdout);
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+  if (!trace.empty()) {
+    std::ofstream out(trace, std::ios::binary);
+    out << tracer.json();
+    if (!out) std::fprintf(stderr, "aio-py: cannot write trace to %s\n", trace.c_str());
+  }
+#else
+  if (!trace.empty()) std::fprintf(stderr, "aio-py: --trace needs the engine\n");
+#endif
   return status;
 }
