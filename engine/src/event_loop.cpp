@@ -127,8 +127,9 @@ std::size_t EventLoop::run_once(bool wait) {
     return run_once_impl();
 }
 
-// asyncio: BaseEventLoop._run_once, minus the blocking select (see wait_for_work).
-std::size_t EventLoop::run_once_impl() {
+// asyncio: the first half of BaseEventLoop._run_once: due timers join the
+// ready queue, and the callbacks ready now are this iteration's.
+void EventLoop::begin_iteration() {
     ++m_iteration;
     drain_threadsafe();
     if (m_ready.empty() && m_clock->is_virtual()) {
@@ -136,27 +137,42 @@ std::size_t EventLoop::run_once_impl() {
         if (next >= 0) m_clock->jump_to(next);
     }
     move_due_timers();
-    // Exactly the callbacks ready now: ones they schedule wait for the next iteration.
-    std::size_t ntodo = m_ready.size();
-    for (std::size_t i = 0; i < ntodo; ++i) {
+    m_iteration_left = m_ready.size();
+}
+
+// asyncio: BaseEventLoop._run_once, minus the blocking select (see wait_for_work).
+std::size_t EventLoop::run_once_impl() {
+    if (m_iteration_left == 0) begin_iteration();
+    // Exactly the callbacks ready at the start: ones they schedule wait for
+    // the next iteration.
+    std::size_t ran = 0;
+    while (m_iteration_left > 0) {
         detail::ReadyItem item = m_ready.pop_front();
+        --m_iteration_left;
         item.fn(item.ctx, true);
+        ++ran;
+        if (m_held) {  // a task step paused: continue this iteration next call
+            m_held = false;
+            break;
+        }
     }
-    return ntodo;
+    return ran;
 }
 
 bool EventLoop::run_one_callback() {
-    drain_threadsafe();
-    if (m_ready.empty() && m_clock->is_virtual()) {
-        double next = next_deadline();
-        if (next >= 0) m_clock->jump_to(next);
-    }
-    move_due_timers();
-    if (m_ready.empty()) return false;
-    ++m_iteration;
+    if (m_iteration_left == 0) begin_iteration();
+    if (m_iteration_left == 0) return false;
     detail::ReadyItem item = m_ready.pop_front();
+    --m_iteration_left;
     item.fn(item.ctx, true);
+    m_held = false;
     return true;
+}
+
+void EventLoop::hold_step(void (*fn)(void*, bool), void* ctx) {
+    m_ready.push_front({fn, ctx});
+    ++m_iteration_left;
+    m_held = true;
 }
 
 // The native driver's wait (asyncio: the selector's select(timeout)).
@@ -240,6 +256,7 @@ void EventLoop::close() {
         detail::ReadyItem item = m_ready.pop_front();
         item.fn(item.ctx, false);
     }
+    m_iteration_left = 0;
     for (auto& e : m_scheduled) {
         e.handle->scheduled = false;
         e.handle->release();

@@ -44,6 +44,13 @@ void TaskCore::step_entry(void* ctx, bool run) {
 
 void TaskCore::step() {
     if (done()) return;  // abandoned while a step was queued
+    EventLoop& loop = *m_loop;
+    if (m_resuming_held) {  // the same step, continued: no new wake-up logic
+        m_resuming_held = false;
+        loop.set_current_task(this);
+        run_held_step();
+        return;
+    }
     if (m_must_cancel) {
         // asyncio keeps a CancelledError the awaited future already raises
         // (so the first cancel message wins); anything else is replaced.
@@ -53,11 +60,24 @@ void TaskCore::step() {
     m_fut_waiter = nullptr;
     m_wait_what = "";
     m_wait_until = 0;
-    EventLoop& loop = *m_loop;
     loop.set_current_task(this);
     loop.emit(LoopEventKind::task_step, this);
+    run_held_step();
+}
+
+void TaskCore::run_held_step() {
+    EventLoop& loop = *m_loop;
     run_step();
     loop.set_current_task(nullptr);
+    if (m_held && !done()) {
+        m_held = false;
+        m_resuming_held = true;
+        m_wait_what = "paused";
+        add_ref();  // the ready queue's reference, as in schedule_step
+        loop.hold_step(&TaskCore::step_entry, this);
+        return;
+    }
+    m_held = false;
     if (!done()) loop.emit(LoopEventKind::task_suspended, this, m_wait_what, m_wait_until);
 }
 

@@ -94,9 +94,14 @@ public:
     // something is ready or due. The loop counts as running meanwhile.
     // Returns the number of callbacks run.
     std::size_t run_once(bool wait = false);
-    // Runs at most one ready callback (the playground's Step button); timers
-    // that are due join the queue first. Returns false if nothing ran.
+    // Runs the next callback of the current iteration (the playground's Step
+    // button), starting a new iteration when the last one is finished.
+    // Returns false if nothing was ready.
     bool run_one_callback();
+    // True while an iteration is unfinished: a task step was held (see
+    // TaskCore::hold_step) or Step stopped between callbacks. The next
+    // run_once/run_one_callback continues that same iteration.
+    bool in_iteration() const { return m_iteration_left > 0; }
     bool has_ready() const { return !m_ready.empty() || m_threadsafe_pending; }
     // Deadline of the earliest live timer, or a negative number if none.
     double next_deadline();
@@ -123,6 +128,11 @@ public:
 
     // -- Internal: used by tasks, futures and awaiters ----------------------------
     void push_ready(void (*fn)(void*, bool), void* ctx);
+    // A task step paused mid-way (a script that never awaits, out of its
+    // instruction slice): it goes back to the front of the queue and the
+    // current iteration ends here, to be continued by the next run_once —
+    // so no other callback runs in between and ordering is unchanged.
+    void hold_step(void (*fn)(void*, bool), void* ctx);
     detail::Ref<detail::HandleState> schedule_timer(double when, detail::Ref<detail::HandleState> h);
     void timer_cancelled(detail::HandleState& h);
     void register_task(detail::TaskCore& task);
@@ -132,6 +142,7 @@ public:
 
 private:
     std::size_t run_once_impl();
+    void begin_iteration();
     void move_due_timers();
     void drain_threadsafe();
     void wait_for_work();  // native driver: block until something is ready or due
@@ -143,6 +154,8 @@ private:
     std::size_t m_cancelled_timers = 0;           // cancelled entries still in the heap
     std::uint64_t m_timer_seq = 0;
     std::uint64_t m_iteration = 0;
+    std::size_t m_iteration_left = 0;  // callbacks of the current iteration still to run
+    bool m_held = false;               // the callback that just ran held its step
     bool m_stopping = false;
     bool m_running = false;
     bool m_closed = false;

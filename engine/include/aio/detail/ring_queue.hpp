@@ -23,6 +23,13 @@ public:
         m_buf[(m_head + m_size) & (m_cap - 1)] = v;
         ++m_size;
     }
+    // Put an item back at the front (a held task step resumes first).
+    void push_front(const T& v) {
+        if (m_size == m_cap) grow();
+        m_head = (m_head + m_cap - 1) & (m_cap - 1);
+        m_buf[m_head] = v;
+        ++m_size;
+    }
     T pop_front() noexcept {
         T v = m_buf[m_head];
         m_head = (m_head + 1) & (m_cap - 1);

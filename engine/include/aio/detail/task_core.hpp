@@ -70,6 +70,10 @@ protected:
     virtual void run_step() = 0;
     // Run at the end of the task (after done callbacks are scheduled).
     virtual void release_frame() noexcept {}
+    // Called by run_step before returning when the task's code was paused
+    // mid-step (not waiting on anything, not finished): the loop runs no
+    // other callback until this task's run_step is called again to go on.
+    void hold_step() noexcept { m_held = true; }
     // Finishing: a result stored in result_slot(), an exception, or cancelled.
     void finish_result();
     void finish_exception(std::exception_ptr e);
@@ -83,6 +87,7 @@ private:
     friend class aio::EventLoop;
     static void step_entry(void* ctx, bool run);  // ReadyItem callback
     void step();                                  // asyncio: Task.__step
+    void run_held_step();                         // run_step, then hold or report
     void finish_common(LoopEventKind kind, std::string_view what);
     // Loop closing with this task pending: free the frame, mark cancelled.
     void abandon() noexcept;
@@ -95,6 +100,8 @@ private:
     double m_wait_until = 0;             // deadline of a sleep, for the timeline
     int m_num_cancels_requested = 0;
     bool m_registered = false;           // in the loop's pending-task list
+    bool m_held = false;                 // run_step paused mid-step (hold_step)
+    bool m_resuming_held = false;        // the next step continues a held one
 protected:
     bool m_begun = false;                // the first step has run
     TaskCore* m_prev = nullptr;          // loop's pending-task list
