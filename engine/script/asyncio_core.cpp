@@ -29,6 +29,19 @@ template <class T>
 using DRef = aio::detail::Ref<T>;
 
 void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args);
+
+// loop.stop(): the engine's stop for loops in run_forever; a flag the host
+// driver reads (after the current iteration) for host-driven loops.
+void request_stop(AsyncioState& st, aio::EventLoop* loop) {
+  if (!st.host_loop.is_null()) {
+    auto* lo = static_cast<LoopObject*>(st.host_loop.as<CxxObject>());
+    if (lo->m_loop.get() == loop) {
+      st.host_stop = true;
+      return;
+    }
+  }
+  loop->stop();
+}
 std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, const std::string& suffix);
 void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
 
@@ -500,7 +513,7 @@ void ScriptTask::run_step() {
       } else {
         if (vm.isinstance(exc, vm.e_SystemExit) || vm.isinstance(exc, vm.e_KeyboardInterrupt)) {
           st.fatal = exc;
-          get_loop().stop();
+          request_stop(st, &get_loop());
         }
         m_exc = exc;
         finish_exception(st.to_engine(exc));
@@ -864,7 +877,7 @@ void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>
   Value exc = vm.take_exc();
   if (vm.isinstance(exc, vm.e_SystemExit) || vm.isinstance(exc, vm.e_KeyboardInterrupt)) {
     st.fatal = exc;
-    if (LoopObject* lo = st.running()) lo->m_loop->stop();
+    if (LoopObject* lo = st.running()) request_stop(st, lo->m_loop.get());
     return;
   }
   std::string desc = call_desc(vm, fn, args, "");
@@ -1127,7 +1140,27 @@ Value run_forever_impl(VM& vm, const Value& lv) {
   return Value::none();
 }
 
-Value l_run_forever(VM& vm, Value* a, int, TupleObject*, Value&) { return run_forever_impl(vm, a[0]); }
+Value host_run(VM& vm, const Value& lv, Value fut);
+
+bool loop_busy(VM& vm, AsyncioState& st, LoopObject* lo) {
+  if (lo->m_loop->is_running() || (!st.host_loop.is_null() && st.host_loop.as_obj() == lo)) {
+    vm.raise(vm.e_RuntimeError, "This event loop is already running");
+    return true;
+  }
+  if (!st.running_loop.is_null()) {
+    vm.raise(vm.e_RuntimeError, "Cannot run the event loop while another loop is running");
+    return true;
+  }
+  return false;
+}
+
+Value l_run_forever(VM& vm, Value* a, int, TupleObject*, Value&) {
+  AsyncioState& st = S(vm);
+  LoopObject* lo = self_loop(a);
+  if (!check_open(vm, lo) || loop_busy(vm, st, lo)) return Value();
+  if (vm.can_request_host()) return host_run(vm, a[0], Value());
+  return run_forever_impl(vm, a[0]);
+}
 
 Value ensure_future_py(VM& vm, const Value& obj, const Value& loop) {
   Value mod = vm.import_module(vm.intern("asyncio"));
@@ -1147,21 +1180,61 @@ struct StopNode final : aio::detail::CallbackNode {
     // already stopped the loop.
     (void)fut;
     aio::EventLoop* l = loop;
+    AsyncioState* s = st;
     try {
-      l->call_soon([l]() { l->stop(); }, "_run_until_complete_cb");
+      l->call_soon([s, l]() { request_stop(*s, l); }, "_run_until_complete_cb");
     } catch (...) {
     }
   }
 };
 
+// Runs `lv` for the host instead of blocking: the VM suspends the calling
+// top-level frames (HostWait); the host drives the loop with run_once until
+// a stop is requested, then calls finish() for this call's result.
+Value host_run(VM& vm, const Value& lv, Value fut) {
+  AsyncioState& st = S(vm);
+  LoopObject* lo = static_cast<LoopObject*>(lv.as<CxxObject>());
+  std::shared_ptr<StopNode> node;
+  if (!fut.is_null()) {
+    node = std::make_shared<StopNode>();
+    node->loop = lo->m_loop.get();
+    node->st = &st;
+    static_cast<FutureObject*>(fut.as<CxxObject>())->m_core->add_callback(*node);
+  }
+  Value saved_running = st.running_loop;
+  st.running_loop = lv;
+  st.last_loop = lv;
+  st.host_loop = lv;
+  st.host_stop = false;
+  AsyncioState* sp = &st;
+  vm.m_host.pending = true;
+  vm.m_host.loop = lo->m_loop.get();
+  vm.m_host.finish = [sp, node, fut, saved_running](VM& v) -> Value {
+    if (node) node->unlink();
+    sp->running_loop = saved_running;
+    sp->host_loop = Value();
+    sp->host_stop = false;
+    if (!sp->fatal.is_null()) {
+      Value f = std::move(sp->fatal);
+      sp->fatal = Value();
+      v.set_exc(f);
+      return Value();
+    }
+    if (fut.is_null()) return Value::none();
+    auto* fo = static_cast<FutureObject*>(fut.as<CxxObject>());
+    if (!fo->m_core->done()) return v.raise(v.e_RuntimeError, "Event loop stopped before Future completed.");
+    Value out;
+    if (future_result(*sp, fo, out) == SendStatus::Error) return Value();
+    return out;
+  };
+  return Value::none();
+}
+
 Value l_run_until_complete(VM& vm, Value* a, int n, TupleObject*, Value&) {
   AsyncioState& st = S(vm);
   if (n != 2) return vm.raise(vm.e_TypeError, "run_until_complete() takes exactly one argument");
   LoopObject* lo = self_loop(a);
-  if (!check_open(vm, lo)) return Value();
-  if (lo->m_loop->is_running()) return vm.raise(vm.e_RuntimeError, "This event loop is already running");
-  if (!st.running_loop.is_null())
-    return vm.raise(vm.e_RuntimeError, "Cannot run the event loop while another loop is running");
+  if (!check_open(vm, lo) || loop_busy(vm, st, lo)) return Value();
   Value fut;
   bool new_task = false;
   if (is_future_object(st, a[1])) {
@@ -1176,6 +1249,7 @@ Value l_run_until_complete(VM& vm, Value* a, int n, TupleObject*, Value&) {
     new_task = true;
   }
   if (fut.is_null()) return fut;
+  if (vm.can_request_host()) return host_run(vm, a[0], fut);
   auto* fo = static_cast<FutureObject*>(fut.as<CxxObject>());
   StopNode node;
   node.loop = lo->m_loop.get();
@@ -1194,9 +1268,9 @@ Value l_run_until_complete(VM& vm, Value* a, int n, TupleObject*, Value&) {
   return out;
 }
 
-Value l_stop(VM&, Value* a, int, TupleObject*, Value&) {
+Value l_stop(VM& vm, Value* a, int, TupleObject*, Value&) {
   LoopObject* lo = self_loop(a);
-  if (lo->m_loop) lo->m_loop->stop();
+  if (lo->m_loop) request_stop(S(vm), lo->m_loop.get());
   return Value::none();
 }
 
@@ -1204,7 +1278,8 @@ Value l_close(VM& vm, Value* a, int, TupleObject*, Value&) {
   AsyncioState& st = S(vm);
   LoopObject* lo = self_loop(a);
   if (!lo->m_loop || lo->m_loop->is_closed()) return Value::none();
-  if (lo->m_loop->is_running()) return vm.raise(vm.e_RuntimeError, "Cannot close a running event loop");
+  if (lo->m_loop->is_running() || (!st.host_loop.is_null() && st.host_loop.as_obj() == lo))
+    return vm.raise(vm.e_RuntimeError, "Cannot close a running event loop");
   // Pending tasks are reported with their objects (the engine then frees them).
   for (aio::detail::TaskCore* t : lo->m_loop->pending_tasks()) {
     Value tv = st.wrap(t);

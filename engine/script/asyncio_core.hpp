@@ -133,6 +133,8 @@ struct AsyncioState : Clock {
   Value set_loop;       // set_event_loop()'s loop
   bool set_called = false;  // set_event_loop() was called (no implicit loop afterwards)
   Value last_loop;      // the loop whose clock `time` follows
+  Value host_loop;      // the loop the host is driving (HostRequest), or Null
+  bool host_stop = false;  // stop() was called on the host-driven loop
   std::vector<LoopObject*> loops;  // live loop objects
   ScriptCoreBase* cores = nullptr; // live script futures and tasks
   Value fatal;          // SystemExit/KeyboardInterrupt escaping a task or callback
@@ -155,6 +157,7 @@ struct AsyncioState : Clock {
 };
 
 AsyncioState& asyncio_state(VM& vm);
+void request_stop(AsyncioState& st, aio::EventLoop* loop);
 void install_asyncio(VM& vm, bool virtual_clock);
 void register_asyncio_modules(VM& vm);
 

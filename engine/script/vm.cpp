@@ -60,6 +60,40 @@ RunStatus VM::continue_paused(Value& result) {
   return execute(entry, result, false);
 }
 
+RunStatus VM::resume_host(Value call_result, Value& result) {
+  Frame* entry = m_paused_entry;
+  m_paused_entry = nullptr;
+  if (call_result.is_null()) return execute(entry, result, true);  // raise at the call
+  *m_frame->m_sp++ = std::move(call_result);
+  return execute(entry, result, false);
+}
+
+void VM::abandon_paused() {
+  if (!m_paused_entry) return;
+  Frame* f = m_frame;
+  while (f) {
+    Frame* back = f->m_back;
+    bool last = f == m_paused_entry;
+    if (GenObject* g = f->m_gen) {
+      // The generator ends here, without running its finally blocks.
+      g->m_frame = nullptr;
+      g->m_state = GenState::Closed;
+      g->m_exc_state.prev = nullptr;
+      g->m_exc_state.handled = Value();
+    }
+    free_frame(f);
+    --m_depth;
+    if (last) {
+      m_frame = back;
+      break;
+    }
+    f = back;
+  }
+  m_paused_entry = nullptr;
+  m_host = HostRequest{};
+  m_exc_state = &m_base_exc_state;
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
@@ -920,6 +954,14 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         }
         for (Value* p = base; p < sp; ++p) *p = Value();
         sp = base;
+        if (m_host.pending) {
+          // The native handed the event loop to the host: suspend here; the
+          // host pushes the call's result when it resumes us.
+          save();
+          m_paused_entry = entry;
+          --m_nesting;
+          return RunStatus::HostWait;
+        }
         if (r.is_null()) {
           if (!has_exc()) raise(e_RuntimeError, "error return without exception set");
           goto error;

@@ -43,6 +43,18 @@ enum class RunStatus : uint8_t {
   Yielded,   // the entry frame (a generator) yielded; result holds the value
   Raised,    // an exception escaped; it is pending in the VM
   Paused,    // the instruction slice ran out; call continue_paused()
+  HostWait,  // top-level code asked the host to run the event loop; call resume_host()
+};
+
+// A native called from top-level code (run_until_complete, run_forever) can
+// hand the event loop to the host instead of blocking in it: it fills this
+// and returns; the VM suspends the calling frames. When the host is done it
+// calls finish() for the call's result (Null + exception on error) and
+// resumes with VM::resume_host.
+struct HostRequest {
+  bool pending = false;
+  void* loop = nullptr;                 // the aio::EventLoop to drive
+  std::function<Value(VM&)> finish;     // the suspended call's result
 };
 
 // Result of sending into an iterator/awaitable (generator.send, SEND).
@@ -174,6 +186,13 @@ class VM {
   // ---- execution (vm.cpp) ----------------------------------------------
   RunStatus run(Frame* entry, Value& result);
   RunStatus continue_paused(Value& result);
+  // Continues top-level code suspended with HostWait: `result` becomes the
+  // value of the suspended call (Null: the pending exception is raised there).
+  RunStatus resume_host(Value call_result, Value& result);
+  // Drops a paused or host-waiting run's frames (the host stopped it).
+  void abandon_paused();
+  bool host_driven() const { return m_host_driven; }
+  bool can_request_host() const { return m_host_driven && m_nesting == 1; }
   RunStatus execute(Frame* entry, Value& result, bool throwing);  // the loop (entry frame is m_frame's chain end)
   bool is_paused() const { return m_paused_entry != nullptr; }
   // Drives a generator/coroutine one step: send a value (or throw an
@@ -250,6 +269,8 @@ class VM {
   int64_t m_budget = 0;              // instructions left in this slice
   Frame* m_paused_entry = nullptr;   // entry frame of the paused run()
   bool m_stop_requested = false;
+  bool m_host_driven = false;        // natives may hand the loop to the host (HostRequest)
+  HostRequest m_host;
   size_t m_bytes = 0;
   size_t m_live = 0;
   size_t m_output = 0;
