@@ -523,7 +523,10 @@ void ScriptTask::run_step() {
       break;
     }
     case SendStatus::Paused:
+      // Out of instructions mid-step: the loop holds this step (nothing else
+      // runs) until the host lets it continue.
       m_paused = true;
+      hold_step();
       break;
   }
 }
@@ -1281,7 +1284,7 @@ Value l_close(VM& vm, Value* a, int, TupleObject*, Value&) {
   if (lo->m_loop->is_running() || (!st.host_loop.is_null() && st.host_loop.as_obj() == lo))
     return vm.raise(vm.e_RuntimeError, "Cannot close a running event loop");
   // Pending tasks are reported with their objects (the engine then frees them).
-  for (aio::detail::TaskCore* t : lo->m_loop->pending_tasks()) {
+  for (aio::detail::TaskCore* t : st.quiet ? std::vector<aio::detail::TaskCore*>() : lo->m_loop->pending_tasks()) {
     Value tv = st.wrap(t);
     DictObject* d = vm.new_dict();
     Value dv = Value::steal(d);

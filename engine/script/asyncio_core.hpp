@@ -135,6 +135,7 @@ struct AsyncioState : Clock {
   Value last_loop;      // the loop whose clock `time` follows
   Value host_loop;      // the loop the host is driving (HostRequest), or Null
   bool host_stop = false;  // stop() was called on the host-driven loop
+  bool quiet = false;      // the host stopped the run: close loops without reports
   std::vector<LoopObject*> loops;  // live loop objects
   ScriptCoreBase* cores = nullptr; // live script futures and tasks
   Value fatal;          // SystemExit/KeyboardInterrupt escaping a task or callback

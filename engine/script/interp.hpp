@@ -30,9 +30,13 @@ class Interpreter {
 
   VM& vm() { return *m_vm; }
 
- private:
+  // Pieces of run_main for hosts that drive a run themselves (ScriptProgram):
+  // the exit status for an escaped exception (printing its traceback), and
+  // the end-of-run reports (coroutines never awaited).
   int exit_status_for(const Value& exc);
   void report_unawaited_at_exit();
+
+ private:
   std::unique_ptr<VM> m_vm;
 };
 

@@ -109,20 +109,32 @@ void EventLoop::set_clock(std::unique_ptr<Clock> clock) {
 
 // [SECTION] Running --------------------------------------------------------------
 
-std::size_t EventLoop::run_once(bool wait) {
-    if (m_running) {  // called from inside a callback
-        if (t_running_loop != this) throw RuntimeError("Cannot run the event loop while another loop is running");
-        if (wait) wait_for_work();
-        return run_once_impl();
+// Marks the loop as running on this thread for the duration of a call from
+// an external driver (run_once, run_one_callback), so tasks can find it.
+class EventLoop::DriverScope {
+public:
+    explicit DriverScope(EventLoop& loop) : m_loop(loop), m_entered(!loop.m_running) {
+        if (!m_entered) {  // called from inside one of the loop's callbacks
+            if (t_running_loop != &loop) throw RuntimeError("Cannot run the event loop while another loop is running");
+            return;
+        }
+        loop.check_open("run_once");
+        if (t_running_loop) throw RuntimeError("Cannot run the event loop while another loop is running");
+        loop.m_running = true;
+        t_running_loop = &loop;
     }
-    check_open("run_once");
-    if (t_running_loop) throw RuntimeError("Cannot run the event loop while another loop is running");
-    m_running = true;
-    t_running_loop = this;
-    struct Reset {
-        EventLoop* self;
-        ~Reset() { self->m_running = false; t_running_loop = nullptr; }
-    } reset{this};
+    ~DriverScope() {
+        if (!m_entered) return;
+        m_loop.m_running = false;
+        t_running_loop = nullptr;
+    }
+private:
+    EventLoop& m_loop;
+    bool m_entered;
+};
+
+std::size_t EventLoop::run_once(bool wait) {
+    DriverScope scope(*this);
     if (wait) wait_for_work();
     return run_once_impl();
 }
@@ -160,6 +172,7 @@ std::size_t EventLoop::run_once_impl() {
 }
 
 bool EventLoop::run_one_callback() {
+    DriverScope scope(*this);
     if (m_iteration_left == 0) begin_iteration();
     if (m_iteration_left == 0) return false;
     detail::ReadyItem item = m_ready.pop_front();

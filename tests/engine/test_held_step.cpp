@@ -67,3 +67,16 @@ TEST_CASE("run_one_callback steps through one iteration and then starts the next
     CHECK(log.lines.back() == "c");
     CHECK_FALSE(L->run_one_callback());
 }
+
+TEST_CASE("a task stepped by run_one_callback finds its running loop") {
+    VirtualLoop L;
+    bool found = false;
+    auto probe = [&]() -> aio::Coroutine<> {
+        found = &aio::get_running_loop() == L.loop.get() && aio::get_running_loop().is_running();
+        co_return;
+    };
+    auto t = aio::create_task(*L, probe());
+    CHECK(L->run_one_callback());
+    CHECK(found);
+    CHECK_FALSE(L->is_running());
+}

@@ -141,6 +141,7 @@ public:
     void check_open(const char* what) const;
 
 private:
+    class DriverScope;
     std::size_t run_once_impl();
     void begin_iteration();
     void move_due_timers();

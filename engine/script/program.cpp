@@ -1,0 +1,189 @@
+// program.cpp — driving a script run from a host, a slice at a time.
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+
+#include "program.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "asyncio_core.hpp"
+#include "compiler.hpp"
+
+namespace aio::script {
+
+Value make_syntax_error(VM& vm, const SyntaxErrorInfo& err, std::string_view filename);  // import.cpp
+
+namespace {
+constexpr uint64_t kDefaultSlice = 100000;  // instructions between pause points
+}
+
+ScriptProgram::ScriptProgram(Options options) : m_options(std::move(options)) {
+  if (!m_options.limits.slice_instructions) m_options.limits.slice_instructions = kDefaultSlice;
+  m_interp = std::make_unique<Interpreter>(m_options.limits);
+  if (m_options.write) m_interp->set_output(m_options.write);
+  m_interp->set_argv(m_options.argv);
+  m_interp->enable_asyncio(m_options.virtual_clock);
+  VM& vm = m_interp->vm();
+  VMScope scope(vm);
+  asyncio_state(vm).observer = m_options.observer;
+  vm.m_host_driven = true;
+}
+
+ScriptProgram::~ScriptProgram() {
+  if (m_phase != Phase::done && m_phase != Phase::not_started) stop();
+}
+
+aio::EventLoop* ScriptProgram::loop() const {
+  if (m_phase != Phase::loop) return nullptr;
+  return static_cast<aio::EventLoop*>(m_interp->vm().m_host.loop);
+}
+
+int ScriptProgram::current_line() const {
+  VM& vm = m_interp->vm();
+  Frame* f = vm.current_frame();
+  if (!f || !vm.is_paused()) return 0;
+  uint32_t pc = f->pc();
+  return f->m_code->loc_at(pc > 0 ? pc - 1 : 0).line;
+}
+
+void ScriptProgram::start(std::string_view source, std::string_view filename) {
+  m_source = std::string(source);
+  m_filename = std::string(filename);
+  m_phase = Phase::main;
+  m_state = State::ready;
+  m_main_paused = false;
+}
+
+void ScriptProgram::finish(int status) {
+  VM& vm = m_interp->vm();
+  vm.m_exc_state->handled = Value();
+  m_interp->report_unawaited_at_exit();
+  m_status = status;
+  m_phase = Phase::done;
+  m_state = State::finished;
+}
+
+ScriptProgram::State ScriptProgram::resume_main(RunStatus st) {
+  VM& vm = m_interp->vm();
+  switch (st) {
+    case RunStatus::Returned: case RunStatus::Yielded:
+      finish(0);
+      break;
+    case RunStatus::Raised: {
+      Value exc = vm.take_exc();
+      finish(m_interp->exit_status_for(exc));
+      break;
+    }
+    case RunStatus::Paused:
+      m_main_paused = true;
+      m_state = State::ready;
+      break;
+    case RunStatus::HostWait:
+      m_main_paused = false;
+      m_phase = Phase::loop;
+      m_state = State::ready;
+      break;
+  }
+  return m_state;
+}
+
+ScriptProgram::State ScriptProgram::advance(bool one_callback) {
+  VM& vm = m_interp->vm();
+  VMScope scope(vm);
+  if (m_phase == Phase::done || m_phase == Phase::not_started) return m_state = State::finished;
+  if (m_phase == Phase::main) {
+    Value result;
+    if (m_main_paused) {
+      m_main_paused = false;
+      return resume_main(vm.continue_paused(result));
+    }
+    // First slice: compile and enter the module.
+    DictObject* globals = vm.main_module()->m_dict;
+    vm.dict_set_str(globals, "__file__", vm.str(m_filename));
+    vm.add_source(m_filename, m_source);
+    SyntaxErrorInfo err;
+    Value code = compile_source(vm, m_source, m_filename, err);
+    if (code.is_null()) {
+      vm.set_exc(make_syntax_error(vm, err, m_filename));
+      return resume_main(RunStatus::Raised);
+    }
+    auto* fn = vm.alloc<FunctionObject>(vm.t_function, ObjKind::Function);
+    Value fv = Value::steal(fn);
+    fn->m_code = code.as<CodeObject>();
+    incref(fn->m_code);
+    fn->m_globals = globals;
+    incref(globals);
+    fn->m_name = fn->m_code->m_name;
+    fn->m_qualname = fn->m_code->m_qualname;
+    fn->m_module = Value::none();
+    fn->m_doc = Value::none();
+    Frame* f = vm.make_frame(fn, nullptr, 0, nullptr);
+    if (!f) return resume_main(RunStatus::Raised);
+    return resume_main(vm.run(f, result));
+  }
+  // Phase::loop: drive the loop the top-level code handed over.
+  AsyncioState& st = asyncio_state(vm);
+  auto* loop = static_cast<aio::EventLoop*>(vm.m_host.loop);
+  if (st.host_stop && !loop->in_iteration()) {
+    // The loop was stopped: the suspended call returns (or raises) now.
+    HostRequest req = std::move(vm.m_host);
+    vm.m_host = HostRequest{};
+    Value call_result = req.finish(vm);
+    req.finish = nullptr;
+    Value result;
+    return resume_main(vm.resume_host(std::move(call_result), result));
+  }
+  if (one_callback) {
+    if (loop->run_one_callback()) return m_state = State::ready;
+  } else if (loop->in_iteration() || loop->has_ready()) {
+    loop->run_once(false);
+    return m_state = State::ready;
+  }
+  double next = loop->next_deadline();
+  if (next >= 0 && (loop->clock().is_virtual() || next <= loop->time())) {
+    if (one_callback) {
+      loop->run_once(false);  // moves due timers (jumping a virtual clock)...
+    } else {
+      loop->run_once(false);
+    }
+    return m_state = State::ready;
+  }
+  m_wake_at = next >= 0 ? next : std::numeric_limits<double>::infinity();
+  return m_state = State::waiting;
+}
+
+ScriptProgram::State ScriptProgram::run_for(double budget_ms) {
+  using clock = std::chrono::steady_clock;
+  auto until = clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
+  State s = m_state;
+  do {
+    s = advance(false);
+  } while (s == State::ready && clock::now() < until);
+  return s;
+}
+
+ScriptProgram::State ScriptProgram::step() { return advance(true); }
+
+void ScriptProgram::stop() {
+  if (m_phase == Phase::done) return;
+  VM& vm = m_interp->vm();
+  {
+    VMScope scope(vm);
+    vm.abandon_paused();
+    vm.m_host = HostRequest{};
+    AsyncioState& st = asyncio_state(vm);
+    st.host_loop = Value();
+    st.running_loop = Value();
+    st.quiet = true;  // a stopped program does not report its pending tasks
+  }
+  m_status = 1;
+  m_phase = Phase::done;
+  m_state = State::finished;
+  m_interp.reset();
+  m_interp = std::make_unique<Interpreter>(m_options.limits);  // an idle interpreter for accessors
+}
+
+}  // namespace aio::script
+
+#endif
