@@ -5,6 +5,7 @@
     python3 bench/run.py --quick         small sizes, one run (a smoke test: seconds)
     python3 bench/run.py --only W1,W3    some workloads
     python3 bench/run.py --markdown      the table as Markdown, for bench/README.md
+    python3 bench/run.py --wait-idle     measure only while nothing else runs (Linux)
 
 Each (peer, workload) pair runs in a process of its own, so a workload never
 pays for the garbage, heap growth or peak RSS of another one; M1 in
@@ -20,6 +21,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -71,13 +73,16 @@ def peer_available(cmd):
     return None
 
 
-def run_workload(cmd, short, name, sizes, timeout):
-    """Run one workload in a fresh process; return (value, comments), value
-    being ns/op, or bytes/task for M1."""
+def workload_argv(cmd, short, sizes):
     argv = list(cmd)
     if "/" in argv[0]:
         argv[0] = os.path.join(ROOT, argv[0])
-    argv += [f"only={short}"] + [f"{k}={v}" for k, v in sizes.items()]
+    return argv + [f"only={short}"] + [f"{k}={v}" for k, v in sizes.items()]
+
+
+def run_workload(argv, short, name, timeout):
+    """Run one workload in a fresh process; return (value, comments), value
+    being ns/op, or bytes/task for M1."""
     try:
         proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True,
                               timeout=timeout)
@@ -107,6 +112,48 @@ def run_workload(cmd, short, name, sizes, timeout):
     if value is None:
         raise PeerError(f"no {name} line in its output")
     return value, comments
+
+
+# --- a quiet machine ---------------------------------------------------------------
+# On a shared machine another job's compile can triple a workload's time (two
+# vCPUs that share a core's caches slow each other down even when the
+# scheduler is fair). --wait-idle starts each run only after a second with the
+# CPUs all but idle, and retries a run during which more than our own share of
+# them was busy.
+
+IDLE_BUSY = 10.0  # percent of all CPUs: "nothing else runs"
+
+
+def cpu_times():
+    """(total, idle) jiffies over all CPUs, from /proc/stat."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return sum(v), v[3] + v[4]  # idle + iowait
+
+
+def busy_since(t0):
+    """Percent of all CPUs busy since the cpu_times() sample t0."""
+    t1 = cpu_times()
+    total = t1[0] - t0[0]
+    return 0.0 if total <= 0 else 100.0 * (1 - (t1[1] - t0[1]) / total)
+
+
+def wait_idle(limit_s):
+    """Wait until the CPUs were idle for a whole second; False on giving up."""
+    deadline = time.monotonic() + limit_s
+    while True:
+        t0 = cpu_times()
+        time.sleep(1.0)
+        if busy_since(t0) < IDLE_BUSY:
+            return True
+        if time.monotonic() > deadline:
+            return False
+
+
+def own_share(ncpu):
+    """The busy percent our one benchmark process may cause, with room for a
+    runtime's helper threads (V8's garbage collector)."""
+    return 100.0 / ncpu + 25.0
 
 
 # --- formatting ----------------------------------------------------------------
@@ -186,6 +233,10 @@ def main():
                     help="runs per (peer, workload); the best counts (default 3, 1 with --quick)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per process")
+    ap.add_argument("--wait-idle", action="store_true",
+                    help="run only while the machine is otherwise idle (Linux /proc/stat)")
+    ap.add_argument("--idle-timeout", type=float, default=1800,
+                    help="with --wait-idle: seconds to wait for idle before running anyway")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="show each command and the peers' comment lines")
     args = ap.parse_args()
@@ -205,6 +256,8 @@ def main():
             ap.error(f"unknown peer(s): {', '.join(sorted(unknown))}")
         peers = [p for p in PEERS if p[0] in wanted]
     repeat = args.repeat or (1 if args.quick else 3)
+    if args.wait_idle and not os.path.exists("/proc/stat"):
+        ap.error("--wait-idle needs /proc/stat (Linux)")
 
     notes = []
     present = []
@@ -221,7 +274,7 @@ def main():
 
     load_before = load_average()
     ncpu = cpu_count()
-    if hasattr(os, "getloadavg") and os.getloadavg()[0] > ncpu:
+    if not args.wait_idle and hasattr(os, "getloadavg") and os.getloadavg()[0] > ncpu:
         notes.append(f"load average {load_before} exceeds {ncpu} cores: "
                      "other work competes with the benchmarks, numbers are inflated")
     results = {}   # (peer, short) -> float, or an error string
@@ -230,23 +283,40 @@ def main():
     for name, cmd in present:
         for short, wname, _unit, _target, full, quick in workloads:
             sizes = quick if args.quick else full
-            best = None
-            for i in range(repeat):
-                print(f"running {name} {short} ({i + 1}/{repeat})", file=sys.stderr, flush=True)
+            argv = workload_argv(cmd, short, sizes)
+            if args.verbose:
+                print("  " + " ".join(argv), file=sys.stderr)
+            best, runs, retries, noisy = None, 0, 0, False
+            while runs < repeat:
+                print(f"running {name} {short} ({runs + 1}/{repeat})", file=sys.stderr, flush=True)
+                if args.wait_idle and not wait_idle(args.idle_timeout):
+                    noisy = True
+                t0 = cpu_times() if args.wait_idle else None
                 try:
-                    value, comments = run_workload(cmd, short, wname, sizes, args.timeout)
+                    value, comments = run_workload(argv, short, wname, args.timeout)
                 except PeerError as e:
                     notes.append(f"{name} {short} failed: {e}")
                     failed = True
                     best = "error"
                     break
+                if t0 is not None:
+                    busy = busy_since(t0)
+                    if busy > own_share(ncpu):
+                        retries += 1
+                        print(f"  discarded: {busy:.0f}% of the CPUs were busy", file=sys.stderr)
+                        if retries <= 5 * repeat:
+                            continue
+                        noisy = True
+                runs += 1
                 for c in comments:
                     if c.startswith("# peer "):
                         versions.setdefault(name, c[len("# peer "):])
-                    elif args.verbose:
+                    elif args.verbose and not c.startswith("# NAME "):
                         print(f"  {name} {short}: {c}", file=sys.stderr)
                 best = value if best is None else min(best, value)
             results[(name, short)] = best
+            if noisy:
+                notes.append(f"{name} {short} measured while other work ran (no idle spell)")
     load_after = load_average()
 
     names = [name for name, _ in present]
@@ -273,7 +343,8 @@ def main():
     sizes_used = "quick sizes" if args.quick else "full sizes"
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     context = [f"machine: {machine_line()}",
-               f"run: {when}, {sizes_used}, best of {repeat}, one process per workload; "
+               f"run: {when}, {sizes_used}, best of {repeat}, one process per workload"
+               f"{', each run on an otherwise idle machine' if args.wait_idle else ''}; "
                f"load average {load_before} before, {load_after} after"]
     context += [f"{n}: {versions[n]}" for n in names if n in versions]
     if args.markdown:
