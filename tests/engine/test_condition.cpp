@@ -2,59 +2,14 @@
 
 #include "support.hpp"
 
+using aio_test::expect_cpython_prints;
+using aio_test::joined;
+
 #include <cstdio>
 #include <optional>
-#if !defined(__EMSCRIPTEN__)
-#include <sys/wait.h>
-#include <unistd.h>
-#endif
 
 namespace {
 
-// What `python3` prints for `program`, line by line; nullopt where there is
-// no CPython to ask (Wasm, or python3 missing). Keeps the expectations below
-// honest: they must be CPython's.
-std::optional<std::vector<std::string>> cpython_output(const char* program) {
-#if defined(__EMSCRIPTEN__)
-    (void)program;
-    return std::nullopt;
-#else
-    std::string path = "/tmp/aio_test_condition_" + std::to_string(getpid()) + ".py";
-    if (FILE* f = std::fopen(path.c_str(), "w")) {
-        std::fputs(program, f);
-        std::fclose(f);
-    } else {
-        return std::nullopt;
-    }
-    FILE* p = popen(("python3 " + path + " 2>/dev/null").c_str(), "r");
-    if (!p) return std::nullopt;
-    std::vector<std::string> lines;
-    std::string cur;
-    for (int c; (c = std::fgetc(p)) != EOF;) {
-        if (c == '\n') lines.push_back(std::exchange(cur, {}));
-        else cur += char(c);
-    }
-    int status = pclose(p);
-    std::remove(path.c_str());
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return std::nullopt;  // no python3
-    if (status != 0) lines.push_back("<python3 failed with status " + std::to_string(status) + ">");
-    return lines;
-#endif
-}
-
-using aio::Coroutine;
-
-// Lines joined, so a failed comparison prints both sides readably.
-std::string joined(const std::vector<std::string>& lines) {
-    std::string s;
-    for (auto& l : lines) s += l + "\n";
-    return s;
-}
-
-void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
-    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
-}
 
 using aio::Coroutine;
 using aio_test::Log;
