@@ -26,8 +26,12 @@ say() { echo "setup: $*"; }
 # Debian packages. emscripten brings clang-14, lld-14 and binaryen; node-acorn
 # is the JS parser its optimizer needs; libclang-rt-14-dev has the sanitizer
 # and libFuzzer runtimes for clang.
+# The playground (web/) adds SDL2 and ImGui for the desktop app, dpkg-dev to
+# unpack their Debian sources for the Wasm build (web/deps/build_deps.sh), and
+# the UI fonts it subsets with fonttools.
 packages=(cmake g++ ninja-build python3 doctest-dev
-  clang-14 libclang-rt-14-dev emscripten node-acorn)
+  clang-14 libclang-rt-14-dev emscripten node-acorn
+  libsdl2-dev libimgui-dev dpkg-dev fonts-inter fonts-jetbrains-mono python3-fonttools)
 # Any Node.js on PATH will do (the machine image ships Node 20 from
 # NodeSource; Debian's own nodejs is 18). Only install Debian's if none.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -94,13 +94,14 @@ run_preset() { # preset
   # changes; configure again only when it is new or the presets changed.
   if [[ -f build/$p/build.ninja && build/$p/CMakeCache.txt -nt CMakePresets.json ]]; then
     echo "build/$p is configured"
-  elif ! cmake --preset "$p" >"$log.configure.log" 2>&1; then
-    cat "$log.configure.log"
-    record "$p (configure)" 0 1 $((SECONDS - t0))
-    fail "$p: configure failed (log: build/logs/$p.configure.log)"
-    return
   else
-    tail -n 1 "$log.configure.log"
+    local st=()
+    { cmake --preset "$p" 2>&1 | tee "$log.configure.log"; st=("${PIPESTATUS[@]}"); } || true
+    if ((st[0] != 0)); then
+      record "$p (configure)" 0 1 $((SECONDS - t0))
+      fail "$p: configure failed (log: build/logs/$p.configure.log)"
+      return
+    fi
   fi
   banner "$p: build"
   local st=()
