@@ -133,7 +133,7 @@ run_check() { # name command...
   shift
   log=$logdir/${name//[^A-Za-z0-9_.-]/_}.log
   banner "$name"
-  echo "+ $*"
+  echo "+ ${*@Q}"
   local rc=0
   { "$@" 2>&1 | tee "$log"; rc=${PIPESTATUS[0]}; } || true
   local counts passed failed
