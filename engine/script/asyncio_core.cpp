@@ -476,21 +476,26 @@ void ScriptTask::run_step() {
   auto* g = coro.as<GenObject>();
   Value out;
   SendStatus s;
-  if (m_paused) {
-    m_paused = false;
-    Value result;
-    RunStatus rs = vm.continue_paused(result);
-    s = rs == RunStatus::Returned ? SendStatus::Return
-        : rs == RunStatus::Yielded ? SendStatus::Yield
-        : rs == RunStatus::Paused ? SendStatus::Paused : SendStatus::Error;
-    out = std::move(result);
-  } else if (m_injected) {
-    std::exception_ptr inj = std::exchange(m_injected, nullptr);
-    Value exc = st.to_python(inj);
-    if (vm.isinstance(exc, st.e_CancelledError)) exc = make_cancelled(st, m_has_cancel_msg, m_cancel_msg);
-    s = gen_throw(vm, g, exc, out, false);
-  } else {
-    s = vm.gen_send(g, Value::none(), Value(), out);
+  {
+    // Only the coroutine's own code may pause; callbacks and finalizers the
+    // step triggers afterwards run whole.
+    VM::PausableScope pausable(vm);
+    if (m_paused) {
+      m_paused = false;
+      Value result;
+      RunStatus rs = vm.continue_paused(result);
+      s = rs == RunStatus::Returned ? SendStatus::Return
+          : rs == RunStatus::Yielded ? SendStatus::Yield
+          : rs == RunStatus::Paused ? SendStatus::Paused : SendStatus::Error;
+      out = std::move(result);
+    } else if (m_injected) {
+      std::exception_ptr inj = std::exchange(m_injected, nullptr);
+      Value exc = st.to_python(inj);
+      if (vm.isinstance(exc, st.e_CancelledError)) exc = make_cancelled(st, m_has_cancel_msg, m_cancel_msg);
+      s = gen_throw(vm, g, exc, out, false);
+    } else {
+      s = vm.gen_send(g, Value::none(), Value(), out);
+    }
   }
   switch (s) {
     case SendStatus::Yield:

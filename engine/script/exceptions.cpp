@@ -380,6 +380,9 @@ Value prep_reraise_star(VM& vm, const Value& orig, const Value& list) {
   for (uint32_t i = 0; i < l->m_size; ++i)
     if (!l->m_items[i].is_none()) items.push_back(l->m_items[i]);
   if (items.empty()) return Value::none();
+  // A naked exception was caught (wrapped in a group): only one except*
+  // clause ran, so what it raised (or re-raised, the wrapper) goes on as is.
+  if (!vm.isinstance(orig, vm.e_BaseExceptionGroup)) return items[0];
   std::vector<const Object*> orig_leaves;
   collect_leaves(vm, orig, orig_leaves);
   std::vector<Value> raised;

@@ -187,10 +187,16 @@ SendStatus gen_throw(VM& vm, GenObject* g, Value exc, Value& out, bool closing) 
   uint32_t yw = fr->m_ip[-1];
   if (decode_op(yw) == Op::YIELD_VALUE && decode_arg(yw) == 1) {
     Value delegate = fr->m_sp[-1];
+    // The delegate runs from here, not from g's frame: a pause inside it
+    // could not be continued as part of g, so it runs its step whole; g's
+    // own frame (resumed below) may pause again.
+    const bool pausable = vm.m_pausable;
+    vm.m_pausable = false;
     if (closing || vm.isinstance(exc, vm.e_GeneratorExit)) {
       g->m_state = GenState::Running;  // (CPython marks the frame running while closing the delegate)
       bool ok = close_delegate(vm, delegate);
       g->m_state = GenState::Suspended;
+      vm.m_pausable = pausable;
       if (!ok) return gen_resume(vm, g, 2, Value(), out);
     } else {
       Value r;
@@ -204,6 +210,7 @@ SendStatus gen_throw(VM& vm, GenObject* g, Value exc, Value& out, bool closing) 
         Value m = vm.getattr_opt(delegate, vm.names().throw_);
         if (m.is_null()) {
           g->m_state = GenState::Suspended;
+          vm.m_pausable = pausable;
           if (vm.has_exc()) return gen_resume(vm, g, 2, Value(), out);
           goto throw_here;
         }
@@ -218,11 +225,11 @@ SendStatus gen_throw(VM& vm, GenObject* g, Value exc, Value& out, bool closing) 
         }
       }
       g->m_state = GenState::Suspended;
+      vm.m_pausable = pausable;
       if (st == SendStatus::Yield) {
         out = std::move(r);
         return SendStatus::Yield;
       }
-      if (st == SendStatus::Paused) return st;
       // The delegate finished: leave the await loop (jump to SEND's target).
       uint32_t sendw = fr->m_ip[-2];
       *--fr->m_sp = Value();

@@ -6,7 +6,11 @@
 //   --clock virtual|real         event-loop clock (virtual: instant, deterministic)
 //   --trace FILE.json            write the loop's events as Chrome trace JSON
 //   --disassemble                print bytecode instead of running
+//   --hosted N                   drive the run like the browser does (ScriptProgram),
+//                                pausing every N instructions (a test of that path)
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -19,7 +23,11 @@
 #include "interp.hpp"
 #include "runtime.hpp"
 #ifdef AIO_SCRIPT_HAVE_ENGINE
+#include <chrono>
+#include <thread>
+
 #include "asyncio_core.hpp"
+#include "program.hpp"
 #include "trace.hpp"
 #endif
 
@@ -29,7 +37,7 @@ namespace {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] "
+               "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] [--hosted N] "
                "(FILE.py | -c CODE | -) [args...]\n");
   return 2;
 }
@@ -39,6 +47,7 @@ int usage() {
 int main(int argc, char** argv) {
   std::string clock = "real", trace, code, filename;
   bool have_code = false, disassemble_only = false;
+  long long hosted = -1;
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
@@ -49,6 +58,8 @@ int main(int argc, char** argv) {
       clock = a.substr(8);
     } else if (a == "--trace" && i + 1 < argc) {
       trace = argv[++i];
+    } else if (a == "--hosted" && i + 1 < argc) {
+      hosted = std::atoll(argv[++i]);
     } else if (a == "--disassemble") {
       disassemble_only = true;
     } else if (a == "-c" && i + 1 < argc) {
@@ -89,6 +100,37 @@ int main(int argc, char** argv) {
   TraceWriter tracer;  // outlives the interpreter: its loops report to it until they close
 #endif
   int status;
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+  if (hosted >= 0 && !disassemble_only) {
+    {
+      ScriptProgram::Options o;
+      o.virtual_clock = clock == "virtual";
+      o.limits.slice_instructions = uint64_t(hosted);
+      o.argv = args;
+      if (!trace.empty()) o.observer = &tracer;
+      o.write = [](int stream, std::string_view text) {
+        std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+      };
+      ScriptProgram prog(std::move(o));
+      prog.start(code, filename);
+      for (;;) {
+        ScriptProgram::State s = prog.run_for(2);
+        if (s == ScriptProgram::State::finished) break;
+        if (s == ScriptProgram::State::waiting && prog.loop()) {
+          double delay = prog.wake_at() - prog.loop()->time();
+          if (delay > 0) std::this_thread::sleep_for(std::chrono::duration<double>(std::min(delay, 0.05)));
+        }
+      }
+      status = prog.exit_status();
+      std::fflush(stdout);
+    }
+    if (!trace.empty()) {
+      std::ofstream out(trace, std::ios::binary);
+      out << tracer.json();
+    }
+    return status;
+  }
+#endif
   {
     Interpreter interp;
     interp.set_argv(args);

@@ -43,8 +43,7 @@ int ScriptProgram::current_line() const {
   VM& vm = m_interp->vm();
   Frame* f = vm.current_frame();
   if (!f || !vm.is_paused()) return 0;
-  uint32_t pc = f->pc();
-  return f->m_code->loc_at(pc > 0 ? pc - 1 : 0).line;
+  return f->m_code->loc_at(f->pc()).line;  // paused before this instruction
 }
 
 void ScriptProgram::start(std::string_view source, std::string_view filename) {
@@ -77,6 +76,7 @@ ScriptProgram::State ScriptProgram::resume_main(RunStatus st) {
     }
     case RunStatus::Paused:
       m_main_paused = true;
+      m_phase = Phase::main;
       m_state = State::ready;
       break;
     case RunStatus::HostWait:
@@ -96,7 +96,12 @@ ScriptProgram::State ScriptProgram::advance(bool one_callback) {
     Value result;
     if (m_main_paused) {
       m_main_paused = false;
-      return resume_main(vm.continue_paused(result));
+      RunStatus rs;
+      {
+        VM::PausableScope pausable(vm);  // top-level code (and task steps) pause; callbacks run whole
+        rs = vm.continue_paused(result);
+      }
+      return resume_main(rs);
     }
     // First slice: compile and enter the module.
     DictObject* globals = vm.main_module()->m_dict;
@@ -120,7 +125,12 @@ ScriptProgram::State ScriptProgram::advance(bool one_callback) {
     fn->m_doc = Value::none();
     Frame* f = vm.make_frame(fn, nullptr, 0, nullptr);
     if (!f) return resume_main(RunStatus::Raised);
-    return resume_main(vm.run(f, result));
+    RunStatus rs;
+    {
+      VM::PausableScope pausable(vm);
+      rs = vm.run(f, result);
+    }
+    return resume_main(rs);
   }
   // Phase::loop: drive the loop the top-level code handed over.
   AsyncioState& st = asyncio_state(vm);
@@ -132,21 +142,23 @@ ScriptProgram::State ScriptProgram::advance(bool one_callback) {
     Value call_result = req.finish(vm);
     req.finish = nullptr;
     Value result;
-    return resume_main(vm.resume_host(std::move(call_result), result));
+    RunStatus rs;
+    {
+      VM::PausableScope pausable(vm);
+      rs = vm.resume_host(std::move(call_result), result);
+    }
+    return resume_main(rs);
   }
   if (one_callback) {
+    // Starts an iteration when needed: due timers join (a virtual clock jumps).
     if (loop->run_one_callback()) return m_state = State::ready;
   } else if (loop->in_iteration() || loop->has_ready()) {
     loop->run_once(false);
     return m_state = State::ready;
   }
   double next = loop->next_deadline();
-  if (next >= 0 && (loop->clock().is_virtual() || next <= loop->time())) {
-    if (one_callback) {
-      loop->run_once(false);  // moves due timers (jumping a virtual clock)...
-    } else {
-      loop->run_once(false);
-    }
+  if (!one_callback && next >= 0 && (loop->clock().is_virtual() || next <= loop->time())) {
+    loop->run_once(false);  // due timers join the ready queue (a virtual clock jumps)
     return m_state = State::ready;
   }
   m_wake_at = next >= 0 ? next : std::numeric_limits<double>::infinity();

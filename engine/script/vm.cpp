@@ -467,7 +467,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               ip = target + 1;  // report at the loop head
               goto error;
             }
-            if (m_limits.slice_instructions && m_nesting == 1) {
+            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) {
               save();
               m_paused_entry = entry;
               --m_nesting;
@@ -957,6 +957,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (m_host.pending) {
           // The native handed the event loop to the host: suspend here; the
           // host pushes the call's result when it resumes us.
+          m_host.pending = false;
           save();
           m_paused_entry = entry;
           --m_nesting;
@@ -999,6 +1000,13 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           if (!names.empty()) kwn = tuple_from_vector(*this, names);
         }
         Value r = call(fv, all.data(), static_cast<int>(all.size()), kwn.is_null() ? nullptr : kwn.as<TupleObject>());
+        if (m_host.pending) {  // as in CALL: the host runs the loop now
+          m_host.pending = false;
+          save();
+          m_paused_entry = entry;
+          --m_nesting;
+          return RunStatus::HostWait;
+        }
         if (r.is_null()) goto error;
         *sp++ = std::move(r);
         break;

@@ -195,6 +195,15 @@ class VM {
   bool can_request_host() const { return m_host_driven && m_nesting == 1; }
   RunStatus execute(Frame* entry, Value& result, bool throwing);  // the loop (entry frame is m_frame's chain end)
   bool is_paused() const { return m_paused_entry != nullptr; }
+  // Marks the outermost run in scope as one whose caller handles Paused
+  // (top-level code, a task step); elsewhere (a loop callback, a finalizer)
+  // the slice budget only renews.
+  struct PausableScope {
+    VM& vm;
+    bool saved;
+    explicit PausableScope(VM& v, bool on = true) : vm(v), saved(v.m_pausable) { v.m_pausable = on; }
+    ~PausableScope() { vm.m_pausable = saved; }
+  };
   // Drives a generator/coroutine one step: send a value (or throw an
   // exception if `exc` is not Null). Returns Yield (value in out), Return
   // (value in out) or Error (exception pending).
@@ -270,6 +279,7 @@ class VM {
   Frame* m_paused_entry = nullptr;   // entry frame of the paused run()
   bool m_stop_requested = false;
   bool m_host_driven = false;        // natives may hand the loop to the host (HostRequest)
+  bool m_pausable = false;           // the outermost run() may return Paused (its caller resumes it)
   HostRequest m_host;
   size_t m_bytes = 0;
   size_t m_live = 0;

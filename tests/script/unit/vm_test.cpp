@@ -146,3 +146,9 @@ TEST_CASE("errors inside a run leave no leaked objects behind") {
   CHECK(vm.live_objects() == 0);
   CHECK(vm.bytes_in_use() == 0);
 }
+
+TEST_CASE("except* around a naked exception: a bare raise re-raises the wrapping group") {
+  auto r = run("try:\n    try:\n        raise OSError('disk')\n    except* OSError as e:\n        print(repr(e))\n        raise\n"
+               "except ExceptionGroup as eg:\n    print('caught', repr(eg))\n");
+  CHECK(r.out == "ExceptionGroup('', (OSError('disk'),))\ncaught ExceptionGroup('', (OSError('disk'),))\n");
+}
