@@ -129,7 +129,7 @@
 .aio-bar button:disabled{opacity:.45;cursor:default}
 .aio-bar .aio-run{background:var(--aio-accent);border-color:var(--aio-accent);color:#fff}
 .aio-bar select{font:inherit;padding:2px 4px;border:1px solid var(--aio-line);border-radius:6px;background:#fff;color:var(--aio-fg)}
-.aio-status{color:var(--aio-muted);font-variant-numeric:tabular-nums;flex:1;min-width:8em}
+.aio-status{color:var(--aio-muted);font-variant-numeric:tabular-nums;flex:1;min-width:8em;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .aio-status.aio-bad{color:var(--aio-err)}
 .aio-bar a{color:var(--aio-accent);text-decoration:none}.aio-bar a:hover{text-decoration:underline}
 .aio-edit{display:flex;font:13px/1.5 ui-monospace,"JetBrains Mono",Menlo,Consolas,monospace}
@@ -205,7 +205,8 @@
       this.customSpeed = speed;
       this.status = el('span', { className: 'aio-status', textContent: '' });
       this.link = el('a', { className: 'aio-open', textContent: 'Open in playground ↗', href: settings.playground, target: '_blank', rel: 'noopener' });
-      this.gutter = el('div', { className: 'aio-gutter', ariaHidden: 'true' });
+      this.gutter = el('div', { className: 'aio-gutter' });
+      this.gutter.setAttribute('aria-hidden', 'true');
       this.code = el('textarea', { className: 'aio-code', spellcheck: false, value: this.original });
       this.code.setAttribute('autocapitalize', 'off');
       this.code.setAttribute('autocomplete', 'off');
@@ -230,6 +231,7 @@
       });
       this.code.addEventListener('input', () => { this.layout(); this.markError(0); this.updateLink(); });
       this.code.addEventListener('keydown', (e) => this.onKey(e));
+      this.code.addEventListener('scroll', () => { this.gutter.scrollTop = this.code.scrollTop; });
       this.link.addEventListener('pointerenter', () => this.updateLink());
       this.layout();
       this.updateLink();
@@ -247,7 +249,9 @@
     layout() {
       const lines = this.code.value.split('\n');
       const n = lines.length - (lines[lines.length - 1] === '' ? 1 : 0) || 1;
-      this.code.rows = n;
+      // One row per line, the empty one after a final newline included, so
+      // the caret never scrolls the text away from its line numbers.
+      this.code.rows = Math.max(1, lines.length);
       let gutter = '';
       for (let i = 1; i <= n; ++i) gutter += (i === this.errorLine ? `<span class="aio-errline">${i}</span>` : i) + '\n';
       this.gutter.innerHTML = gutter;
@@ -382,8 +386,13 @@
       this.flush();
       const t = (s.time || 0).toFixed(2);
       if (s.state === 'finished') {
-        const ok = s.exitStatus === 0;
-        this.finish(ok ? 'finished' : 'failed', ok ? `done · loop time ${t} s` : `exit status ${s.exitStatus} · loop time ${t} s`, !ok);
+        if (s.exitStatus === 0) {
+          this.finish('finished', `done · loop time ${t} s`, false);
+        } else {
+          // The exception line of the traceback says it best.
+          const last = this.stderrText().trim().split('\n').pop() || `exit status ${s.exitStatus}`;
+          this.finish('failed', last + (this.errorLine ? ` (line ${this.errorLine})` : ''), true);
+        }
         return;
       }
       const tasks = s.tasks ? ` · ${s.tasks} task${s.tasks === 1 ? '' : 's'}` : '';
