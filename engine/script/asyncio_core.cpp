@@ -29,6 +29,7 @@ template <class T>
 using DRef = aio::detail::Ref<T>;
 
 void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args);
+void held_callback_entry(void* ctx, bool run);
 
 // loop.stop(): the engine's stop for loops in run_forever; a flag the host
 // driver reads (after the current iteration) for host-driven loops.
@@ -876,12 +877,12 @@ Value t_get_stack(VM& vm, Value*, int, TupleObject*, Value&) { return Value::ste
 }  // namespace
 
 // Calls a script callback from the loop; errors go to the exception handler.
-void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args) {
+namespace {
+
+// What a callback's call ended with: errors go to the loop's handler.
+void callback_done(AsyncioState& st, const Value& fn, const std::vector<Value>& args, bool ok) {
   VM& vm = st.vm;
-  VMScope scope(vm);
-  std::vector<Value> a = args;
-  Value r = vm.call(fn, a.data(), static_cast<int>(a.size()));
-  if (!r.is_null()) return;
+  if (ok) return;
   Value exc = vm.take_exc();
   if (vm.isinstance(exc, vm.e_SystemExit) || vm.isinstance(exc, vm.e_KeyboardInterrupt)) {
     st.fatal = exc;
@@ -901,6 +902,79 @@ void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>
   vm.dict_set_str(d, "exception", exc);
   vm.dict_set_str(d, "handle", vm.str("<Handle " + desc + ">"));
   st.report_dict(lo, dv);
+}
+
+// A Python callback out of instructions mid-way (a host-driven run): the
+// loop holds it like a paused task step, so nothing else runs until the host
+// lets it go on.
+struct HeldCallback {
+  AsyncioState* st;
+  Value fn;
+  std::vector<Value> args;
+  Frame* entry;
+  aio::EventLoop* loop;
+};
+
+void held_callback_done(HeldCallback* h, RunStatus rs) {
+  if (rs == RunStatus::Paused) {
+    h->entry = h->st->vm.paused_entry();
+    h->loop->hold_step(&held_callback_entry, h);
+    return;
+  }
+  std::unique_ptr<HeldCallback> own(h);
+  callback_done(*h->st, h->fn, h->args, rs != RunStatus::Raised);
+}
+
+}  // namespace
+
+void held_callback_entry(void* ctx, bool run) {
+  auto* h = static_cast<HeldCallback*>(ctx);
+  VM& vm = h->st->vm;
+  VMScope scope(vm);
+  if (!run || vm.paused_entry() != h->entry) {
+    // Dropped (the loop closed, the program stopped): the frames go unrun.
+    if (vm.paused_entry() == h->entry) vm.abandon_paused();
+    delete h;
+    return;
+  }
+  Value result;
+  RunStatus rs;
+  {
+    VM::PausableScope pausable(vm);
+    rs = vm.continue_paused(result);
+  }
+  held_callback_done(h, rs);
+}
+
+void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args) {
+  VM& vm = st.vm;
+  VMScope scope(vm);
+  std::vector<Value> a = args;
+  LoopObject* lo = st.running();
+  // A plain Python function run for a host can pause between slices.
+  const Value* self = nullptr;
+  FunctionObject* pyfn = nullptr;
+  if (is_kind(fn, ObjKind::Function)) {
+    pyfn = fn.as<FunctionObject>();
+  } else if (is_kind(fn, ObjKind::BoundMethod) && is_kind(fn.as<BoundMethodObject>()->m_func, ObjKind::Function)) {
+    pyfn = fn.as<BoundMethodObject>()->m_func.as<FunctionObject>();
+    self = &fn.as<BoundMethodObject>()->m_self;
+  }
+  if (pyfn && lo && vm.host_driven() && vm.m_limits.slice_instructions && vm.nesting() == 0 &&
+      !(pyfn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+    Value keep = fn;
+    Frame* f = vm.make_frame(pyfn, a.data(), static_cast<int>(a.size()), nullptr, self);
+    RunStatus rs = RunStatus::Raised;
+    Value result;
+    if (f) {
+      VM::PausableScope pausable(vm);
+      rs = vm.run(f, result);
+    }
+    held_callback_done(new HeldCallback{&st, fn, args, nullptr, lo->m_loop.get()}, rs);
+    return;
+  }
+  Value r = vm.call(fn, a.data(), static_cast<int>(a.size()));
+  callback_done(st, fn, args, !r.is_null());
 }
 
 // [SECTION] Loop objects and handles

@@ -195,6 +195,8 @@ class VM {
   bool can_request_host() const { return m_host_driven && m_nesting == 1; }
   RunStatus execute(Frame* entry, Value& result, bool throwing);  // the loop (entry frame is m_frame's chain end)
   bool is_paused() const { return m_paused_entry != nullptr; }
+  Frame* paused_entry() const { return m_paused_entry; }
+  int nesting() const { return m_nesting; }
   // Marks the outermost run in scope as one whose caller handles Paused
   // (top-level code, a task step); elsewhere (a loop callback, a finalizer)
   // the slice budget only renews.

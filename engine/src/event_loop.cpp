@@ -19,10 +19,14 @@ thread_local EventLoop* t_running_loop = nullptr;  // asyncio: _running_loop
 thread_local EventLoop* t_event_loop = nullptr;    // set_event_loop()
 thread_local std::unique_ptr<EventLoop> t_owned_loop;  // made by get_event_loop()
 
-// Timer heap order: earliest deadline first, then scheduling order.
-bool later(const detail::TimerEntry& a, const detail::TimerEntry& b) {
-    return a.when != b.when ? a.when > b.when : a.seq > b.seq;
-}
+// Timer heap order: earliest deadline first, then scheduling order. A
+// function object, so the heap algorithms inline the comparison.
+struct Later {
+    bool operator()(const detail::TimerEntry& a, const detail::TimerEntry& b) const {
+        return a.when != b.when ? a.when > b.when : a.seq > b.seq;
+    }
+};
+constexpr Later later{};
 
 // Ready-queue trampoline for a public Handle: holds one reference.
 void run_handle_entry(void* ctx, bool run) {
@@ -54,7 +58,6 @@ void EventLoop::check_open(const char* /*what*/) const {
     if (m_closed) throw RuntimeError("Event loop is closed");
 }
 
-void EventLoop::push_ready(void (*fn)(void*, bool), void* ctx) { m_ready.push_back({fn, ctx}); }
 
 Handle EventLoop::call_soon(std::function<void()> callback, std::string name) {
     check_open("call_soon");

@@ -116,6 +116,8 @@ public:
     // -- Observation ------------------------------------------------------------
     void set_observer(Observer* observer) { m_observer = observer; }
     Observer* observer() const { return m_observer; }
+    // Reports an event to the observer. Hot paths test observer() first so
+    // that building the arguments costs nothing without one.
     void emit(LoopEventKind kind, const detail::TaskCore* task = nullptr, std::string_view what = {},
               double until = 0, std::uint64_t timer_id = 0);
 
@@ -127,7 +129,7 @@ public:
     std::vector<std::pair<double, std::string>> describe_timers() const;
 
     // -- Internal: used by tasks, futures and awaiters ----------------------------
-    void push_ready(void (*fn)(void*, bool), void* ctx);
+    void push_ready(void (*fn)(void*, bool), void* ctx) { m_ready.push_back({fn, ctx}); }
     // A task step paused mid-way (a script that never awaits, out of its
     // instruction slice): it goes back to the front of the queue and the
     // current iteration ends here, to be continued by the next run_once —

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "aio/detail/pool.hpp"
 #include "aio/detail/ref.hpp"
 
 namespace aio {
@@ -16,7 +17,7 @@ namespace detail {
 
 // The shared state behind a Handle. Internal users (sleep's timer) set
 // `fn`/`ctx` instead of `callback` to avoid a std::function.
-struct HandleState {
+struct HandleState : Pooled {  // pooled: sleep makes one per timer
     std::uint32_t refs = 0;
     bool cancelled = false;
     bool scheduled = false;           // still in the timer heap
