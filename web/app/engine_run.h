@@ -1,0 +1,40 @@
+#pragma once
+// One run the engine-backed runner drives: a script on the interpreter
+// (engine_script.h) or the replay of a C++ example (engine_twin.h). The
+// driver runs it unit by unit (DriveTarget); the runner adds what the
+// toolbar needs: one step, stop, clock changes, and a snapshot for the panels.
+
+#include "driver.h"
+#include "model/loop_view.h"
+
+#include <string>
+
+namespace aio::web {
+
+class EngineRun : public DriveTarget {
+public:
+    // Step: one loop callback (or one slice of a script's top-level code).
+    virtual void step_one() = 0;
+    // Stop: ends the run now; nothing of it runs afterwards.
+    virtual void stop() = 0;
+    // Pause holds loop time still (a real clock would run on while nobody
+    // watches, and every timer would be due at once on Continue); resume
+    // carries on from there. Steps taken while paused move it as they need.
+    virtual void pause() {}
+    virtual void resume() {}
+    // The toolbar's clock, switched while running.
+    virtual void set_clock(ClockMode mode, double speed) = 0;
+    // After a slice of work: loop time, ready queue and timers into the
+    // RunState. `full` = false only moves the clock forward (cheap: every
+    // frame while the loop sleeps).
+    virtual void refresh(bool full) = 0;
+
+    virtual bool finished() const = 0;
+    virtual bool failed() const = 0;
+    // 1-based line the script is paused on, 0 if none.
+    virtual int current_line() const { return 0; }
+    // A one-line summary for the console when the run ends.
+    virtual std::string outcome() const = 0;
+};
+
+}  // namespace aio::web

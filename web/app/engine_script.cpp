@@ -1,0 +1,286 @@
+// A script run in the page. Contents:
+//   [SECTION] Running   [SECTION] Output and errors
+
+#include "engine_script.h"
+
+#include "engine_clock.h"
+
+#include "aio/event_loop.hpp"
+#include "asyncio_core.hpp"
+#include "program.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <limits>
+#include <vector>
+
+namespace aio::web {
+
+namespace {
+
+constexpr size_t kStderrKept = 64 * 1024;   // enough for any traceback worth marking
+constexpr size_t kMaxOutputBytes = 8u << 20;  // print() beyond this raises (the console keeps 20,000 lines)
+constexpr size_t kMaxMemoryBytes = 256u << 20;  // of script objects: MemoryError, not a dead tab
+
+aio::script::ScriptProgram::Options program_options(const RunRequest& r, ViewObserver& observer) {
+    aio::script::ScriptProgram::Options o;
+    o.limits.slice_instructions = kScriptSliceInstructions;
+    o.limits.max_output = kMaxOutputBytes;
+    o.limits.max_memory = kMaxMemoryBytes;
+    // Loops the script makes start on a virtual or a real clock; adopt() then
+    // puts a handed-over loop on the exact clock the toolbar shows.
+    o.virtual_clock = r.clock == ClockMode::virtual_time;
+    o.observer = &observer;
+    o.argv = {r.filename};
+    return o;
+}
+
+}  // namespace
+
+// [SECTION] Running ------------------------------------------------------------------
+
+ScriptRun::ScriptRun(const RunRequest& request, RunState& state)
+    : m_state(&state),
+      m_filename(request.filename),
+      m_source(request.source),
+      m_mode(request.clock),
+      m_speed(request.speed),
+      // A virtual clock starts at 0; a real one reads the machine's uptime.
+      m_origin(request.clock == ClockMode::virtual_time ? 0.0 : steady_seconds()),
+      m_observer(state.loop, m_origin) {
+    auto options = program_options(request, m_observer);
+    options.write = [this](int stream, std::string_view text) { write(stream, text); };
+    m_program = std::make_unique<aio::script::ScriptProgram>(std::move(options));
+    m_program->start(m_source, m_filename);
+}
+
+ScriptRun::~ScriptRun() = default;  // ~ScriptProgram stops a run still going
+
+aio::EventLoop* ScriptRun::adopt() {
+    // Checked by clock rather than by address: a new loop can be allocated
+    // where the last one (closed by asyncio.run) was.
+    m_loop = m_program->loop();
+    if (m_loop && !clock_matches(m_loop->clock(), m_mode, m_speed)) apply_clock(*m_loop, m_mode, m_speed);
+    return m_loop;
+}
+
+DriveTarget::Status ScriptRun::advance() { return run_unit(false); }
+
+void ScriptRun::step_one() {
+    if (m_finished) return;
+    resume();  // from the time the last step (or Pause) left
+    // Step always moves: when every task sleeps, time jumps to the next
+    // deadline as on the virtual clock, instead of the step doing nothing.
+    if (aio::EventLoop* loop = adopt()) {
+        if (!loop->in_iteration() && !loop->has_ready()) {
+            double next = loop->next_deadline();
+            if (next > loop->time()) loop->clock().set_now(next);
+        }
+    }
+    run_unit(true);
+    pause();  // time stays where the step left it
+}
+
+void ScriptRun::pause() {
+    m_frozen_loop = m_finished ? nullptr : m_program->loop();
+    if (m_frozen_loop) m_frozen_at = m_frozen_loop->time();
+}
+
+void ScriptRun::resume() {
+    if (m_finished || !m_frozen_loop) return;
+    if (aio::EventLoop* loop = m_program->loop(); loop == m_frozen_loop) loop->clock().set_now(m_frozen_at);
+    m_frozen_loop = nullptr;
+}
+
+DriveTarget::Status ScriptRun::run_unit(bool one_callback) {
+    if (m_finished) return Status::finished;
+    aio::EventLoop* loop = adopt();
+    if (loop && !one_callback) {
+        // Idle until a deadline: say so without touching the loop, so waiting
+        // costs nothing and starts no empty iterations. (A stop() request
+        // must still reach the program: it ends run_until_complete.)
+        auto& st = aio::script::asyncio_state(m_program->interpreter().vm());
+        if (!st.host_stop && !loop->in_iteration() && !loop->has_ready()) {
+            double next = loop->next_deadline();
+            bool due = next >= 0 && (loop->clock().is_virtual() || next <= loop->time());
+            if (!due) {
+                m_wake_at = next;
+                return Status::waiting;
+            }
+        }
+    }
+    aio::script::ScriptProgram::State s;
+    try {
+        // One callback, or one slice of top-level code: the unit that lets a
+        // frame end in the middle of a 10,000-callback iteration.
+        s = m_program->step();
+    } catch (const std::exception& e) {
+        write(2, std::string("playground: the run failed inside the engine: ") + e.what() + "\n");
+        m_program->stop();
+        end(1);
+        return Status::finished;
+    }
+    switch (s) {
+    case aio::script::ScriptProgram::State::finished:
+        end(m_program->exit_status());
+        return Status::finished;
+    case aio::script::ScriptProgram::State::waiting:
+        adopt();  // the unit may have handed over a new loop (never keep a stale one)
+        m_wake_at = std::isfinite(m_program->wake_at()) ? m_program->wake_at() : -1;
+        return Status::waiting;
+    case aio::script::ScriptProgram::State::ready:
+        break;
+    }
+    if (aio::EventLoop* loop = adopt()) m_last_time = std::max(m_last_time, loop->time() - m_origin);
+    return Status::ready;
+}
+
+double ScriptRun::wake_delay_ms() const {
+    if (m_finished || !m_loop || m_wake_at < 0) return -1;
+    return std::max(0.0, m_loop->clock().real_delay_until(m_wake_at) * 1000.0);
+}
+
+void ScriptRun::stop() {
+    if (m_finished) return;
+    m_stopped = true;
+    m_program->stop();  // drops the paused frames, closes the loops quietly
+    m_loop = nullptr;
+    m_finished = true;
+    m_status = 1;
+}
+
+void ScriptRun::set_clock(ClockMode mode, double speed) {
+    m_mode = mode;
+    m_speed = speed;
+    if (!m_finished) {
+        if (aio::EventLoop* loop = m_program->loop()) apply_clock(*loop, mode, speed);
+    }
+}
+
+void ScriptRun::refresh(bool full) {
+    if (m_finished) return;
+    aio::EventLoop* loop = m_program->loop();
+    if (!loop) return;
+    m_last_time = std::max(m_last_time, loop->time() - m_origin);
+    if (full) {
+        m_observer.refresh(*loop);
+    } else if (m_last_time > m_state->loop.time) {
+        m_state->loop.time = m_last_time;  // open segments grow to "now"
+    }
+}
+
+int ScriptRun::current_line() const { return m_finished ? 0 : m_program->current_line(); }
+
+void ScriptRun::end(int status) {
+    m_finished = true;
+    m_status = status;
+    m_loop = nullptr;
+    // The loop is gone: its queues are empty now.
+    m_state->loop.ready.clear();
+    m_state->loop.timers.clear();
+    if (status != 0) m_state->error = diagnostic_from_traceback(m_stderr, m_filename, m_source);
+}
+
+std::string ScriptRun::outcome() const {
+    char buf[160];
+    if (m_stopped) {
+        std::snprintf(buf, sizeof buf, "stopped at loop time %.3f s", m_last_time);
+    } else if (m_status == 0) {
+        std::snprintf(buf, sizeof buf, "finished at loop time %.3f s", m_last_time);
+    } else {
+        std::snprintf(buf, sizeof buf, "ended with exit status %d at loop time %.3f s", m_status, m_last_time);
+    }
+    return buf;
+}
+
+// [SECTION] Output and errors ------------------------------------------------------------
+
+double ScriptRun::shown_time() {
+    // Inside a callback of the loop being driven its clock is the truth;
+    // top-level code outside any loop prints at the last time seen.
+    if (!m_finished) {
+        if (aio::EventLoop* loop = m_program ? m_program->loop() : nullptr)
+            m_last_time = std::max(m_last_time, loop->time() - m_origin);
+    }
+    return m_last_time;
+}
+
+void ScriptRun::write(int stream, std::string_view text) {
+    m_state->console.write(stream == 2 ? Stream::err : Stream::out, text, shown_time());
+    if (stream == 2) {
+        m_stderr.append(text);
+        if (m_stderr.size() > 2 * kStderrKept) m_stderr.erase(0, m_stderr.size() - kStderrKept);
+    }
+}
+
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> out;
+    while (!s.empty()) {
+        size_t nl = s.find('\n');
+        out.push_back(s.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        s.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
+// `  File "name", line 12, in f` -> 12 if it names `filename`.
+int frame_line(std::string_view l, std::string_view filename) {
+    std::string head = "  File \"" + std::string(filename) + "\", line ";
+    if (l.rfind(head, 0) != 0) return 0;
+    int n = 0;
+    for (size_t i = head.size(); i < l.size() && l[i] >= '0' && l[i] <= '9'; ++i) n = n * 10 + (l[i] - '0');
+    return n;
+}
+
+bool is_marker_line(std::string_view l) {
+    size_t i = l.find_first_not_of(' ');
+    if (i == std::string_view::npos) return false;
+    for (size_t j = i; j < l.size(); ++j)
+        if (l[j] != '^' && l[j] != '~' && l[j] != ' ') return false;
+    return true;
+}
+
+}  // namespace
+
+Diagnostic diagnostic_from_traceback(std::string_view text, std::string_view filename, std::string_view source) {
+    // CPython's layout: "  File ..., line N" / "    <source, stripped>" /
+    // optional "    ^^^" carets; the exception itself is the last line that
+    // does not start with a space.
+    std::vector<std::string_view> lines = split_lines(text);
+    Diagnostic d;
+    int at = -1;  // index of the last frame line naming our file
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (int n = frame_line(lines[i], filename)) {
+            d.line = n;
+            at = static_cast<int>(i);
+        }
+    if (at < 0) return {};
+    for (size_t i = lines.size(); i-- > 0;) {
+        std::string_view l = lines[i];
+        if (!l.empty() && l[0] != ' ' && l.rfind("Traceback", 0) != 0) {
+            d.message = std::string(l);
+            break;
+        }
+    }
+    // Column from the caret line under the quoted source line, if any.
+    size_t src = static_cast<size_t>(at) + 1, caret = src + 1;
+    if (caret < lines.size() && is_marker_line(lines[caret]) && lines[src].size() >= 4) {
+        std::vector<std::string_view> code = split_lines(source);
+        if (d.line >= 1 && static_cast<size_t>(d.line) <= code.size()) {
+            std::string_view original = code[static_cast<size_t>(d.line) - 1];
+            size_t indent = original.find_first_not_of(" \t");
+            if (indent == std::string_view::npos) indent = 0;
+            size_t quoted_at = lines[src].find_first_not_of(' ');  // where the stripped source starts
+            size_t mark = lines[caret].find_first_not_of(' ');
+            if (quoted_at != std::string_view::npos && mark >= quoted_at)
+                d.column = static_cast<int>(indent + (mark - quoted_at)) + 1;
+        }
+    }
+    return d;
+}
+
+}  // namespace aio::web
