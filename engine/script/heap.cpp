@@ -392,16 +392,17 @@ static void clear_refs(VM& vm, Object* o) {
 // Frees everything the run allocated: roots first, then (cycles) all objects.
 void VM::teardown() {
   // Abandon a paused run: release its frames.
-  if (m_paused_entry) {
+  // (Paused frames run on top of top-level frames waiting for the host.)
+  if (Frame* outer = m_host_entry ? m_host_entry : m_paused_entry) {
     Frame* f = m_frame;
     while (f) {
       Frame* back = f->m_back;
-      bool last = f == m_paused_entry;
+      bool last = f == outer;
       if (!f->m_gen) free_frame(f);
       if (last) break;
       f = back;
     }
-    m_paused_entry = nullptr;
+    m_paused_entry = m_host_entry = nullptr;
     m_frame = nullptr;
   }
   m_exc = Value();

@@ -182,8 +182,7 @@ void ScriptProgram::stop() {
   VM& vm = m_interp->vm();
   {
     VMScope scope(vm);
-    vm.abandon_paused();
-    vm.m_host = HostRequest{};
+    vm.abandon_host();
     AsyncioState& st = asyncio_state(vm);
     st.host_loop = Value();
     st.running_loop = Value();

@@ -61,21 +61,22 @@ RunStatus VM::continue_paused(Value& result) {
 }
 
 RunStatus VM::resume_host(Value call_result, Value& result) {
-  Frame* entry = m_paused_entry;
-  m_paused_entry = nullptr;
+  Frame* entry = m_host_entry;
+  m_host_entry = nullptr;
   if (call_result.is_null()) return execute(entry, result, true);  // raise at the call
   *m_frame->m_sp++ = std::move(call_result);
   return execute(entry, result, false);
 }
 
-void VM::abandon_paused() {
-  if (!m_paused_entry) return;
+// Frees the frames from m_frame down to `entry`; generators they belong to
+// end there, without running their finally blocks.
+void VM::drop_chain(Frame*& entry) {
+  if (!entry) return;
   Frame* f = m_frame;
   while (f) {
     Frame* back = f->m_back;
-    bool last = f == m_paused_entry;
+    bool last = f == entry;
     if (GenObject* g = f->m_gen) {
-      // The generator ends here, without running its finally blocks.
       g->m_frame = nullptr;
       g->m_state = GenState::Closed;
       g->m_exc_state.prev = nullptr;
@@ -89,9 +90,16 @@ void VM::abandon_paused() {
     }
     f = back;
   }
-  m_paused_entry = nullptr;
-  m_host = HostRequest{};
+  entry = nullptr;
   m_exc_state = &m_base_exc_state;
+}
+
+void VM::abandon_paused() { drop_chain(m_paused_entry); }
+
+void VM::abandon_host() {
+  drop_chain(m_paused_entry);  // anything paused runs on top of the waiting top-level frames
+  drop_chain(m_host_entry);
+  m_host = HostRequest{};
 }
 
 // [SECTION] The dispatch loop
@@ -959,7 +967,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           // host pushes the call's result when it resumes us.
           m_host.pending = false;
           save();
-          m_paused_entry = entry;
+          m_host_entry = entry;
           --m_nesting;
           return RunStatus::HostWait;
         }
@@ -1003,7 +1011,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (m_host.pending) {  // as in CALL: the host runs the loop now
           m_host.pending = false;
           save();
-          m_paused_entry = entry;
+          m_host_entry = entry;
           --m_nesting;
           return RunStatus::HostWait;
         }

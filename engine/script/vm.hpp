@@ -189,8 +189,13 @@ class VM {
   // Continues top-level code suspended with HostWait: `result` becomes the
   // value of the suspended call (Null: the pending exception is raised there).
   RunStatus resume_host(Value call_result, Value& result);
-  // Drops a paused or host-waiting run's frames (the host stopped it).
+  // Drops the paused run's frames (a held callback the loop dropped).
   void abandon_paused();
+  // Drops everything suspended: paused frames and the top-level frames
+  // waiting for the host (the host stopped the program).
+  void abandon_host();
+  void drop_chain(Frame*& entry);
+  bool host_waiting() const { return m_host_entry != nullptr; }
   bool host_driven() const { return m_host_driven; }
   bool can_request_host() const { return m_host_driven && m_nesting == 1; }
   RunStatus execute(Frame* entry, Value& result, bool throwing);  // the loop (entry frame is m_frame's chain end)
@@ -279,6 +284,7 @@ class VM {
   int m_nesting = 0;                 // active run() invocations
   int64_t m_budget = 0;              // instructions left in this slice
   Frame* m_paused_entry = nullptr;   // entry frame of the paused run()
+  Frame* m_host_entry = nullptr;     // entry frame of top-level code waiting in HostWait
   bool m_stop_requested = false;
   bool m_host_driven = false;        // natives may hand the loop to the host (HostRequest)
   bool m_pausable = false;           // the outermost run() may return Paused (its caller resumes it)

@@ -156,6 +156,47 @@ TEST_CASE("tiny slices: a throw into an awaiting coroutine chain still unwinds t
   }
 }
 
+TEST_CASE("a long plain callback is held between slices too: same order, and stoppable") {
+  const char* src =
+      "import asyncio\n"
+      "def spin(k):\n"
+      "    n = 0\n"
+      "    while n < 3000:\n"
+      "        n += 1\n"
+      "    print('spin', k, n)\n"
+      "    if k == 2:\n"
+      "        raise ValueError('boom')\n"
+      "async def other():\n"
+      "    print('other')\n"
+      "async def main():\n"
+      "    loop = asyncio.get_running_loop()\n"
+      "    loop.call_soon(spin, 1)\n"
+      "    asyncio.create_task(other())\n"
+      "    loop.call_soon(spin, 2)\n"
+      "    await asyncio.sleep(0.1)\n"
+      "    print('end')\n"
+      "asyncio.run(main())\n";
+  RunResult blocking = run(src);
+  Hosted h(src, 10);
+  int calls = 0;
+  while (h.prog->state() != ScriptProgram::State::finished && calls < 100000) {
+    h.prog->step();
+    ++calls;
+  }
+  CHECK(calls > 100);
+  CHECK(h.out == blocking.out);
+  CHECK(h.err == blocking.err);
+
+  Hosted forever("import asyncio\ndef f():\n    while True:\n        pass\n"
+                 "async def main():\n    asyncio.get_running_loop().call_soon(f)\n    await asyncio.sleep(1)\n"
+                 "asyncio.run(main())\n", 100);
+  for (int i = 0; i < 50; ++i) forever.prog->step();
+  CHECK(forever.prog->state() == ScriptProgram::State::ready);
+  CHECK(forever.prog->current_line() >= 3);
+  forever.prog->stop();
+  CHECK(forever.prog->state() == ScriptProgram::State::finished);
+}
+
 TEST_CASE("a forever-running loop can be stopped; pending tasks are dropped quietly") {
   const char* src =
       "import asyncio\n"
