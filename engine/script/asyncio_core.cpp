@@ -329,7 +329,8 @@ std::string ScriptFuture::repr() const {
 }
 
 ScriptTask::ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name)
-    : TaskCore(loop, std::move(name)), m_coro(std::move(coro)) {
+    : TaskCore(loop, name), m_coro(std::move(coro)) {
+  if (name.empty()) set_name(std::string());  // an explicit empty name stays empty
   m_st = st;
   st->link(this);
   if (is_kind(m_coro, ObjKind::Generator)) {
@@ -1163,7 +1164,11 @@ Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro, const 
   }
   if (!check_open(vm, lo)) return Value();
   std::string nm;
-  if (!name.is_null() && !name.is_none() && !vm.str_into(name, nm)) return Value();
+  if (!name.is_null() && !name.is_none()) {
+    if (!vm.str_into(name, nm)) return Value();
+  } else {
+    nm = "Task-" + std::to_string(++st.task_counter);  // per run, as per CPython process
+  }
   auto* core = new ScriptTask(*lo->m_loop, &st, coro, nm);
   Value w = st.wrap(core);
   incref(w.as_obj());  // a pending task keeps its Python object (released in release_frame)
@@ -1555,7 +1560,15 @@ Value m_create_task(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (is_kind(args[0], ObjKind::Generator)) args[0].as<GenObject>()->m_awaited = true;
     return vm.raise(vm.e_RuntimeError, "no running event loop");
   }
-  return new_task_value(st, lo, args[0], args[1]);
+  // asyncio.create_task names the task after making it: a default name
+  // (and its number) is used up either way.
+  Value t = new_task_value(st, lo, args[0], Value());
+  if (t.is_null() || args[1].is_null() || args[1].is_none()) return t;
+  std::string nm;
+  if (!vm.str_into(args[1], nm)) return Value();
+  Value self[1] = {t};
+  self_task(self)->set_name(nm);
+  return t;
 }
 
 Value m_task_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {

@@ -126,6 +126,7 @@ struct AsyncioState : Clock {
   bool virtual_clock = false;
   double wall_base = 0;    // time.time() = wall_base + virtual time
   double idle_clock = 0;   // virtual time when no loop exists yet
+  uint64_t task_counter = 0;  // default task names: Task-1, Task-2, ... in each run
   TypeObject *t_loop = nullptr, *t_future = nullptr, *t_task = nullptr, *t_handle = nullptr,
              *t_timer_handle = nullptr, *t_yield = nullptr;
   TypeObject *e_CancelledError = nullptr, *e_InvalidStateError = nullptr;

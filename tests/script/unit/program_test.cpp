@@ -252,4 +252,20 @@ TEST_CASE("a real clock reports when to wake up") {
   CHECK(p.exit_status() == 0);
 }
 
+
+
+TEST_CASE("default task names count from Task-1 in every run, as in a fresh process") {
+  const char* src =
+      "import asyncio\n"
+      "async def f(): pass\n"
+      "async def main():\n"
+      "    l = asyncio.get_running_loop()\n"
+      "    b = l.create_task(f(), name='x')\n"
+      "    c = l.create_task(f())\n"
+      "    d = asyncio.create_task(f(), name='y')\n"
+      "    e = asyncio.create_task(f())\n"
+      "    print(asyncio.current_task().get_name(), b.get_name(), c.get_name(), d.get_name(), e.get_name())\n"
+      "asyncio.run(main())\n";
+  for (int i = 0; i < 2; ++i) CHECK(run(src).out == "Task-1 x Task-2 y Task-4\n");
+}
 #endif
