@@ -53,6 +53,31 @@ class SendfileNotAvailableError(RuntimeError):
 AbstractEventLoop = _asyncio._Loop
 BaseEventLoop = _asyncio._Loop
 
+class AbstractEventLoopPolicy:
+    __module__ = 'asyncio.events'
+
+class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """The one policy: loops are engine loops on the run's clock."""
+    __module__ = 'asyncio.unix_events'
+    def get_event_loop(self):
+        return get_event_loop()
+    def set_event_loop(self, loop):
+        set_event_loop(loop)
+    def new_event_loop(self):
+        return new_event_loop()
+
+_policy = None
+
+def get_event_loop_policy():
+    global _policy
+    if _policy is None:
+        _policy = DefaultEventLoopPolicy()
+    return _policy
+
+def set_event_loop_policy(policy):
+    global _policy
+    _policy = policy
+
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'

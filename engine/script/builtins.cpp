@@ -46,6 +46,15 @@ static int stream_of(VM& vm, const Value& file, bool& custom) {
 
 namespace {
 
+// open(): read-only text files, from Python-level `io` (stdlib.cpp).
+Value b_open(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+  Value io = vm.import_module(vm.intern("io"));
+  if (io.is_null()) return Value();
+  Value fn = vm.getattr(io, vm.intern("open"));
+  if (fn.is_null()) return Value();
+  return vm.call(fn, a, n, kw);
+}
+
 Value b_print(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   int nkw = kw ? static_cast<int>(kw->m_size) : 0;
   int npos = n - nkw;
@@ -713,7 +722,7 @@ Value cell_contents(VM& vm, Value* a, int, TupleObject*, Value&) {
 
 void init_builtin_functions(VM& vm) {
   struct { const char* n; NativeFn f; } fns[] = {
-      {"print", b_print}, {"len", b_len}, {"repr", b_repr}, {"ascii", b_ascii},
+      {"print", b_print}, {"open", b_open}, {"len", b_len}, {"repr", b_repr}, {"ascii", b_ascii},
       {"isinstance", b_isinstance}, {"issubclass", b_issubclass}, {"getattr", b_getattr},
       {"setattr", b_setattr}, {"delattr", b_delattr}, {"hasattr", b_hasattr}, {"id", b_id},
       {"hash", b_hash}, {"callable", b_callable}, {"vars", b_vars}, {"dir", b_dir},

@@ -265,6 +265,7 @@ static void clear_refs(VM& vm, Object* o) {
         d->m_entries[i].key = Value();
         d->m_entries[i].value = Value();
       }
+      d->m_default = Value();
       break;
     }
     case ObjKind::Set: case ObjKind::FrozenSet: {
@@ -303,7 +304,7 @@ static void clear_refs(VM& vm, Object* o) {
       c->m_varnames.clear();
       c->m_cellnames.clear();
       c->m_freenames.clear();
-      c->m_name = c->m_qualname = c->m_filename = Value();
+      c->m_name = c->m_qualname = c->m_filename = c->m_doc = Value();
       break;
     }
     case ObjKind::Type: {

@@ -17,6 +17,7 @@ Value new_stream(VM& vm, int fd);                 // builtins.cpp
 void register_stdlib_modules(VM& vm);             // stdlib.cpp
 void register_random_module(VM& vm);              // mod_random.cpp
 void register_functools_module(VM& vm);           // mod_functools.cpp
+void register_host_module(VM& vm);                // mod_host.cpp
 void register_collections_module(VM& vm);         // mod_collections.cpp
 
 Value new_module(VM& vm, std::string_view name) {
@@ -663,6 +664,7 @@ void VM::init_modules() {
   register_module("builtins", init_builtins_module);
   register_random_module(*this);
   register_functools_module(*this);
+  register_host_module(*this);
   register_collections_module(*this);
   register_stdlib_modules(*this);
   // The main module.

@@ -20,6 +20,8 @@ class Interpreter {
   void set_output(WriteFn write);
   void set_argv(std::vector<std::string> argv);
   void set_clock(Clock* clock);  // borrowed; the event loop's clock
+  // Lets open() read files (read-only text). Off by default: the browser has none.
+  void allow_file_reads(bool on) { m_vm->m_allow_file_reads = on; }
   // Makes `asyncio` importable, its loops on a virtual (instant) or real clock.
   void enable_asyncio(bool virtual_clock);
 

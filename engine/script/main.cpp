@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
       o.virtual_clock = clock == "virtual";
       o.limits.slice_instructions = uint64_t(hosted);
       o.argv = args;
+      o.allow_file_reads = true;
       if (!trace.empty()) o.observer = &tracer;
       o.write = [](int stream, std::string_view text) {
         std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
@@ -134,6 +135,7 @@ int main(int argc, char** argv) {
   {
     Interpreter interp;
     interp.set_argv(args);
+    interp.allow_file_reads(true);
     // stdout is block-buffered when not a terminal and stderr unbuffered, as
     // CPython's streams are; C stdio gives exactly that.
     interp.set_output([](int stream, std::string_view text) {

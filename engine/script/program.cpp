@@ -23,6 +23,7 @@ ScriptProgram::ScriptProgram(Options options) : m_options(std::move(options)) {
   m_interp = std::make_unique<Interpreter>(m_options.limits);
   if (m_options.write) m_interp->set_output(m_options.write);
   m_interp->set_argv(m_options.argv);
+  m_interp->allow_file_reads(m_options.allow_file_reads);
   m_interp->enable_asyncio(m_options.virtual_clock);
   VM& vm = m_interp->vm();
   VMScope scope(vm);

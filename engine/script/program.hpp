@@ -29,6 +29,7 @@ class ScriptProgram {
     aio::Observer* observer = nullptr;   // borrowed: the loop's events (timeline)
     WriteFn write;                       // stdout (1) / stderr (2)
     std::vector<std::string> argv;
+    bool allow_file_reads = false;       // open() may read files
   };
   enum class State : uint8_t {
     ready,     // more work can run now

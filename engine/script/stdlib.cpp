@@ -1389,6 +1389,246 @@ def stdev(data):
 class StatisticsError(ValueError):
     pass
 )PY"},
+{"types", R"PY(
+import sys
+
+class SimpleNamespace:
+    def __init__(self, mapping=None, /, **kwargs):
+        if mapping is not None:
+            self.__dict__.update(mapping)
+        self.__dict__.update(kwargs)
+    def __repr__(self):
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        return f"{name}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+def _f():
+    pass
+FunctionType = LambdaType = type(_f)
+def _g():
+    yield
+GeneratorType = type(_g())
+async def _c():
+    pass
+_co = _c()
+CoroutineType = type(_co)
+_co.close()
+async def _ag():
+    yield
+AsyncGeneratorType = type(_ag())
+class _C:
+    def _m(self):
+        pass
+MethodType = type(_C()._m)
+BuiltinFunctionType = BuiltinMethodType = type(len)
+ModuleType = type(sys)
+NoneType = type(None)
+del _f, _g, _c, _co, _ag, _C
+)PY"},
+{"io", R"PY(
+from _aio_host import read_text as _read_text
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+class StringIO:
+    def __init__(self, initial_value='', newline='\n'):
+        self._buf = initial_value or ''
+        self._pos = 0
+        self.closed = False
+    def _check(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
+    def getvalue(self):
+        self._check()
+        return self._buf
+    def read(self, size=-1):
+        self._check()
+        if size is None or size < 0:
+            r = self._buf[self._pos:]
+        else:
+            r = self._buf[self._pos:self._pos + size]
+        self._pos += len(r)
+        return r
+    def readline(self, size=-1):
+        self._check()
+        i = self._buf.find('\n', self._pos)
+        end = len(self._buf) if i < 0 else i + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        r = self._buf[self._pos:end]
+        self._pos += len(r)
+        return r
+    def readlines(self, hint=-1):
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+    def write(self, s):
+        self._check()
+        if not isinstance(s, str):
+            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+        b = self._buf
+        if self._pos > len(b):
+            b += '\0' * (self._pos - len(b))
+        self._buf = b[:self._pos] + s + b[self._pos + len(s):]
+        self._pos += len(s)
+        return len(s)
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+    def seek(self, pos, whence=0):
+        self._check()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError(f"Negative seek position {pos}")
+            self._pos = pos
+        elif whence == 2:
+            self._pos = len(self._buf)
+        return self._pos
+    def tell(self):
+        self._check()
+        return self._pos
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        self._buf = self._buf[:size]
+        return size
+    def readable(self):
+        return True
+    def writable(self):
+        return True
+    def seekable(self):
+        return True
+    def flush(self):
+        pass
+    def close(self):
+        self.closed = True
+    def __iter__(self):
+        return self
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+    def __enter__(self):
+        self._check()
+        return self
+    def __exit__(self, *exc):
+        self.close()
+
+class TextIOWrapper(StringIO):
+    def __init__(self, name, text, mode):
+        StringIO.__init__(self, text)
+        self.name = name
+        self.mode = mode
+        self.encoding = 'UTF-8'
+    def write(self, s):
+        raise UnsupportedOperation("not writable")
+    def writelines(self, lines):
+        raise UnsupportedOperation("not writable")
+    def writable(self):
+        return False
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
+
+def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    if not isinstance(file, str):
+        raise TypeError(f"expected str, bytes or os.PathLike object, not {type(file).__name__}")
+    if not isinstance(mode, str):
+        raise TypeError(f"open() argument 'mode' must be str, not {type(mode).__name__}")
+    if 'b' in mode:
+        raise ValueError("binary files are not supported here")
+    if set(mode) - set('rwaxt+') or mode.count('r') + mode.count('w') + mode.count('a') + mode.count('x') != 1:
+        raise ValueError(f"invalid mode: '{mode}'")
+    if mode.replace('t', '') != 'r':
+        raise PermissionError(1, "Operation not permitted (files are read-only here)", file)
+    text = _read_text(file)
+    if newline is None:
+        text = text.replace('\r\n', '\n').replace('\r', '\n')
+    return TextIOWrapper(file, text, mode)
+)PY"},
+{"gc", R"PY(
+# Objects are freed by reference counting as soon as they are unreachable;
+# cycles go when the run ends. There is nothing to collect on demand.
+_enabled = True
+garbage = []
+
+def collect(generation=2):
+    return 0
+
+def enable():
+    global _enabled
+    _enabled = True
+
+def disable():
+    global _enabled
+    _enabled = False
+
+def isenabled():
+    return _enabled
+
+def get_count():
+    return (0, 0, 0)
+
+def get_threshold():
+    return (700, 10, 10)
+
+def set_threshold(*args):
+    pass
+
+def freeze():
+    pass
+
+def unfreeze():
+    pass
+)PY"},
+{"platform", R"PY(
+import sys
+
+def python_version():
+    return '%d.%d.%d' % sys.version_info[:3]
+
+def python_version_tuple():
+    return tuple(str(p) for p in sys.version_info[:3])
+
+def python_implementation():
+    return 'aio-py'
+
+def system():
+    return 'Linux' if sys.platform == 'linux' else sys.platform
+
+def platform(aliased=False, terse=False):
+    return 'aio-py-' + python_version()
+)PY"},
+{"resource", R"PY(
+from _aio_host import rusage as _rusage
+
+RUSAGE_SELF = 0
+RUSAGE_CHILDREN = -1
+
+class struct_rusage:
+    _fields = ('ru_utime', 'ru_stime', 'ru_maxrss', 'ru_ixrss', 'ru_idrss', 'ru_isrss',
+               'ru_minflt', 'ru_majflt', 'ru_nswap', 'ru_inblock', 'ru_oublock',
+               'ru_msgsnd', 'ru_msgrcv', 'ru_nsignals', 'ru_nvcsw', 'ru_nivcsw')
+    def __init__(self, values):
+        for name, value in zip(self._fields, values):
+            setattr(self, name, value)
+    def __repr__(self):
+        return 'resource.struct_rusage(' + ', '.join(f'{n}={getattr(self, n)!r}' for n in self._fields) + ')'
+
+def getrusage(who):
+    if who != RUSAGE_SELF:
+        raise ValueError("invalid who parameter")
+    ut, st, maxrss = _rusage()
+    return struct_rusage((ut, st, maxrss) + (0,) * 13)
+)PY"},
 };
 
 Value init_source_module(VM& vm, const SourceModule& m) {

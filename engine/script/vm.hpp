@@ -287,6 +287,7 @@ class VM {
   Frame* m_host_entry = nullptr;     // entry frame of top-level code waiting in HostWait
   bool m_stop_requested = false;
   bool m_host_driven = false;        // natives may hand the loop to the host (HostRequest)
+  bool m_allow_file_reads = false;  // open() may read files (aio-py; never in the browser)
   bool m_pausable = false;           // the outermost run() may return Paused (its caller resumes it)
   HostRequest m_host;
   size_t m_bytes = 0;

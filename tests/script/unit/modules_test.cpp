@@ -73,3 +73,10 @@ TEST_CASE("script tasks are engine tasks: names come from the engine's task coun
                "asyncio.run(main())\n");
   CHECK(r.out == "True True\n");
 }
+
+TEST_CASE("io.StringIO, types, gc; open() reads files only where the host allows it") {
+  auto r = run("import io, types, gc\ns = io.StringIO()\nprint('a', 1, file=s)\nprint(repr(s.getvalue()))\n"
+               "print(types.SimpleNamespace(x=1), gc.collect())\n"
+               "try:\n    open('/etc/hostname')\nexcept PermissionError as e:\n    print('no files')\n");
+  CHECK(r.out == "'a 1\\n'\nnamespace(x=1) 0\nno files\n");
+}
