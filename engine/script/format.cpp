@@ -7,6 +7,8 @@
 //   [SECTION] printf-style (%) formatting
 //   [SECTION] str.format
 //   [SECTION] Parsing numbers from strings
+#include <cstdio>
+#include <cstdlib>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -22,9 +24,15 @@ namespace {
 
 // Shortest round-trip digits and decimal point position: value = 0.DIGITS * 10^decpt.
 void shortest_digits(double d, std::string& digits, int& decpt) {
+  // The fewest significant digits that read back as the same double
+  // (Python's repr). Written with snprintf: Emscripten 3.1.6's libc++ has no
+  // floating-point std::to_chars.
   char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string s(buf, r.ptr);
+  for (int precision = 0; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  std::string s(buf);
   size_t e = s.find('e');
   std::string mant = s.substr(0, e);
   int exp = std::atoi(s.c_str() + e + 1);
