@@ -1,3 +1,4 @@
+# skip-interp: aio fires equal deadlines in scheduling order (issue 2 §3, DESIGN.md); CPython's heapq may not
 # Timers live in a binary heap (heapq) that compares deadlines only, so timers
 # with equal deadlines do not always fire in scheduling order: with more than
 # three of them, or with other timers mixed in, the heap's shape decides.

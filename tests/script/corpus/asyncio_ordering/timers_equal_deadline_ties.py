@@ -1,3 +1,4 @@
+# skip-interp: aio fires equal deadlines in scheduling order (issue 2 §3, DESIGN.md); CPython's heapq may not
 # Timers sit in a heapq heap ordered by deadline alone. Two timers sharing a
 # deadline fire in scheduling order, but with more entries in the heap (here
 # main's own sleep timer) heapq's tie-breaking can swap equal deadlines.
