@@ -308,6 +308,8 @@ def main():
                             continue
                         noisy = True
                 runs += 1
+                if args.verbose:
+                    print(f"  {name} {short}: {fmt_value(value)}", file=sys.stderr)
                 for c in comments:
                     if c.startswith("# peer "):
                         versions.setdefault(name, c[len("# peer "):])
