@@ -6,6 +6,7 @@
 //   --clock virtual|real         event-loop clock (virtual: instant, deterministic)
 //   --trace FILE.json            write the loop's events as Chrome trace JSON
 //   --disassemble                print bytecode instead of running
+//   --max-steps N                stop the run (KeyboardInterrupt) after about N instructions
 //   --hosted N                   drive the run like the browser does (ScriptProgram),
 //                                pausing every N instructions (a test of that path)
 #include <algorithm>
@@ -37,7 +38,7 @@ namespace {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] [--hosted N] "
+               "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] [--hosted N] [--max-steps N] "
                "(FILE.py | -c CODE | -) [args...]\n");
   return 2;
 }
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   std::string clock = "real", trace, code, filename;
   bool have_code = false, disassemble_only = false;
   long long hosted = -1;
+  unsigned long long max_steps = 0;
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
@@ -58,6 +60,8 @@ int main(int argc, char** argv) {
       clock = a.substr(8);
     } else if (a == "--trace" && i + 1 < argc) {
       trace = argv[++i];
+    } else if (a == "--max-steps" && i + 1 < argc) {
+      max_steps = std::strtoull(argv[++i], nullptr, 10);
     } else if (a == "--hosted" && i + 1 < argc) {
       hosted = std::atoll(argv[++i]);
     } else if (a == "--disassemble") {
@@ -106,6 +110,7 @@ int main(int argc, char** argv) {
       ScriptProgram::Options o;
       o.virtual_clock = clock == "virtual";
       o.limits.slice_instructions = uint64_t(hosted);
+      o.limits.max_steps = max_steps;
       o.argv = args;
       o.allow_file_reads = true;
       if (!trace.empty()) o.observer = &tracer;
@@ -133,7 +138,9 @@ int main(int argc, char** argv) {
   }
 #endif
   {
-    Interpreter interp;
+    Limits limits;
+    limits.max_steps = max_steps;
+    Interpreter interp(limits);
     interp.set_argv(args);
     interp.allow_file_reads(true);
     // stdout is block-buffered when not a terminal and stderr unbuffered, as

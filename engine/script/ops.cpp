@@ -1284,6 +1284,7 @@ Value VM::get_iter(const Value& v) {
 }
 
 Value VM::iter_next(const Value& it) {
+  if (m_limits.max_steps && !charge()) return Value();
   if (it.is_obj()) {
     Object* o = it.as_obj();
     if (kind_of(o) == ObjKind::Iter) return iter_next_builtin(*this, static_cast<IterObject*>(o));

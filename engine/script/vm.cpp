@@ -40,6 +40,10 @@ SendStatus send_to_iterator(VM& vm, const Value& recv, Value v, Value& out);
 // [SECTION] Entering and leaving the loop
 
 RunStatus VM::run(Frame* entry, Value& result) {
+  if (m_limits.max_steps && !charge()) {
+    free_frame(entry);
+    return RunStatus::Raised;
+  }
   entry->m_entry = true;
   entry->m_back = m_frame;
   entry->m_retmode = RetMode::Normal;
@@ -102,11 +106,38 @@ void VM::abandon_host() {
   m_host = HostRequest{};
 }
 
+bool VM::halt() {
+  m_halted = true;
+  m_budget = 0;  // every loop head checks again
+  raise(e_KeyboardInterrupt, "the run's instruction limit was reached");
+  return false;
+}
+
+bool VM::renew_budget() {
+  if (m_limits.max_steps) {
+    if (m_quantum > m_budget) m_steps += static_cast<uint64_t>(m_quantum - m_budget);
+    if (m_halted || m_steps > m_limits.max_steps) {
+      m_quantum = 0;
+      return halt();
+    }
+  }
+  m_budget = m_quantum = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions)
+                         : m_limits.max_steps    ? 100000
+                                                 : INT64_MAX;
+  return true;
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
   ++m_nesting;
-  if (m_nesting == 1) m_budget = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions) : INT64_MAX;
+  if (m_nesting == 1) {
+    if (m_limits.max_steps && m_quantum > m_budget) m_steps += static_cast<uint64_t>(m_quantum - m_budget);
+    m_budget = m_quantum = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions)
+                           : m_limits.max_steps    ? 100000
+                                                   : INT64_MAX;
+    if (m_halted) m_budget = 0;
+  }
   const Interned& nm = names();
   Frame* f = m_frame;
   CodeObject* code = f->m_code;
@@ -468,11 +499,19 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           // Backward jump: the slice budget, memory and stop checks live here.
           m_budget -= (ip - target);
           if (m_budget <= 0 || m_bytes > m_limits.max_memory) {
+            const uint32_t* jump_ip = ip;
             ip = target;
             if (m_bytes > m_limits.max_memory) {
               save();
               raise(e_MemoryError, "");
               ip = target + 1;  // report at the loop head
+              goto error;
+            }
+            if (!renew_budget()) {
+              // Raised at the jump itself: a try around the loop's body
+              // (the head is in it) must not catch it again and again.
+              ip = jump_ip;
+              save();
               goto error;
             }
             if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) {
@@ -481,7 +520,6 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               --m_nesting;
               return RunStatus::Paused;
             }
-            m_budget = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions) : INT64_MAX;
             break;
           }
         }
@@ -918,8 +956,21 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             *sp++ = std::move(g);
             break;
           }
-          m_budget -= 1;
           push_frame(nf, RetMode::Normal);
+          // Calls count too, so recursion without loops still pauses (at
+          // the callee's first instruction) and meets the step limit.
+          if (--m_budget <= 0) {
+            if (!renew_budget()) {
+              ++ip;  // reported at the callee's first line
+              goto error;
+            }
+            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) {
+              save();
+              m_paused_entry = entry;
+              --m_nesting;
+              return RunStatus::Paused;
+            }
+          }
           break;
         }
         // Classes whose __init__ is a Python function: build the instance

@@ -35,6 +35,10 @@ struct Limits {
   int max_depth = 1000;             // Python frames deep (RecursionError)
   size_t max_memory = size_t(512) << 20;  // bytes of objects (MemoryError)
   size_t max_output = size_t(64) << 20;   // bytes written to stdout+stderr
+  // Total work of a run, in instructions (loop iterations of natives count
+  // too); past it every loop head, call and iteration raises
+  // KeyboardInterrupt, so the run unwinds. 0: unlimited. (The fuzzer's bound.)
+  uint64_t max_steps = 0;
 };
 
 // How VM::run (and resume) ended.
@@ -283,6 +287,20 @@ class VM {
   int m_depth = 0;                   // Python frames on the chain
   int m_nesting = 0;                 // active run() invocations
   int64_t m_budget = 0;              // instructions left in this slice
+  int64_t m_quantum = 0;             // what m_budget was last set to
+  uint64_t m_steps = 0;              // work done (max_steps)
+  bool m_halted = false;             // max_steps reached: keep raising
+  // The slice budget's renewal; false when the step limit is reached
+  // (KeyboardInterrupt raised). Called where m_budget ran out.
+  bool renew_budget();
+  // Charges `n` steps of native work; false (exception raised) past max_steps.
+  bool charge(uint64_t n = 1) {
+    if (!m_limits.max_steps) return true;
+    m_steps += n;
+    return m_steps <= m_limits.max_steps && !m_halted ? true : halt();
+  }
+  bool halted() const { return m_halted; }
+  bool halt();
   Frame* m_paused_entry = nullptr;   // entry frame of the paused run()
   Frame* m_host_entry = nullptr;     // entry frame of top-level code waiting in HostWait
   bool m_stop_requested = false;

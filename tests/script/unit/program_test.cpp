@@ -109,6 +109,17 @@ TEST_CASE("top-level code that never ends pauses between slices and can be stopp
   CHECK(h.prog->exit_status() == 1);
 }
 
+TEST_CASE("recursion without loops pauses too (at a call)") {
+  Hosted h("def f(n):\n    return 1 if n < 2 else f(n - 1) + f(n - 2)\nprint(f(22))\n", 1000);
+  int calls = 0;
+  while (h.prog->state() != ScriptProgram::State::finished && calls < 100000) {
+    h.prog->step();
+    ++calls;
+  }
+  CHECK(calls > 20);
+  CHECK(h.out == "28657\n");
+}
+
 TEST_CASE("a task step that never awaits is held: no other task runs meanwhile") {
   const char* src =
       "import asyncio\n"

@@ -152,3 +152,19 @@ TEST_CASE("except* around a naked exception: a bare raise re-raises the wrapping
                "except ExceptionGroup as eg:\n    print('caught', repr(eg))\n");
   CHECK(r.out == "ExceptionGroup('', (OSError('disk'),))\ncaught ExceptionGroup('', (OSError('disk'),))\n");
 }
+
+TEST_CASE("max_steps bounds a run: loops, recursion and native iteration; catching does not help") {
+  Limits l;
+  l.max_steps = 200000;
+  auto a = run("while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n", l);
+  CHECK(a.status == 1);
+  CHECK(a.err.find("KeyboardInterrupt: the run's instruction limit was reached") != std::string::npos);
+  auto b = run("print(sum(range(10**15)))\n", l);
+  CHECK(b.status == 1);
+  CHECK(b.err.find("KeyboardInterrupt") != std::string::npos);
+  auto c = run("def f(n):\n    return 1 if n < 2 else f(n - 1) + f(n - 2)\nprint(f(60))\n", l);
+  CHECK(c.status == 1);
+  CHECK(c.err.find("KeyboardInterrupt") != std::string::npos);
+  auto d = run("print(sum(range(1000)))\n", l);
+  CHECK(d.out == "499500\n");
+}
