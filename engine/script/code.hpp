@@ -91,6 +91,15 @@ struct CodeObject : Object {
   Value m_filename;  // str
   Value m_doc;       // docstring or None
   int m_class_cell = -1;  // class body: slot of the __class__ cell, or -1
+  // LOAD_GLOBAL's cache, one per name (made on first use): where the name
+  // was found, valid while the dicts keep the versions seen then.
+  struct GlobalCache {
+    const void* globals = nullptr;
+    uint64_t gver = 0, bver = 0;
+    int32_t index = -1;
+    bool builtin = false;
+  };
+  std::vector<GlobalCache> m_gcache;
 
   int nlocals() const { return static_cast<int>(m_varnames.size()); }
   int ncells() const { return static_cast<int>(m_cellnames.size()); }

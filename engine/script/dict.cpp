@@ -123,7 +123,7 @@ bool insert(VM& vm, DictObject* d, const Value& key, int64_t hash, const Value& 
   d->m_entries[e].value = v;
   d->m_index[slot] = static_cast<int32_t>(e);
   ++d->m_used;
-  ++d->m_version;
+  d->m_version = next_dict_version();
   return true;
 }
 
@@ -196,7 +196,7 @@ static void remove_entry(DictObject* d, int64_t ix) {
   Value v = std::move(e.value);
   e.key = Value();
   --d->m_used;
-  ++d->m_version;
+  d->m_version = next_dict_version();
 }
 
 int dict_del(VM& vm, DictObject* d, const Value& key) {
@@ -229,7 +229,7 @@ void dict_clear(VM& vm, DictObject* d) {
   }
   d->m_nentries = 0;
   d->m_used = 0;
-  ++d->m_version;
+  d->m_version = next_dict_version();
   if (d->m_indexsize) std::memset(d->m_index, 0xff, d->m_indexsize * sizeof(int32_t));
   (void)vm;
 }

@@ -31,10 +31,6 @@ Value gen_new(VM& vm, Frame* f, FunctionObject* fn) {
   g->m_name = fn->m_name;
   g->m_qualname = fn->m_qualname;
   f->m_gen = g;
-  if (Frame* cur = vm.current_frame()) {
-    uint32_t pc = cur->pc();
-    g->m_origin_line = cur->m_code->loc_at(pc > 0 ? pc - 1 : 0).line;
-  }
   return Value::steal(g);
 }
 

@@ -74,6 +74,13 @@ struct DictEntry {
   Value value;
 };
 
+// Dict versions come from one counter, so (dict, version) never repeats even
+// when a dict is freed and another allocated at its address.
+inline uint64_t next_dict_version() {
+  static thread_local uint64_t counter = 0;
+  return ++counter;
+}
+
 struct DictObject : Object {
   DictEntry* m_entries = nullptr;
   uint32_t m_nentries = 0;   // used + deleted slots in m_entries
@@ -81,7 +88,7 @@ struct DictObject : Object {
   int32_t* m_index = nullptr;  // -1 empty, -2 dummy, else entry number
   uint32_t m_indexsize = 0;    // power of two (0 = no table yet)
   uint32_t m_used = 0;         // live entries
-  uint64_t m_version = 0;      // bumps on every insert/delete (lookup caches)
+  uint64_t m_version = 0;      // new on every insert/delete (lookup caches); unique across dicts
   Value m_default;             // collections.defaultdict's default_factory, else Null
 };
 
@@ -221,7 +228,6 @@ struct GenObject : Object {
   bool m_ag_running = false;    // async generator: an asend/athrow in flight
   bool m_ag_closed = false;
   bool m_yield_wrapped = false; // async generator: last yield was a value (not an await)
-  int m_origin_line = 0;        // line where a coroutine was created
 };
 
 // [SECTION] Iteration helpers

@@ -12,6 +12,7 @@
 // one loop invocation and an `await` of a pending future unwinds to the
 // entry frame as a plain yield. Natives that call back into Python (sorted's
 // key, __repr__, ...) re-enter through run(), which nests.
+#include <cstddef>
 #include <cmath>
 #include <cstring>
 
@@ -253,13 +254,30 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         break;
       }
       case Op::LOAD_GLOBAL: {
+        DictObject* g = f->m_globals;
+        if (code->m_gcache.empty()) code->m_gcache.resize(code->m_names.size());
+        CodeObject::GlobalCache& c = code->m_gcache[arg];
+        if (c.globals == g && c.gver == g->m_version && (!c.builtin || c.bver == m_builtins->m_version)) {
+          *sp++ = (c.builtin ? m_builtins : g)->m_entries[c.index].value;
+          break;
+        }
         StrObject* name = as_str(cnames[arg]);
-        Value* v = dict_get_str(f->m_globals, name);
-        if (!v) v = dict_get_str(m_builtins, name);
+        bool builtin = false;
+        Value* v = dict_get_str(g, name);
+        if (!v) {
+          v = dict_get_str(m_builtins, name);
+          builtin = true;
+        }
         if (!v) {
           raisef(e_NameError, "name '%s' is not defined", name->data());
           goto error;
         }
+        DictObject* owner = builtin ? m_builtins : g;
+        c.globals = g;
+        c.gver = g->m_version;
+        c.bver = m_builtins->m_version;
+        c.builtin = builtin;
+        c.index = static_cast<int32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) - owner->m_entries);
         *sp++ = *v;
         break;
       }

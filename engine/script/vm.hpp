@@ -92,6 +92,10 @@ class VM {
   void* raw_alloc(size_t bytes);              // accounted C memory
   void raw_free(void* p, size_t bytes);
   void* raw_realloc(void* p, size_t old_bytes, size_t new_bytes);
+  void release_free_lists();
+  static constexpr size_t kSmallGrain = 16, kSmallMax = 512;
+  struct FreeBlock { FreeBlock* next; };
+  FreeBlock* m_small_free[kSmallMax / kSmallGrain + 1] = {};
   void link(Object* o);                       // put on the all-objects list
   bool memory_exceeded() const { return m_bytes > m_limits.max_memory; }
   size_t bytes_in_use() const { return m_bytes; }
