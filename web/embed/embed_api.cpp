@@ -5,7 +5,7 @@
 //   const run = new M.EmbedRun({ clock: 'virtual', filename: 'demo.py' },
 //                              { output(stream, text) {...}, event(e) {...} });
 //   run.start(source);
-//   let s = run.runFor(8);      // { state: 'ready'|'waiting'|'finished', wakeInMs, ... }
+//   let s = run.runFor(8);      // { state: 'ready'|'waiting'|'finished', wakeInMs, time, start, ... }
 //   ... call again next animation frame (ready) or after wakeInMs (waiting)
 //   run.stop(); run.delete();
 //
@@ -192,6 +192,10 @@ private:
         if (loop) m_last_time = loop->time();
         if (loop == m_loop) return;
         m_loop = loop;
+        if (loop && !m_seen_loop) {
+            m_seen_loop = true;
+            m_start_time = m_last_time;
+        }
         if (loop && m_mode == ClockMode::scaled) install_clock(*loop);
     }
 
@@ -238,6 +242,7 @@ private:
             break;
         }
         r.set("time", m_last_time);
+        if (m_seen_loop) r.set("start", m_start_time);  // loop time when the first loop appeared
         if (loop) {
             r.set("iteration", static_cast<double>(loop->iteration()));
             r.set("tasks", static_cast<double>(loop->pending_tasks().size()));
@@ -254,6 +259,8 @@ private:
     std::unique_ptr<ScriptProgram> m_program;
     aio::EventLoop* m_loop = nullptr;  // the loop last seen (to give new ones our clock)
     double m_last_time = 0;            // its time when last seen
+    double m_start_time = 0;           // loop time when the run's first loop appeared
+    bool m_seen_loop = false;
     bool m_started = false;
 };
 

@@ -88,6 +88,7 @@ await check('virtual clock: gather prints what CPython prints, in one call', asy
   eq(s.err, '', 'stderr');
   eq(r.exitStatus, 0, 'exit status');
   expect(Math.abs(r.time - 0.3) < 1e-9, `final loop time ${r.time}`);
+  eq(r.start, 0, 'loop time when the loop appeared (virtual clocks start at 0)');
   s.run.delete();
 });
 
@@ -123,8 +124,10 @@ await check('real clock: the run waits for its timer, and says how long', async 
   for (let i = 0; r.state === 'ready' && i < 100; ++i) r = s.run.runFor(5);
   eq(r.state, 'waiting', 'state after the first slices');
   expect(r.wakeInMs > 0 && r.wakeInMs <= 50, `wakeInMs ${r.wakeInMs}`);
-  await s.finish();
+  const end = await s.finish();
   eq(s.out, 'slept\n', 'stdout');
+  const spent = end.time - end.start;
+  expect(spent >= 0.05 && spent < 1, `loop time from the loop's start to the end: ${spent}`);
   s.run.delete();
 });
 
