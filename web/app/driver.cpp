@@ -21,6 +21,10 @@ constexpr double kMinWakeMs = 1.0;
 constexpr double kMaxWakeMs = 2147483647.0;
 }  // namespace
 
+Driver::Slice Driver::s_last;
+double Driver::s_last_frame_ms = 0;
+std::string Driver::s_last_state;
+
 Driver::Driver(std::function<void()> on_wake) : m_on_wake(std::move(on_wake)) {}
 
 Driver::~Driver() { cancel_wake(); }
@@ -53,6 +57,7 @@ Driver::Slice Driver::run(DriveTarget& target, double budget_ms) {
         double delay = target.wake_delay_ms();
         if (delay >= 0) arm_wake(delay);
     }
+    s_last = s;
     return s;
 }
 

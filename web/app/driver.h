@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 
 namespace aio::web {
 
@@ -68,11 +69,19 @@ public:
 
     // Wall-clock milliseconds (performance.now() in the browser).
     static double now_ms();
+    // The most recent slice any driver ran, and the whole of the runner's
+    // last frame (slice + snapshot for the panels): the test bridge reports them.
+    static const Slice& last_slice() { return s_last; }
+    static double last_frame_ms() { return s_last_frame_ms; }
+    static void note_frame_ms(double ms) { s_last_frame_ms = ms; }
+    static std::string s_last_state;  // the run's describe() after the last frame
 
 private:
     static void timer_fired(void* self);
     void arm_wake(double delay_ms);
 
+    static Slice s_last;
+    static double s_last_frame_ms;
     std::function<void()> m_on_wake;
     long m_timer = 0;          // emscripten_set_timeout id; 0 = none
     double m_timer_due = 0;    // now_ms() when it fires

@@ -3,7 +3,6 @@
 #include "aio/event_loop.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 namespace aio::web {
 
@@ -43,11 +42,6 @@ void apply_clock(aio::EventLoop& loop, ClockMode mode, double speed) {
         }
     }
     loop.set_clock(make_clock(mode, speed));  // continues from loop.time()
-}
-
-double steady_seconds() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace aio::web

@@ -28,8 +28,4 @@ void apply_clock(aio::EventLoop& loop, ClockMode mode, double speed);
 // Whether `clock` already is what (mode, speed) asks for.
 bool clock_matches(const aio::Clock& clock, ClockMode mode, double speed);
 
-// Seconds on the monotonic clock RealClock reads (offset 0): the origin
-// real-time runs measure from.
-double steady_seconds();
-
 }  // namespace aio::web

@@ -7,6 +7,7 @@
 #include "driver.h"
 #include "model/loop_view.h"
 
+#include <cstdint>
 #include <string>
 
 namespace aio::web {
@@ -24,10 +25,13 @@ public:
     virtual void resume() {}
     // The toolbar's clock, switched while running.
     virtual void set_clock(ClockMode mode, double speed) = 0;
-    // After a slice of work: loop time, ready queue and timers into the
-    // RunState. `full` = false only moves the clock forward (cheap: every
-    // frame while the loop sleeps).
-    virtual void refresh(bool full) = 0;
+    // After work: loop time, ready queue and timers into the RunState.
+    enum class Snapshot : std::uint8_t {
+        time,   // only move "now" forward (every frame while the loop sleeps)
+        frame,  // after a slice: big queues are described a few times a second
+        all,    // now, whatever it costs (Pause, Step)
+    };
+    virtual void refresh(Snapshot what) = 0;
 
     virtual bool finished() const = 0;
     virtual bool failed() const = 0;
@@ -35,6 +39,9 @@ public:
     virtual int current_line() const { return 0; }
     // A one-line summary for the console when the run ends.
     virtual std::string outcome() const = 0;
+    // The driver's view of the loop, as JSON members ("loopTime":..,...),
+    // for the page's test bridge.
+    virtual std::string describe() const { return {}; }
 };
 
 }  // namespace aio::web

@@ -36,6 +36,13 @@ aio::script::ScriptProgram::Options program_options(const RunRequest& r, ViewObs
     return o;
 }
 
+// Puts the loop's clock at a deadline so that the deadline counts as due.
+// A real clock reads (monotonic seconds + offset); right after set_now(t) it
+// can read a few ulps below t, and with the browser's coarse timer it keeps
+// reading that until the next tick, so a timer at exactly t would not be
+// due yet. A nanosecond past it is.
+void set_time_at_deadline(aio::EventLoop& loop, double when) { loop.clock().set_now(when + 1e-9); }
+
 }  // namespace
 
 // [SECTION] Running ------------------------------------------------------------------
@@ -46,9 +53,9 @@ ScriptRun::ScriptRun(const RunRequest& request, RunState& state)
       m_source(request.source),
       m_mode(request.clock),
       m_speed(request.speed),
-      // A virtual clock starts at 0; a real one reads the machine's uptime.
-      m_origin(request.clock == ClockMode::virtual_time ? 0.0 : steady_seconds()),
-      m_observer(state.loop, m_origin) {
+      // A virtual clock starts at 0; on a real one the run's first loop
+      // event is shown as 0 (its loop.time() is the machine's uptime).
+      m_observer(request.clock == ClockMode::virtual_time ? ViewObserver(state.loop, 0.0) : ViewObserver(state.loop)) {
     auto options = program_options(request, m_observer);
     options.write = [this](int stream, std::string_view text) { write(stream, text); };
     m_program = std::make_unique<aio::script::ScriptProgram>(std::move(options));
@@ -60,7 +67,9 @@ ScriptRun::~ScriptRun() = default;  // ~ScriptProgram stops a run still going
 aio::EventLoop* ScriptRun::adopt() {
     // Checked by clock rather than by address: a new loop can be allocated
     // where the last one (closed by asyncio.run) was.
+    aio::EventLoop* before = m_loop;
     m_loop = m_program->loop();
+    if (m_loop != before) m_lag = 0;  // a lag belongs to the loop it was measured on
     if (m_loop && !clock_matches(m_loop->clock(), m_mode, m_speed)) apply_clock(*m_loop, m_mode, m_speed);
     return m_loop;
 }
@@ -75,7 +84,7 @@ void ScriptRun::step_one() {
     if (aio::EventLoop* loop = adopt()) {
         if (!loop->in_iteration() && !loop->has_ready()) {
             double next = loop->next_deadline();
-            if (next > loop->time()) loop->clock().set_now(next);
+            if (next > loop->time()) set_time_at_deadline(*loop, next);
         }
     }
     run_unit(true);
@@ -93,9 +102,22 @@ void ScriptRun::resume() {
     m_frozen_loop = nullptr;
 }
 
+// Late wake-ups. The page may be drawing a frame when a deadline comes, so
+// the timer fires late. Natively the program would have woken at each of its
+// deadlines in turn; here, once woken, it catches up: loop time goes back to
+// the first deadline it slept through and then jumps from deadline to
+// deadline, as on the virtual clock, until it reaches the clock's reading
+// again (m_lag is the distance left). Sleeps and printed times therefore
+// match a native run, and loop time never runs ahead of the clock.
 DriveTarget::Status ScriptRun::run_unit(bool one_callback) {
     if (m_finished) return Status::finished;
     aio::EventLoop* loop = adopt();
+    bool real = loop && !loop->clock().is_virtual();
+    if (real && m_idle && m_wake_at >= 0 && loop->time() > m_wake_at) {
+        m_lag += loop->time() - m_wake_at;
+        set_time_at_deadline(*loop, m_wake_at);
+    }
+    m_idle = false;
     if (loop && !one_callback) {
         // Idle until a deadline: say so without touching the loop, so waiting
         // costs nothing and starts no empty iterations. (A stop() request
@@ -103,9 +125,24 @@ DriveTarget::Status ScriptRun::run_unit(bool one_callback) {
         auto& st = aio::script::asyncio_state(m_program->interpreter().vm());
         if (!st.host_stop && !loop->in_iteration() && !loop->has_ready()) {
             double next = loop->next_deadline();
-            bool due = next >= 0 && (loop->clock().is_virtual() || next <= loop->time());
+            bool due = next >= 0 && (!real || next <= loop->time());
+            if (real && m_lag > 0) {
+                double now = loop->time();
+                if (next >= 0 && next <= now + m_lag) {  // slept through it: wake at it
+                    if (!due) {
+                        m_lag = std::max(0.0, m_lag - (next - now));
+                        set_time_at_deadline(*loop, next);
+                    }
+                    due = true;
+                } else {  // caught up: back to the clock's own reading
+                    loop->clock().set_now(now + m_lag);
+                    m_lag = 0;
+                    due = next >= 0 && next <= loop->time();
+                }
+            }
             if (!due) {
                 m_wake_at = next;
+                m_idle = true;
                 return Status::waiting;
             }
         }
@@ -128,11 +165,12 @@ DriveTarget::Status ScriptRun::run_unit(bool one_callback) {
     case aio::script::ScriptProgram::State::waiting:
         adopt();  // the unit may have handed over a new loop (never keep a stale one)
         m_wake_at = std::isfinite(m_program->wake_at()) ? m_program->wake_at() : -1;
+        m_idle = true;
         return Status::waiting;
     case aio::script::ScriptProgram::State::ready:
         break;
     }
-    if (aio::EventLoop* loop = adopt()) m_last_time = std::max(m_last_time, loop->time() - m_origin);
+    if (aio::EventLoop* loop = adopt()) m_last_time = std::max(m_last_time, m_observer.shown(loop->time()));
     return Status::ready;
 }
 
@@ -153,18 +191,21 @@ void ScriptRun::stop() {
 void ScriptRun::set_clock(ClockMode mode, double speed) {
     m_mode = mode;
     m_speed = speed;
-    if (!m_finished) {
-        if (aio::EventLoop* loop = m_program->loop()) apply_clock(*loop, mode, speed);
+    if (m_finished) return;
+    if (aio::EventLoop* loop = m_program->loop()) {
+        if (m_lag > 0) loop->clock().set_now(loop->time() + m_lag);  // the new clock starts from the true reading
+        apply_clock(*loop, mode, speed);
     }
+    m_lag = 0;
 }
 
-void ScriptRun::refresh(bool full) {
+void ScriptRun::refresh(Snapshot what) {
     if (m_finished) return;
     aio::EventLoop* loop = m_program->loop();
     if (!loop) return;
-    m_last_time = std::max(m_last_time, loop->time() - m_origin);
-    if (full) {
-        m_observer.refresh(*loop);
+    m_last_time = std::max(m_last_time, m_observer.shown(loop->time()));
+    if (what != Snapshot::time) {
+        m_observer.refresh(*loop, what == Snapshot::frame ? Driver::now_ms() : -1);
     } else if (m_last_time > m_state->loop.time) {
         m_state->loop.time = m_last_time;  // open segments grow to "now"
     }
@@ -194,6 +235,14 @@ std::string ScriptRun::outcome() const {
     return buf;
 }
 
+std::string ScriptRun::describe() const {
+    char buf[200];
+    aio::EventLoop* loop = m_finished ? nullptr : m_program->loop();
+    std::snprintf(buf, sizeof buf, "\"loopTime\":%.6f,\"nextDeadline\":%.6f,\"wakeAt\":%.6f,\"lag\":%.6f,\"idle\":%s",
+                  loop ? loop->time() : -1.0, loop ? loop->next_deadline() : -1.0, m_wake_at, m_lag, m_idle ? "true" : "false");
+    return buf;
+}
+
 // [SECTION] Output and errors ------------------------------------------------------------
 
 double ScriptRun::shown_time() {
@@ -201,7 +250,7 @@ double ScriptRun::shown_time() {
     // top-level code outside any loop prints at the last time seen.
     if (!m_finished) {
         if (aio::EventLoop* loop = m_program ? m_program->loop() : nullptr)
-            m_last_time = std::max(m_last_time, loop->time() - m_origin);
+            m_last_time = std::max(m_last_time, m_observer.shown(loop->time()));
     }
     return m_last_time;
 }

@@ -49,11 +49,12 @@ public:
     void pause() override;
     void resume() override;
     void set_clock(ClockMode mode, double speed) override;
-    void refresh(bool full) override;
+    void refresh(Snapshot what) override;
     bool finished() const override { return m_finished; }
     bool failed() const override { return m_finished && m_status != 0; }
     int current_line() const override;
     std::string outcome() const override;
+    std::string describe() const override;
 
 private:
     Status run_unit(bool one_callback);
@@ -67,11 +68,12 @@ private:
     std::string m_source;
     ClockMode m_mode;
     double m_speed;
-    double m_origin;                    // loop time shown as 0
-    ViewObserver m_observer;
+    ViewObserver m_observer;            // also keeps the origin: loop time shown as 0
     std::unique_ptr<aio::script::ScriptProgram> m_program;
     aio::EventLoop* m_loop = nullptr;   // the loop handed to us; valid while the program drives it
     double m_wake_at = -1;              // loop time of the next deadline while waiting
+    bool m_idle = false;                // the last unit found the loop idle until m_wake_at
+    double m_lag = 0;                   // loop seconds the clock is held back after a late wake-up
     double m_last_time = 0;             // last loop time seen (shown), for output outside a loop
     aio::EventLoop* m_frozen_loop = nullptr;  // pause: the loop whose time is held...
     double m_frozen_at = 0;             // ...and its time (loop time, not shown time)

@@ -243,7 +243,7 @@ void TwinReplay::set_clock(ClockMode mode, double speed) {
     m_clock->set_now(now);
 }
 
-void TwinReplay::refresh(bool /*full*/) {
+void TwinReplay::refresh(Snapshot /*what*/) {
     if (m_finished) return;
     // The replayed loop's "now" follows the replay clock, up to the next item.
     double next = m_next < m_rec.items.size() ? m_rec.items[m_next].t : m_rec.end_time;

@@ -71,7 +71,7 @@ public:
     void pause() override { m_frozen_at = m_clock->now(); }
     void resume() override { m_clock->set_now(m_frozen_at); }
     void set_clock(ClockMode mode, double speed) override;
-    void refresh(bool full) override;
+    void refresh(Snapshot what) override;
     bool finished() const override { return m_finished; }
     bool failed() const override { return m_finished && !m_stopped && m_rec.status != 0; }
     std::string outcome() const override;

@@ -26,7 +26,7 @@ std::string describe_sleep(double until_shown) {
 void ViewObserver::on_event(const aio::LoopEvent& e) {
     ++m_events;
     LoopView& v = *m_view;
-    double t = e.time - m_origin;
+    double t = shown(e.time);
     if (t > v.time) v.time = t;
     if (e.iteration > v.iteration) v.iteration = e.iteration;
     switch (e.kind) {
@@ -84,7 +84,7 @@ void ViewObserver::suspended(const aio::LoopEvent& e, double t) {
     LoopView& v = *m_view;
     std::string_view what = e.what;
     if (e.until > 0) {  // a C++ sleep
-        v.task_state(e.task_id, TaskState::sleeping, t, describe_sleep(e.until - m_origin));
+        v.task_state(e.task_id, TaskState::sleeping, t, describe_sleep(shown(e.until)));
         return;
     }
     if (what == "yield") {  // sleep(0): already back in the ready queue
@@ -97,18 +97,23 @@ void ViewObserver::suspended(const aio::LoopEvent& e, double t) {
     }
     auto it = m_steps.find(e.task_id);
     if (it != m_steps.end() && it->second.sleep_until >= 0 && what == "future") {
-        v.task_state(e.task_id, TaskState::sleeping, t, describe_sleep(it->second.sleep_until - m_origin));
+        v.task_state(e.task_id, TaskState::sleeping, t, describe_sleep(shown(it->second.sleep_until)));
         return;
     }
     if (it != m_steps.end() && it->second.sleep_timer) m_timer_task.erase(it->second.sleep_timer);
     v.task_state(e.task_id, TaskState::waiting, t, what.empty() ? std::string_view("something") : what);
 }
 
-void ViewObserver::refresh(aio::EventLoop& loop) {
+void ViewObserver::refresh(aio::EventLoop& loop, double wall_ms) {
     LoopView& v = *m_view;
-    double now = loop.time() - m_origin;
+    double now = shown(loop.time());
     if (now > v.time) v.time = now;
     v.iteration = loop.iteration();
+    // Describing 10,000 ready steps and timers costs milliseconds a frame
+    // does not have: big queues are described a few times a second.
+    bool big = v.ready.size() + v.timers.size() > kBigQueues;
+    if (big && wall_ms >= 0 && wall_ms - m_described_ms < kBigQueuesEveryMs) return;
+    m_described_ms = wall_ms;
 
     v.ready.clear();
     for (std::string& what : loop.describe_ready()) {
@@ -132,7 +137,7 @@ void ViewObserver::refresh(aio::EventLoop& loop) {
     v.timers.clear();
     for (auto& [when, what] : loop.describe_timers()) {
         TimerItem item;
-        item.when = when - m_origin;
+        item.when = shown(when);
         item.what = std::move(what);
         v.timers.push_back(std::move(item));
     }

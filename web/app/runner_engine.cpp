@@ -60,7 +60,7 @@ public:
 
 private:
     void on_wake();
-    void settle(RunState& state, bool full);
+    void settle(RunState& state, bool worked);
     void end_run(RunState& state);
     void compare_with_script(RunState& state);
 
@@ -109,6 +109,7 @@ void EngineRunner::start(const RunRequest& request, RunState& state) {
 // asleep) runs as the clock says.
 void EngineRunner::frame(double budget_ms, RunState& state) {
     if (!m_run || state.status != RunStatus::running) return;
+    double t0 = Driver::now_ms();
     if (m_starved) {
         m_run->resume();
         m_starved = false;
@@ -118,15 +119,17 @@ void EngineRunner::frame(double budget_ms, RunState& state) {
         m_run->pause();
         m_starved = true;
     }
+    if (m_run) Driver::s_last_state = m_run->describe();
     settle(state, s.units > 0);
+    Driver::note_frame_ms(Driver::now_ms() - t0);
 }
 
 void EngineRunner::on_wake() {
     if (m_state) frame(kWakeBudgetMs, *m_state);
 }
 
-void EngineRunner::settle(RunState& state, bool full) {
-    m_run->refresh(full);
+void EngineRunner::settle(RunState& state, bool worked) {
+    m_run->refresh(worked ? EngineRun::Snapshot::frame : EngineRun::Snapshot::time);
     if (m_run->finished()) end_run(state);
 }
 
@@ -176,7 +179,7 @@ void EngineRunner::pause(RunState& state) {
     if (!m_starved) m_run->pause();  // else time is held since the last slice already
     m_starved = false;
     state.status = RunStatus::paused;
-    m_run->refresh(true);
+    m_run->refresh(EngineRun::Snapshot::all);
     state.exec_line = m_run->current_line();
 }
 
@@ -190,7 +193,7 @@ void EngineRunner::resume(RunState& state) {
 void EngineRunner::step(RunState& state) {
     if (!m_run || state.status != RunStatus::paused) return;
     m_run->step_one();
-    m_run->refresh(true);
+    m_run->refresh(EngineRun::Snapshot::all);
     if (m_run->finished()) {
         end_run(state);
         return;
