@@ -104,7 +104,7 @@ function machine() {
     memGiB: (os.totalmem() / 2 ** 30).toFixed(0),
     os: (fs.readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="(.+)"/) || [])[1] || os.platform(),
     node: process.version,
-    emcc: emcc.replace(/^emcc \(Emscripten gcc\/clang-like replacement[^)]*\)\s*/, 'Emscripten '),
+    emcc: emcc.replace(/^emcc \(Emscripten gcc\/clang-like replacement[^)]*\)\s*/, 'Emscripten ').replace(/\s*\(\)$/, ''),
     load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
   };
 }
