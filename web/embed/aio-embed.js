@@ -470,6 +470,19 @@
   }
 
   const blocks = [];
+  // A tab going to the background stops animation frames: move a pending
+  // frame to a timer so the run goes on (throttled by the browser).
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) return;
+    for (const b of blocks) {
+      if (b.frame) {
+        cancelAnimationFrame(b.frame);
+        b.frame = 0;
+        b.timer = setTimeout(() => b.tick(), 0);
+      }
+    }
+  });
+
   function enhanceAll() {
     addStyles();
     for (const pre of document.querySelectorAll('pre[data-aio]')) blocks.push(new Block(pre, blocks.length));
