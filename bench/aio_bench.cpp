@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
                 pos = comma + 1;
             }
         } else if (opts.count(key)) {
-            opts[key] = std::strtol(value.c_str(), nullptr, 10);
+            opts[key] = std::strtoll(value.c_str(), nullptr, 10);
             if (opts[key] <= 0) {
                 std::fprintf(stderr, "aio_bench: %s must be positive\n", key.c_str());
                 return 2;
