@@ -20,8 +20,9 @@
 // work: while the page is hidden browsers stop animation frames but keep
 // timers — throttled to about one per second in a background tab, and in
 // Chrome to one per minute after five minutes hidden — so a hidden page
-// still makes progress, late. Natively (the desktop app) frames never stop
-// and no timer is needed.
+// still makes progress, late. A slice that ends with work left arms a 50 ms
+// backstop, cancelled by the next frame while frames flow. Natively (the
+// desktop app) frames never stop and no timer is needed.
 
 #include <cstdint>
 #include <functional>
@@ -63,6 +64,9 @@ public:
     // Runs units until `budget_ms` of wall time is used or the target is not
     // ready; then, if it waits for a deadline, arms the wake-up timer.
     Slice run(DriveTarget& target, double budget_ms);
+    // Wakes the work after `delay_ms` even if no frame comes (a run started
+    // or resumed while the page is hidden). One timer: the earlier wins.
+    void wake_in(double delay_ms) { arm_wake(delay_ms); }
     // Forgets the pending wake-up (the run was stopped or paused).
     void cancel_wake();
     bool wake_armed() const { return m_timer != 0; }

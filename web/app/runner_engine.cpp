@@ -97,6 +97,7 @@ void EngineRunner::start(const RunRequest& request, RunState& state) {
         m_run->pause();
     } else {
         state.status = RunStatus::running;
+        m_driver.wake_in(0);  // frames may not come (hidden page)
     }
 }
 
@@ -188,6 +189,7 @@ void EngineRunner::resume(RunState& state) {
     m_run->resume();
     state.status = RunStatus::running;
     state.exec_line = 0;
+    m_driver.wake_in(0);
 }
 
 void EngineRunner::step(RunState& state) {
