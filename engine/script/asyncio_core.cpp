@@ -12,6 +12,7 @@
 // base_events.py where behaviour is visible to programs.
 #ifdef AIO_SCRIPT_HAVE_ENGINE
 
+#include <unordered_map>
 #include "asyncio_core.hpp"
 
 #include <algorithm>
@@ -44,6 +45,9 @@ void request_stop(AsyncioState& st, aio::EventLoop* loop) {
   loop->stop();
 }
 std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, const std::string& suffix);
+namespace {
+std::string callback_desc(VM& vm, const Value& fn);
+}
 void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
 
 // [SECTION] State
@@ -267,11 +271,19 @@ ScriptFuture::~ScriptFuture() {
 
 void ScriptFuture::clear_values() {
   ScriptCoreBase::clear_values();
+  if (m_timer) {
+    m_timer.cancel();
+    m_timer = aio::TimerHandle();
+  }
   m_exception = nullptr;
 }
 
 bool ScriptFuture::cancel(const std::string& msg) {
   if (done()) return false;
+  if (m_timer) {  // a sleep's future: its timer goes too
+    m_timer.cancel();
+    m_timer = aio::TimerHandle();
+  }
   if (!msg.empty()) {
     m_cancel_msg = msg;
     m_has_cancel_msg = true;
@@ -296,7 +308,8 @@ static std::string describe_callbacks(const ScriptCoreBase* sc) {
   if (sc->m_cbs.empty()) return "";
   // asyncio's _format_callbacks: one, two, or first + count + last.
   std::vector<std::string> d;
-  for (auto& [node, desc] : sc->m_cbs) d.push_back(desc);
+  for (auto& [node, fn] : sc->m_cbs)
+    d.push_back(fn.is_null() ? std::string("Task.task_wakeup()") : is_str(fn) ? as_str(fn)->str() : callback_desc(sc->m_st->vm, fn));
   std::string inner;
   if (d.size() == 1) inner = d[0];
   else if (d.size() == 2) inner = d[0] + ", " + d[1];
@@ -417,7 +430,7 @@ std::string ScriptTask::repr() const {
   return s + ">";
 }
 
-static bool is_future_object(AsyncioState& st, const Value& v) {
+bool is_future_object(AsyncioState& st, const Value& v) {
   if (!is_kind(v, ObjKind::Cxx)) return false;
   TypeObject* t = st.vm.type_of(v);
   return t == st.t_future || t == st.t_task || VM::is_subtype(t, st.t_future);
@@ -441,7 +454,7 @@ void ScriptTask::on_yield(Value out) {
     fo->m_blocking = false;
     m_waiting = DRef<FutureCore>(fut);
     ScriptCoreBase* sc = script_of(fut);
-    if (!fut->done()) sc->m_cbs.push_back({this, "Task.task_wakeup()"});
+    if (!fut->done()) sc->m_cbs.push_back({this, Value()});  // Task.task_wakeup()
     wait_on(*fut, m_wake, fut->is_task() ? "task" : "future");
     return;
   }
@@ -570,7 +583,7 @@ static Value cancelled_error_for(AsyncioState& st, ScriptCoreBase* sc) {
 }
 
 // Future.result(): the value, or raises the stored exception.
-static SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out) {
+SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out) {
   VM& vm = st.vm;
   FutureCore* c = f->m_core.get();
   ScriptCoreBase* sc = f->m_script;
@@ -719,8 +732,11 @@ struct DoneCallback final : aio::detail::CallbackNode {
     AsyncioState* s = st;
     std::vector<Value> args{std::move(fut)};
     Value f = std::move(fn);
-    std::string name = "done callback";
-    if (is_kind(f, ObjKind::Function)) name = as_str(f.as<FunctionObject>()->m_qualname)->str();
+    std::string name;
+    if (future.get_loop().observer()) {
+      name = "done callback";
+      if (is_kind(f, ObjKind::Function)) name = as_str(f.as<FunctionObject>()->m_qualname)->str();
+    }
     try {
       future.get_loop().call_soon([s, f, args]() { invoke_callback(*s, f, args); }, name);
     } catch (...) {
@@ -755,7 +771,7 @@ Value f_add_done_callback(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   node->fn = args[0];
   node->fut = a[0];
   node->owner = f->m_script;
-  if (!f->m_core->done()) f->m_script->m_cbs.push_back({node, callback_desc(vm, args[0])});
+  if (!f->m_core->done()) f->m_script->m_cbs.push_back({node, args[0]});
   f->m_core->add_callback(*node);
   return Value::none();
 }
@@ -767,7 +783,7 @@ Value f_remove_done_callback(VM& vm, Value* a, int n, TupleObject*, Value&) {
   auto& cbs = f->m_script->m_cbs;
   int removed = 0;
   for (size_t i = 0; i < cbs.size();) {
-    if (cbs[i].second == "Task.task_wakeup()") {
+    if (cbs[i].second.is_null() || is_str(cbs[i].second)) {  // a task waiting, gather's own callback
       ++i;
       continue;
     }
@@ -1003,8 +1019,13 @@ struct HandleObject : CxxObject {
   aio::Handle m_plain;        // call_soon
   aio::TimerHandle m_handle;  // call_later / call_at
   bool m_timer = false;
-  std::string m_desc;
+  Value m_fn;                 // the callback and its arguments, for repr
+  std::vector<Value> m_args;  //   (dropped by cancel(), as asyncio does)
   Value m_loop;
+  void clear_refs() override {
+    m_fn = m_loop = Value();
+    m_args.clear();
+  }
 };
 
 HandleObject* self_handle(Value* a) { return static_cast<HandleObject*>(a[0].as<CxxObject>()); }
@@ -1013,6 +1034,8 @@ Value h_cancel(VM&, Value* a, int, TupleObject*, Value&) {
   HandleObject* h = self_handle(a);
   if (h->m_timer) h->m_handle.cancel();
   else h->m_plain.cancel();
+  h->m_fn = Value();
+  h->m_args.clear();
   return Value::none();
 }
 bool handle_cancelled(HandleObject* h) { return h->m_timer ? h->m_handle.cancelled() : h->m_plain.cancelled(); }
@@ -1027,7 +1050,9 @@ Value h_repr(VM& vm, Value* a, int, TupleObject*, Value&) {
     vm.repr_into(Value::real(h->m_handle.when()), w);
     s += "when=" + w + " ";
   }
-  return vm.str(s + h->m_desc + ">");
+  if (!h->m_fn.is_null()) s += call_desc(vm, h->m_fn, h->m_args, "");
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return vm.str(s + ">");
 }
 Value h_get_loop(VM&, Value* a, int, TupleObject*, Value&) { return self_handle(a)->m_loop; }
 
@@ -1128,12 +1153,14 @@ Value schedule(VM& vm, Value* a, int n, TupleObject* kw, int which) {
   if (is_kind(fn, ObjKind::Function) && (fn.as<FunctionObject>()->m_code->m_flags & CO_COROUTINE))
     return vm.raisef(vm.e_TypeError, "coroutines cannot be used with %s()", name);
   std::vector<Value> args(a + first + 1, a + npos);
-  std::string desc = call_desc(vm, fn, args, "");
+  // The engine's name for the callback is for observers (the timeline) only.
+  std::string desc = lo->m_loop->observer() ? call_desc(vm, fn, args, "") : std::string();
   AsyncioState* sp = &st;
   auto cb = [sp, fn, args]() { invoke_callback(*sp, fn, args); };
   auto* h = vm.alloc<HandleObject>(which ? st.t_timer_handle : st.t_handle, ObjKind::Cxx);
   Value hv = Value::steal(h);
-  h->m_desc = desc;
+  h->m_fn = fn;
+  h->m_args = std::move(args);
   h->m_timer = which != 0;
   h->m_loop = a[0];
   try {
@@ -1155,8 +1182,18 @@ Value l_time(VM& vm, Value* a, int, TupleObject*, Value&) {
   return Value::real(lo->m_loop->time());
 }
 
-Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro, const Value& name) {
+Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name) {
   VM& vm = st.vm;
+  Value coro = coro_in;
+  if (is_queue_op(st, coro)) {
+    // Queue.put()/get() are native awaitables standing in for coroutines:
+    // a task runs them inside a coroutine (asyncio's _wrap_awaitable).
+    Value mod = vm.import_module(vm.intern("asyncio"));
+    Value wrap = mod.is_null() ? Value() : vm.getattr(mod, vm.intern("_wrap_awaitable"));
+    if (wrap.is_null()) return Value();
+    coro = vm.call(wrap, {coro_in});
+    if (coro.is_null()) return Value();
+  }
   if (!is_kind(coro, ObjKind::Generator) || coro.as<GenObject>()->m_genkind != GenKind::Coroutine) {
     std::string r;
     if (!vm.repr_into(coro, r)) vm.clear_exc();
@@ -1597,9 +1634,219 @@ Value m_yield(VM& vm, Value*, int, TupleObject*, Value&) {
   return Value::steal(new_native_iter<YieldOnce>(vm, S(vm).t_yield));
 }
 
-Value m_iscoroutine(VM&, Value* a, int n, TupleObject*, Value&) {
-  return Value::boolean(n == 1 && is_kind(a[0], ObjKind::Generator) &&
-                        a[0].as<GenObject>()->m_genkind == GenKind::Coroutine);
+// [SECTION] gather
+//
+// asyncio.gather's bookkeeping in C++ (the Python `gather` in asyncio_lib
+// hands its arguments here, and keeps its own code for arguments this does
+// not handle). The steps are CPython 3.11's: each distinct argument becomes
+// a future (ensure_future), gets a done callback in argument order, and the
+// callback — scheduled with call_soon when the child completes — counts,
+// fails the outer future early unless return_exceptions, and sets the list
+// of results when the last child is done.
+
+struct GatherState {
+  AsyncioState* st;
+  Value outer;                  // the _GatheringFuture
+  std::vector<Value> children;  // in argument order (duplicates repeated)
+  size_t nfuts = 0;             // distinct children
+  size_t nfinished = 0;
+  bool return_exceptions = false;
+};
+
+struct GatherNode final : aio::detail::CallbackNode {
+  std::shared_ptr<GatherState> state;
+  Value fut;                 // this child
+  ScriptCoreBase* owner = nullptr;
+  aio::EventLoop* loop = nullptr;
+  void on_done(FutureCore& future) override;
+  void on_future_destroyed() noexcept override { delete this; }
+  static void run_entry(void* ctx, bool run);
+  void run();
+};
+
+void GatherNode::on_done(FutureCore& future) {
+  auto& cbs = owner->m_cbs;
+  cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [this](auto& p) { return p.first == this; }), cbs.end());
+  loop = &future.get_loop();
+  if (loop->is_closed()) {
+    delete this;
+    return;
+  }
+  loop->push_ready(&GatherNode::run_entry, this);  // asyncio: call_soon(_done_callback, fut)
+}
+
+void GatherNode::run_entry(void* ctx, bool run) {
+  auto* n = static_cast<GatherNode*>(ctx);
+  if (run && n->state->st) n->run();
+  delete n;
+}
+
+// asyncio's gather.<locals>._done_callback(fut).
+void GatherNode::run() {
+  GatherState& g = *state;
+  AsyncioState& st = *g.st;
+  VM& vm = st.vm;
+  VMScope scope(vm);
+  auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
+  FutureCore* c = f->m_core.get();
+  ++g.nfinished;
+  auto* outer = g.outer.is_null() ? nullptr : static_cast<FutureObject*>(g.outer.as<CxxObject>());
+  auto report = [&](const Value& r) {
+    if (r.is_null()) {
+      Value exc = vm.take_exc();
+      std::string out = "Exception in callback gather.<locals>._done_callback()\n" + vm.format_exception(exc);
+      if (!vm.write(2, out)) vm.clear_exc();
+    }
+  };
+  if (!outer || !outer->m_core || outer->m_core->done()) {
+    if (!c->cancelled()) {  // fut.exception(): marks it retrieved
+      f->m_script->m_log_tb = false;
+      c->mark_retrieved();
+    }
+    return;
+  }
+  if (!g.return_exceptions) {
+    if (c->cancelled()) {
+      report(vm.call_method(g.outer, "set_exception", {cancelled_error_for(st, f->m_script)}));
+      return;
+    }
+    f->m_script->m_log_tb = false;
+    c->mark_retrieved();
+    if (!f->m_script->m_exc.is_null()) {
+      report(vm.call_method(g.outer, "set_exception", {f->m_script->m_exc}));
+      return;
+    }
+  }
+  if (g.nfinished != g.nfuts) return;
+  ListObject* results = vm.new_list();
+  Value rv = Value::steal(results);
+  for (const Value& cv : g.children) {
+    auto* cf = static_cast<FutureObject*>(cv.as<CxxObject>());
+    FutureCore* cc = cf->m_core.get();
+    ScriptCoreBase* sc = cf->m_script;
+    Value res;
+    if (cc->cancelled()) {
+      res = vm.new_exception(st.e_CancelledError, vm.tuple({vm.str(sc->m_has_cancel_msg ? sc->m_cancel_msg : std::string())}));
+    } else {
+      sc->m_log_tb = false;
+      cc->mark_retrieved();
+      res = sc->m_exc.is_null() ? sc->m_result : sc->m_exc;
+    }
+    list_append(vm, results, res);
+  }
+  Value cr = vm.getattr_opt(g.outer, vm.intern("_cancel_requested"));
+  int cancel_requested = cr.is_null() ? 0 : vm.truthy(cr);
+  if (cancel_requested < 0) {
+    report(Value());
+    return;
+  }
+  if (cancel_requested)
+    report(vm.call_method(g.outer, "set_exception", {cancelled_error_for(st, f->m_script)}));
+  else
+    report(vm.call_method(g.outer, "set_result", {rv}));
+}
+
+// _gather(args, return_exceptions, _GatheringFuture, cb_desc): the outer
+// future, or NotImplemented for arguments left to the Python code (anything
+// but futures, tasks and coroutines; futures of another loop).
+Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
+  AsyncioState& st = S(vm);
+  if (n != 4 || !is_kind(a[0], ObjKind::Tuple)) return vm.raise(vm.e_TypeError, "_gather(args, return_exceptions, cls, desc)");
+  auto* args = a[0].as<TupleObject>();
+  for (uint32_t i = 0; i < args->m_size; ++i) {
+    const Value& arg = args->items()[i];
+    bool coro = is_kind(arg, ObjKind::Generator) && arg.as<GenObject>()->m_genkind == GenKind::Coroutine;
+    if (!coro && !is_future_object(st, arg) && !is_queue_op(st, arg)) return vm.m_notimplemented;
+  }
+  LoopObject* lo = nullptr;  // the loop: the first future's, else the running one
+  for (uint32_t i = 0; i < args->m_size; ++i) {
+    const Value& arg = args->items()[i];
+    if (!is_future_object(st, arg)) continue;
+    auto* f = static_cast<FutureObject*>(arg.as<CxxObject>());
+    if (!f->m_core) return vm.m_notimplemented;
+    LoopObject* fl = st.loop_of(&f->m_core->get_loop());
+    if (!fl || (lo && fl != lo)) return vm.m_notimplemented;
+    if (!lo) lo = fl;
+  }
+  if (!lo) lo = st.running();
+  if (!lo || !lo->m_loop) return vm.m_notimplemented;
+  auto state = std::make_shared<GatherState>();
+  state->st = &st;
+  int re = vm.truthy(a[1]);
+  if (re < 0) return Value();
+  state->return_exceptions = re != 0;
+  state->children.reserve(args->m_size);
+  std::unordered_map<const Object*, size_t> seen;  // argument -> child
+  Value desc = a[3];
+  for (uint32_t i = 0; i < args->m_size; ++i) {
+    const Value& arg = args->items()[i];
+    auto it = seen.find(arg.as_obj());
+    if (it != seen.end()) {
+      state->children.push_back(state->children[it->second]);
+      continue;
+    }
+    Value fut = arg;
+    if (!is_future_object(st, arg)) {
+      fut = new_task_value(st, lo, arg, Value());  // ensure_future(coro, loop=loop)
+      if (fut.is_null()) return Value();
+    }
+    seen.emplace(arg.as_obj(), state->children.size());
+    state->children.push_back(fut);
+    ++state->nfuts;
+    auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
+    auto* node = new GatherNode();
+    node->state = state;
+    node->fut = fut;
+    node->owner = f->m_script;
+    if (!f->m_core->done()) f->m_script->m_cbs.push_back({node, desc});
+    f->m_core->add_callback(*node);
+  }
+  ListObject* kids = vm.new_list();
+  Value kv = Value::steal(kids);
+  for (auto& c : state->children) list_append(vm, kids, c);
+  Value kw[2] = {kv, Value::object(lo)};
+  Value names = vm.tuple({vm.str("loop")});
+  Value outer = vm.call(a[2], kw, 2, names.as<TupleObject>());
+  if (outer.is_null()) return Value();
+  if (!is_future_object(st, outer)) return vm.raise(vm.e_TypeError, "_gather: the outer future must be a Future");
+  state->outer = outer;
+  return outer;
+}
+
+// _sleep(delay, result): the future asyncio.sleep awaits, completed by an
+// engine timer (asyncio: call_later(delay, _set_result_unless_cancelled,
+// future, result)); cancelling the future cancels the timer (sleep's
+// `finally: h.cancel()`).
+Value m_sleep(VM& vm, Value* a, int n, TupleObject*, Value&) {
+  AsyncioState& st = S(vm);
+  if (n < 1 || n > 2) return vm.raise(vm.e_TypeError, "_sleep(delay, result=None)");
+  LoopObject* lo = st.running();
+  if (!lo) return vm.raise(vm.e_RuntimeError, "no running event loop");
+  double delay = 0;
+  if (!vm.as_double(a[0], delay)) return Value();
+  auto* core = new ScriptFuture(*lo->m_loop, &st);
+  Value fut = st.wrap(core);
+  DRef<FutureCore> ref(core);
+  Value result = n > 1 ? a[1] : Value::none();
+  try {
+    core->m_timer = lo->m_loop->call_later(
+        delay,
+        [ref, result]() {
+          auto* f = static_cast<ScriptFuture*>(ref.get());
+          f->m_timer = aio::TimerHandle();  // (the handle's state owns this closure)
+          if (!f->done()) f->finish_result(result);
+        },
+        lo->m_loop->observer() ? "sleep" : "");
+  } catch (const std::exception& e) {
+    return vm.raise(vm.e_RuntimeError, e.what());
+  }
+  return fut;
+}
+
+Value m_iscoroutine(VM& vm, Value* a, int n, TupleObject*, Value&) {
+  return Value::boolean(n == 1 && ((is_kind(a[0], ObjKind::Generator) &&
+                                    a[0].as<GenObject>()->m_genkind == GenKind::Coroutine) ||
+                                   is_queue_op(S(vm), a[0])));
 }
 
 Value m_isfuture(VM& vm, Value* a, int n, TupleObject*, Value&) {
@@ -1672,11 +1919,12 @@ Value init_asyncio_c(VM& vm) {
       {"new_event_loop", m_new_event_loop}, {"get_running_loop", m_get_running_loop},
       {"_get_running_loop", m__get_running_loop}, {"get_event_loop", m_get_event_loop},
       {"set_event_loop", m_set_event_loop}, {"current_task", m_current_task}, {"all_tasks", m_all_tasks},
-      {"create_task", m_create_task}, {"_yield", m_yield}, {"iscoroutine", m_iscoroutine},
+      {"create_task", m_create_task}, {"_yield", m_yield}, {"_sleep", m_sleep}, {"_gather", m_gather}, {"iscoroutine", m_iscoroutine},
       {"isfuture", m_isfuture}, {"_virtual_clock", m_is_virtual},
       {"_clear_event_loop", m_clear_event_loop}, {"_Loop_add", m_loop_add},
   };
   for (auto& f : mf) module_add_fn(vm, m, f.n, f.f);
+  register_queue_natives(vm, m);
   return mv;
 }
 

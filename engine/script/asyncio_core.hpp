@@ -46,12 +46,15 @@ struct ScriptCoreBase {
   bool m_cleared = false;    // values dropped at shutdown
   // Callbacks in registration order, for repr and remove_done_callback:
   // (node, description); a task's wake-up is described as Task.task_wakeup().
-  std::vector<std::pair<void*, std::string>> m_cbs;
+  std::vector<std::pair<void*, Value>> m_cbs;  // done callbacks for repr: node, fn (Null: a task's wakeup)
   ScriptCoreBase* m_prev = nullptr;  // AsyncioState's list of live cores
   ScriptCoreBase* m_next = nullptr;
   virtual ~ScriptCoreBase() = default;
   virtual aio::detail::FutureCore& core() = 0;
-  virtual void clear_values() { m_result = m_exc = m_cancelled_exc = Value(); }
+  virtual void clear_values() {
+    m_result = m_exc = m_cancelled_exc = Value();
+    for (auto& cb : m_cbs) cb.second = Value();
+  }
 };
 
 class ScriptFuture final : public aio::detail::FutureCore, public ScriptCoreBase {
@@ -65,6 +68,7 @@ class ScriptFuture final : public aio::detail::FutureCore, public ScriptCoreBase
   void clear_values() override;
   void finish_result(Value v);
   void finish_exception(Value exc);
+  aio::TimerHandle m_timer;  // asyncio.sleep's timer, cancelled with the future
 };
 
 class ScriptTask final : public aio::detail::TaskCore, public ScriptCoreBase {
@@ -126,7 +130,8 @@ struct AsyncioState : Clock {
   bool virtual_clock = false;
   double wall_base = 0;    // time.time() = wall_base + virtual time
   double idle_clock = 0;   // virtual time when no loop exists yet
-  uint64_t task_counter = 0;  // default task names: Task-1, Task-2, ... in each run
+  uint64_t task_counter = 0;
+  std::shared_ptr<void> queue_setup;  // asyncio_queue.cpp's view of asyncio.Queue  // default task names: Task-1, Task-2, ... in each run
   TypeObject *t_loop = nullptr, *t_future = nullptr, *t_task = nullptr, *t_handle = nullptr,
              *t_timer_handle = nullptr, *t_yield = nullptr;
   TypeObject *e_CancelledError = nullptr, *e_InvalidStateError = nullptr;
@@ -162,6 +167,12 @@ AsyncioState& asyncio_state(VM& vm);
 void request_stop(AsyncioState& st, aio::EventLoop* loop);
 void install_asyncio(VM& vm, bool virtual_clock);
 void register_asyncio_modules(VM& vm);
+
+// Shared with asyncio_queue.cpp.
+bool is_future_object(AsyncioState& st, const Value& v);
+SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out);  // Future.result()
+void register_queue_natives(VM& vm, ModuleObject* asyncio_c);             // asyncio_queue.cpp
+bool is_queue_op(AsyncioState& st, const Value& v);
 
 }  // namespace aio::script
 

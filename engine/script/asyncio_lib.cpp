@@ -177,13 +177,7 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _asyncio._yield()
         return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    try:
-        return await future
-    finally:
-        h.cancel()
+    return await _asyncio._sleep(delay, result)
 
 async def _wrap_awaitable(awaitable):
     return await awaitable
@@ -253,10 +247,16 @@ class _GatheringFuture(Future):
         return ret
 
 def gather(*coros_or_futures, return_exceptions=False):
+    # Futures, tasks and coroutines of one loop: the bookkeeping runs in C++
+    # (asyncio_core.cpp, m_gather), the same steps as the code below.
     if not coros_or_futures:
         loop = get_event_loop()
         outer = loop.create_future()
         outer.set_result([])
+        return outer
+
+    outer = _asyncio._gather(coros_or_futures, return_exceptions, _GatheringFuture, _GATHER_CB)
+    if outer is not NotImplemented:
         return outer
 
     def _done_callback(fut):
@@ -1104,6 +1104,9 @@ class Queue(_LoopBound):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
 
+# put() and get() run natively (asyncio_queue.cpp), the same steps as above.
+_asyncio._queue_setup(Queue, Event)
+
 class PriorityQueue(Queue):
     def _init(self, maxsize):
         self._queue = []
@@ -1141,6 +1144,14 @@ Value init_asyncio_py(VM& vm) {
   auto* m = mv.as<ModuleObject>();
   dict_set_str(vm, vm.m_modules, vm.intern("asyncio"), mv);
   module_add(vm, m, "__file__", vm.str("<frozen asyncio>"));
+  {
+    // How a child's repr names gather's done callback (the Python one's line).
+    std::string_view src(kAsyncioSource);
+    size_t at = src.find("    def _done_callback(fut):");
+    size_t line = 1;
+    for (size_t i = 0; i < at && i < src.size(); ++i) line += src[i] == '\n';
+    module_add(vm, m, "_GATHER_CB", vm.str("gather.<locals>._done_callback() at <frozen asyncio>:" + std::to_string(line)));
+  }
   Value r = vm.run_source(kAsyncioSource, "<frozen asyncio>", m->m_dict);
   if (r.is_null()) {
     dict_del_str(vm.m_modules, vm.intern("asyncio"));

@@ -12,12 +12,13 @@ namespace aio::script {
 
 Frame* VM::alloc_frame(CodeObject* code, FunctionObject* fn) {
   uint32_t n = static_cast<uint32_t>(code->nslots() + code->m_stacksize);
-  size_t bucket = (n + 7) / 8;
+  size_t bucket = (n + 3) / 4;
+  size_t bytes = sizeof(Frame) + bucket * 4 * sizeof(Value);
   Frame* f;
-  size_t bytes = sizeof(Frame) + bucket * 8 * sizeof(Value);
-  if (bucket < 16 && !m_frame_pool[bucket].empty()) {
-    f = m_frame_pool[bucket].back();
-    m_frame_pool[bucket].pop_back();
+  if (bucket < kFrameBuckets && m_frame_free[bucket]) {
+    f = m_frame_free[bucket];
+    m_frame_free[bucket] = f->m_back;
+    --m_frame_free_count[bucket];
     m_bytes += bytes;
   } else {
     f = static_cast<Frame*>(raw_alloc(bytes));
@@ -27,9 +28,9 @@ Frame* VM::alloc_frame(CodeObject* code, FunctionObject* fn) {
   f->m_func = fn;
   incref(fn);
   f->m_globals = fn->m_globals;
-  f->m_nslots = static_cast<uint32_t>(bucket * 8);
-  Value* s = f->slots();
-  for (uint32_t i = 0; i < f->m_nslots; ++i) new (&s[i]) Value();
+  f->m_nslots = static_cast<uint32_t>(bucket * 4);
+  // All-zero bytes are Null values.
+  std::memset(static_cast<void*>(f->slots()), 0, f->m_nslots * sizeof(Value));
   f->m_ip = code->m_code.data();
   f->m_sp = f->stack_base();
   return f;
@@ -37,14 +38,17 @@ Frame* VM::alloc_frame(CodeObject* code, FunctionObject* fn) {
 
 void VM::free_frame(Frame* f) {
   Value* s = f->slots();
-  for (uint32_t i = 0; i < f->m_nslots; ++i) s[i].~Value();
+  for (uint32_t i = 0, n = f->m_nslots; i < n; ++i)
+    if (s[i].is_obj()) s[i].~Value();
   FunctionObject* fn = f->m_func;
   DictObject* ns = f->m_ns;
-  size_t bucket = f->m_nslots / 8;
+  size_t bucket = f->m_nslots / 4;
   size_t bytes = sizeof(Frame) + f->m_nslots * sizeof(Value);
   f->~Frame();
-  if (bucket < 16 && m_frame_pool[bucket].size() < 64) {
-    m_frame_pool[bucket].push_back(f);
+  if (bucket < kFrameBuckets && m_frame_free_count[bucket] < 256) {
+    f->m_back = m_frame_free[bucket];
+    m_frame_free[bucket] = f;
+    ++m_frame_free_count[bucket];
     m_bytes -= bytes;
   } else {
     raw_free(f, bytes);

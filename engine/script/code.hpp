@@ -70,6 +70,15 @@ enum CodeFlags : uint32_t {
   CO_COMPREHENSION = 128,
 };
 
+// An attribute site's cache (LOAD_ATTR, LOAD_METHOD, STORE_ATTR) for plain
+// instances of one class: valid while no type changed (the type epoch).
+struct AttrCache {
+  const TypeObject* type = nullptr;
+  uint64_t epoch = 0;
+  Object* method = nullptr;  // the class's method for this name, if any (borrowed)
+  bool ok = false;           // false: this class takes the generic path here
+};
+
 struct CodeObject : Object {
   std::vector<uint32_t> m_code;
   std::vector<Loc> m_locs;     // parallel to m_code
@@ -100,6 +109,7 @@ struct CodeObject : Object {
     bool builtin = false;
   };
   std::vector<GlobalCache> m_gcache;
+  std::vector<AttrCache> m_acache;  // attribute sites, by instruction (made on first use)
 
   int nlocals() const { return static_cast<int>(m_varnames.size()); }
   int ncells() const { return static_cast<int>(m_cellnames.size()); }

@@ -50,8 +50,18 @@ void* VM::raw_alloc(size_t bytes) {
       m_small_free[cls] = b->next;
       return b;
     }
-    void* p = std::malloc(cls * kSmallGrain);
-    if (!p) throw std::bad_alloc();
+    // Carved from the current chunk: a pointer bump instead of a malloc.
+    size_t need = cls * kSmallGrain;
+    if (m_chunk_left < need) {
+      void* c = std::malloc(kChunkBytes);
+      if (!c) throw std::bad_alloc();
+      m_chunks.push_back(c);
+      m_chunk_next = static_cast<char*>(c);
+      m_chunk_left = kChunkBytes;
+    }
+    void* p = m_chunk_next;
+    m_chunk_next += need;
+    m_chunk_left -= need;
     return p;
   }
 #endif
@@ -92,14 +102,13 @@ void* VM::raw_realloc(void* p, size_t old_bytes, size_t new_bytes) {
   return q;
 }
 
+// Small blocks live in chunks: they all go at once, with the VM.
 void VM::release_free_lists() {
-  for (FreeBlock*& head : m_small_free) {
-    while (head) {
-      FreeBlock* next = head->next;
-      std::free(head);
-      head = next;
-    }
-  }
+  for (FreeBlock*& head : m_small_free) head = nullptr;
+  for (void* c : m_chunks) std::free(c);
+  m_chunks.clear();
+  m_chunk_next = nullptr;
+  m_chunk_left = 0;
 }
 
 void VM::link(Object* o) {
@@ -482,10 +491,16 @@ void VM::teardown() {
   }
   m_all.m_next = m_all.m_prev = &m_all;
   m_interned.clear();
-  for (auto& pool : m_frame_pool) {
-    for (Frame* f : pool) std::free(f);
-    pool.clear();
+  for (size_t b = 0; b < kFrameBuckets; ++b) {
+    size_t bytes = sizeof(Frame) + b * 4 * sizeof(Value);
+    while (Frame* f = m_frame_free[b]) {
+      m_frame_free[b] = f->m_back;
+      m_bytes += bytes;  // (pooled frames are not counted)
+      raw_free(f, bytes);
+    }
+    m_frame_free_count[b] = 0;
   }
+
   m_free_pending.clear();
   release_free_lists();
 }

@@ -2,6 +2,7 @@
 // Python-level `collections` in stdlib.cpp adds namedtuple, Counter, ...).
 #include <deque>
 
+#include "collections.hpp"
 #include "runtime.hpp"
 
 namespace aio::script {
@@ -70,12 +71,6 @@ Value dd_copy(VM& vm, Value* a, int, TupleObject*, Value&) {
 }
 
 // [SECTION] deque
-
-struct DequeObject : CxxObject {
-  std::deque<Value> items;
-  int64_t maxlen = -1;
-  void clear_refs() override { items.clear(); }
-};
 
 DequeObject* self_dq(Value* a) { return static_cast<DequeObject*>(a[0].as<CxxObject>()); }
 
@@ -272,6 +267,7 @@ Value init_collections_c(VM& vm) {
   vm.add_property(dd, "default_factory", dd_factory, dd_set_factory);
   module_add(vm, m, "defaultdict", Value::steal(dd));
   TypeObject* dq = vm.new_builtin_type("deque", vm.t_object, ObjKind::Cxx, dq_new, TF_BASETYPE, "collections");
+  vm.t_deque = dq;  // (borrowed: the module holds it)
   struct { const char* n; NativeFn f; } methods[] = {
       {"__init__", dq_init}, {"append", dq_append}, {"appendleft", dq_appendleft}, {"pop", dq_pop},
       {"popleft", dq_popleft}, {"extend", dq_extend}, {"extendleft", dq_extendleft}, {"clear", dq_clear},

@@ -4,6 +4,7 @@
 // can fail follow the VM's convention: Null / false / -1 with an exception set.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,11 @@
 #include "vm.hpp"
 
 namespace aio::script {
+
+// Bumped whenever any class's attributes change: attribute caches compare it.
+extern std::atomic<uint64_t> g_type_epoch;
+inline uint64_t type_epoch() { return g_type_epoch.load(std::memory_order_relaxed); }
+
 
 void set_current_vm(VM* vm);  // heap.cpp
 

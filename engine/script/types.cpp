@@ -9,6 +9,7 @@
 //   [SECTION] object and type methods
 //   [SECTION] property, staticmethod, classmethod, super
 //   [SECTION] Enum
+#include <atomic>
 #include <algorithm>
 #include <cstring>
 
@@ -111,12 +112,42 @@ struct MethodCacheEntry {
 };
 constexpr size_t kMethodCacheSize = 4096;
 thread_local MethodCacheEntry t_method_cache[kMethodCacheSize];
-thread_local uint64_t t_type_epoch = 1;
-
 }  // namespace
 
-void type_modified() { ++t_type_epoch; }
-void type_modified_hook() { ++t_type_epoch; }
+std::atomic<uint64_t> g_type_epoch{1};
+#define t_type_epoch g_type_epoch.load(std::memory_order_relaxed)
+
+void type_modified() { g_type_epoch.fetch_add(1, std::memory_order_relaxed); }
+void type_modified_hook() { type_modified(); }
+
+static bool is_data_descriptor(VM& vm, const Value& d);
+
+// Fills an attribute site's cache for instances of t: what the type says
+// about `name` (no data descriptor, no __setattr__/__getattr__ override).
+bool VM::fill_attr_cache(AttrCache& c, TypeObject* t, StrObject* name) {
+  // Remembered either way: a site that cannot use the fast path stops asking.
+  c.type = t;
+  c.epoch = t_type_epoch;
+  c.method = nullptr;
+  c.ok = false;
+  if (!(t->m_tflags & TF_HEAPTYPE) || t->m_layout != ObjKind::Instance) return false;
+  Value descr = type_lookup(t, name);
+  if (!descr.is_null() && is_data_descriptor(*this, descr)) return false;
+  Value sa = type_lookup(t, names().d_setattr);
+  if (!sa.is_null() && !is_kind(sa, ObjKind::Native)) return false;
+  if (!type_lookup(t, names().d_getattr).is_null()) return false;
+  if (!descr.is_null()) {
+    // Methods (Python functions, C++ methods) bind to the instance; other
+    // plain descriptors take the generic path.
+    if (is_kind(descr, ObjKind::Function) ||
+        (is_kind(descr, ObjKind::Native) && (descr.as<NativeObject>()->m_flags & NF_METHOD)))
+      c.method = descr.as_obj();
+    else
+      return false;
+  }
+  c.ok = true;
+  return true;
+}
 
 void VM::compute_mro(TypeObject* t) {
   for (TypeObject* m : t->m_mro)

@@ -128,6 +128,12 @@ bool VM::renew_budget() {
   return true;
 }
 
+// The attribute cache of the instruction before `ip` (made on first use).
+static inline AttrCache& attr_cache(CodeObject* code, const uint32_t* ip) {
+  if (code->m_acache.empty()) code->m_acache.resize(code->m_code.size());
+  return code->m_acache[static_cast<size_t>(ip - 1 - code->m_code.data())];
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
@@ -316,6 +322,18 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         }
         break;
       case Op::LOAD_ATTR: {
+        if (is_kind(sp[-1], ObjKind::Instance)) {
+          auto* inst = sp[-1].as<InstanceObject>();
+          AttrCache& c = attr_cache(code, ip);
+          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+            if (inst->m_dict) {
+              if (Value* v = dict_get_str(inst->m_dict, as_str(cnames[arg]))) {
+                sp[-1] = *v;
+                break;
+              }
+            }
+          }
+        }
         save();
         Value r = getattr(sp[-1], as_str(cnames[arg]));
         if (r.is_null()) goto error;
@@ -323,6 +341,19 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         break;
       }
       case Op::STORE_ATTR: {
+        if (is_kind(sp[-1], ObjKind::Instance)) {
+          auto* inst = sp[-1].as<InstanceObject>();
+          AttrCache& c = attr_cache(code, ip);
+          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+            save();
+            if (!inst->m_dict) inst->m_dict = new_dict();
+            aio::script::dict_set_str(*this, inst->m_dict, as_str(cnames[arg]), sp[-2]);
+            sp[-1] = Value();
+            sp[-2] = Value();
+            sp -= 2;
+            break;
+          }
+        }
         save();
         bool ok = setattr(sp[-1], as_str(cnames[arg]), sp[-2]);
         sp[-1] = Value();
@@ -339,6 +370,24 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         break;
       }
       case Op::LOAD_METHOD: {
+        if (is_kind(sp[-1], ObjKind::Instance)) {
+          auto* inst = sp[-1].as<InstanceObject>();
+          AttrCache& c = attr_cache(code, ip);
+          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+            Value* v = inst->m_dict ? dict_get_str(inst->m_dict, as_str(cnames[arg])) : nullptr;
+            if (v) {
+              sp[-1] = *v;
+              *sp++ = Value();
+              break;
+            }
+            if (c.method) {
+              *sp = std::move(sp[-1]);
+              sp[-1] = Value::object(c.method);
+              ++sp;
+              break;
+            }
+          }
+        }
         save();
         bool bound;
         Value m = lookup_method(sp[-1], as_str(cnames[arg]), bound);

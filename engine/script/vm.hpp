@@ -93,9 +93,14 @@ class VM {
   void raw_free(void* p, size_t bytes);
   void* raw_realloc(void* p, size_t old_bytes, size_t new_bytes);
   void release_free_lists();
+  bool fill_attr_cache(AttrCache& c, TypeObject* t, StrObject* name);
   static constexpr size_t kSmallGrain = 16, kSmallMax = 512;
   struct FreeBlock { FreeBlock* next; };
   FreeBlock* m_small_free[kSmallMax / kSmallGrain + 1] = {};
+  static constexpr size_t kChunkBytes = size_t(64) << 10;
+  std::vector<void*> m_chunks;  // where small blocks are carved from
+  char* m_chunk_next = nullptr;
+  size_t m_chunk_left = 0;
   void link(Object* o);                       // put on the all-objects list
   bool memory_exceeded() const { return m_bytes > m_limits.max_memory; }
   size_t bytes_in_use() const { return m_bytes; }
@@ -309,6 +314,7 @@ class VM {
   Frame* m_host_entry = nullptr;     // entry frame of top-level code waiting in HostWait
   bool m_stop_requested = false;
   bool m_host_driven = false;        // natives may hand the loop to the host (HostRequest)
+  TypeObject* t_deque = nullptr;     // collections.deque once _collections is imported (borrowed)
   bool m_allow_file_reads = false;  // open() may read files (aio-py; never in the browser)
   bool m_pausable = false;           // the outermost run() may return Paused (its caller resumes it)
   HostRequest m_host;
@@ -326,7 +332,10 @@ class VM {
   std::vector<std::pair<std::string, int>> m_warned;  // (message, line) shown once
   WriteFn m_write;
   Clock* m_clock = nullptr;          // borrowed; null: real clocks
-  std::vector<Frame*> m_frame_pool[16];  // freed frames by slot-count bucket
+  // Freed frames by slot count (in fours), linked through m_back.
+  static constexpr size_t kFrameBuckets = 32;
+  Frame* m_frame_free[kFrameBuckets] = {};
+  uint32_t m_frame_free_count[kFrameBuckets] = {};
   std::vector<Object*> m_free_pending;   // objects queued by a deep free cascade
   int m_free_depth = 0;
   bool m_tearing_down = false;

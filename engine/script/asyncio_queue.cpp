@@ -1,0 +1,489 @@
+// asyncio_queue.cpp — asyncio.Queue.put() / get() in C++.
+//
+// asyncio.Queue stays a Python class (asyncio_lib.cpp), with CPython's
+// attributes (_queue, _maxsize, _getters, _putters, _unfinished_tasks,
+// _finished) and its other methods, so subclasses (PriorityQueue,
+// LifoQueue, user classes) work unchanged. Only put() and get() are native:
+// each returns a QueueOp, a coroutine-like awaitable that runs CPython's
+// `async def put/get` bodies when first awaited:
+//
+//     while self.full():                     # get: while self.empty():
+//         putter = self._get_loop().create_future()
+//         self._putters.append(putter)
+//         try:
+//             await putter
+//         except:
+//             putter.cancel()
+//             try: self._putters.remove(putter)
+//             except ValueError: pass
+//             if not self.full() and not putter.cancelled():
+//                 self._wakeup_next(self._putters)
+//             raise
+//     return self.put_nowait(item)           # get: return self.get_nowait()
+//
+// For a Queue whose class overrides none of the methods involved, the
+// steps work on the attributes directly (the deque, the counters, the
+// waiter futures); otherwise they call the Python methods, in the same order.
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+
+#include <cstddef>
+
+#include "asyncio_core.hpp"
+#include "collections.hpp"
+#include "native.hpp"
+#include "runtime.hpp"
+
+namespace aio::script {
+
+void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
+void type_modified_hook();                            // types.cpp
+
+namespace {
+
+// What the Queue class looked like when asyncio set it up.
+struct QueueSetup {
+  TypeObject* queue = nullptr;  // asyncio.Queue (borrowed: asyncio's module keeps it)
+  TypeObject* event = nullptr;  // asyncio.Event
+  TypeObject* op_type = nullptr;
+  // A class that overrides none of these gets the direct path.
+  static constexpr const char* kMethods[] = {"full", "empty", "qsize", "_put", "_get", "put_nowait",
+                                             "get_nowait", "_wakeup_next", "_get_loop"};
+  Value base[sizeof(kMethods) / sizeof(kMethods[0])];
+  const TypeObject* fast_type = nullptr;  // last class found direct-capable
+  uint64_t fast_epoch = 0;
+  // Attribute names, interned once.
+  StrObject *n_queue = nullptr, *n_getters = nullptr, *n_putters = nullptr, *n_maxsize = nullptr,
+            *n_unfinished = nullptr, *n_finished = nullptr, *n_value = nullptr;
+  StrObject* n_methods[sizeof(kMethods) / sizeof(kMethods[0])] = {};
+  // Where the attributes sit in the last queue's dict, valid while that dict
+  // keeps its version (no key added or removed).
+  const DictObject* view_dict = nullptr;
+  uint64_t view_version = 0;
+  int32_t ix_queue = -1, ix_getters = -1, ix_putters = -1, ix_maxsize = -1, ix_unfinished = -1, ix_finished = -1;
+  const Object* seen[3] = {};       // the objects last found there, known to be deques
+  const TypeObject* seen_type[3] = {};  // (and their classes: an address can be reused)
+};
+
+int32_t entry_index(DictObject* d, StrObject* name) {
+  Value* v = dict_get_str(d, name);
+  if (!v) return -1;
+  return static_cast<int32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) - d->m_entries);
+}
+
+QueueSetup& setup_of(AsyncioState& st) {
+  if (!st.queue_setup) st.queue_setup = std::make_shared<QueueSetup>();
+  return *static_cast<QueueSetup*>(st.queue_setup.get());
+}
+
+bool direct_class(VM& vm, QueueSetup& qs, TypeObject* t) {
+  if (t == qs.fast_type && qs.fast_epoch == type_epoch()) return true;
+  if (!qs.queue || !VM::is_subtype(t, qs.queue)) return false;
+  size_t i = 0;
+  for (StrObject* name : qs.n_methods) {
+    Value m = vm.type_lookup(t, name);
+    if (m.is_null() || m.as_obj() != qs.base[i].as_obj()) return false;
+    ++i;
+  }
+  qs.fast_type = t;
+  qs.fast_epoch = type_epoch();
+  return true;
+}
+
+// The attributes the direct path reads, checked.
+struct QueueView {
+  DictObject* d = nullptr;
+  DequeObject* queue = nullptr;
+  DequeObject* getters = nullptr;
+  DequeObject* putters = nullptr;
+  int64_t maxsize = 0;
+};
+
+bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
+  if (!is_kind(q, ObjKind::Instance)) return false;
+  v.d = q.as<InstanceObject>()->m_dict;
+  if (!v.d) return false;
+  if (qs.view_dict != v.d || qs.view_version != v.d->m_version) {
+    qs.view_dict = v.d;
+    qs.view_version = v.d->m_version;
+    qs.ix_queue = entry_index(v.d, qs.n_queue);
+    qs.ix_getters = entry_index(v.d, qs.n_getters);
+    qs.ix_putters = entry_index(v.d, qs.n_putters);
+    qs.ix_maxsize = entry_index(v.d, qs.n_maxsize);
+    qs.ix_unfinished = entry_index(v.d, qs.n_unfinished);
+    qs.ix_finished = entry_index(v.d, qs.n_finished);
+  }
+  if (qs.ix_queue < 0 || qs.ix_getters < 0 || qs.ix_putters < 0 || qs.ix_maxsize < 0) return false;
+  Value* qq = &v.d->m_entries[qs.ix_queue].value;
+  Value* g = &v.d->m_entries[qs.ix_getters].value;
+  Value* p = &v.d->m_entries[qs.ix_putters].value;
+  Value* m = &v.d->m_entries[qs.ix_maxsize].value;
+  if (!m->is_int()) return false;
+  v.maxsize = m->as_int();
+  if (qq->is_obj() && g->is_obj() && p->is_obj() && qq->as_obj() == qs.seen[0] && g->as_obj() == qs.seen[1] &&
+      p->as_obj() == qs.seen[2] && qq->as_obj()->m_type == qs.seen_type[0] && g->as_obj()->m_type == qs.seen_type[1] &&
+      p->as_obj()->m_type == qs.seen_type[2]) {
+    v.queue = static_cast<DequeObject*>(qq->as<CxxObject>());
+    v.getters = static_cast<DequeObject*>(g->as<CxxObject>());
+    v.putters = static_cast<DequeObject*>(p->as<CxxObject>());
+    return true;
+  }
+  v.queue = as_deque(vm, *qq);
+  v.getters = as_deque(vm, *g);
+  v.putters = as_deque(vm, *p);
+  if (!v.queue || !v.getters || !v.putters) return false;
+  qs.seen[0] = v.queue;
+  qs.seen[1] = v.getters;
+  qs.seen[2] = v.putters;
+  for (int i = 0; i < 3; ++i) qs.seen_type[i] = qs.seen[i]->m_type;
+  return true;
+}
+
+bool view_full(const QueueView& v) {
+  return v.maxsize > 0 && static_cast<int64_t>(v.queue->items.size()) >= v.maxsize;
+}
+
+// _wakeup_next(waiters): the first waiter not done gets None.
+bool wakeup_next(VM& vm, AsyncioState& st, DequeObject* waiters) {
+  while (!waiters->items.empty()) {
+    Value w = std::move(waiters->items.front());
+    waiters->items.pop_front();
+    if (is_future_object(st, w) && !w.as<FutureObject>()->is_task()) {
+      auto* f = static_cast<FutureObject*>(w.as<CxxObject>());
+      if (!f->m_core || f->m_core->done()) continue;
+      static_cast<ScriptFuture*>(f->m_core.get())->finish_result(Value::none());
+      return true;
+    }
+    Value done = vm.call_method(w, "done", {});
+    if (done.is_null()) return false;
+    int t = vm.truthy(done);
+    if (t < 0) return false;
+    if (!t) return !vm.call_method(w, "set_result", {Value::none()}).is_null();
+  }
+  return true;
+}
+
+}  // namespace
+
+// put()/get() in progress. Created: not started; Waiting: suspended in
+// `await putter`; Done: finished (awaiting it again raises).
+struct QueueOp : NativeIter {
+  enum class St : uint8_t { Created, Waiting, Done };
+  Value m_queue;
+  Value m_item;    // put: the item
+  Value m_waiter;  // the future awaited while blocked
+  bool m_put = true;
+  St m_state = St::Created;
+
+  void clear_refs() override { m_queue = m_item = m_waiter = Value(); }
+  SendStatus send(VM& vm, Value v, Value& out) override;
+  SendStatus throw_(VM& vm, Value exc, Value& out) override;
+  bool close(VM& vm) override;
+  void finalize(VM& vm) override;
+  const char* name() const { return m_put ? "Queue.put" : "Queue.get"; }
+
+  int full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v);
+  SendStatus run(VM& vm, Value& out);
+  bool cleanup_after(VM& vm, AsyncioState& st);
+};
+
+bool is_queue_op(AsyncioState& st, const Value& v) {
+  QueueSetup& qs = setup_of(st);
+  return qs.op_type && is_kind(v, ObjKind::Cxx) && st.vm.type_of(v) == qs.op_type;
+}
+
+// put: self.full(); get: self.empty(). 1 / 0, -1 on error.
+int QueueOp::full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v) {
+  (void)st;
+  if (direct) return m_put ? (view_full(v) ? 1 : 0) : (v.queue->items.empty() ? 1 : 0);
+  Value r = vm.call_method(m_queue, m_put ? "full" : "empty", {});
+  if (r.is_null()) return -1;
+  return vm.truthy(r);
+}
+
+SendStatus QueueOp::run(VM& vm, Value& out) {
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  for (;;) {
+    QueueView v;
+    bool direct = direct_class(vm, qs, vm.type_of(m_queue)) && view_of(vm, qs, m_queue, v);
+    int blocked = full_or_empty(vm, st, direct, v);
+    if (blocked < 0) break;
+    if (!blocked) {
+      m_state = St::Done;
+      if (!direct) {
+        Value r = m_put ? vm.call_method(m_queue, "put_nowait", {m_item}) : vm.call_method(m_queue, "get_nowait", {});
+        if (r.is_null()) return SendStatus::Error;
+        out = std::move(r);
+        m_item = Value();
+        return SendStatus::Return;
+      }
+      if (m_put) {
+        // put_nowait: _put(item); _unfinished_tasks += 1; _finished.clear(); _wakeup_next(_getters)
+        v.queue->items.push_back(std::move(m_item));
+        m_item = Value();
+        StrObject* k = qs.n_unfinished;
+        Value* n = qs.ix_unfinished >= 0 ? &v.d->m_entries[qs.ix_unfinished].value : nullptr;
+        if (n && n->is_int() && n->as_int() < INT64_MAX) {
+          *n = Value::integer(n->as_int() + 1);
+        } else {
+          Value cur = vm.getattr(m_queue, k);
+          if (cur.is_null()) return SendStatus::Error;
+          Value next = vm.binary_op(BinOp::Add, cur, Value::integer(1));
+          if (next.is_null() || !vm.setattr(m_queue, k, next)) return SendStatus::Error;
+        }
+        Value* fin = qs.ix_finished >= 0 ? &v.d->m_entries[qs.ix_finished].value : nullptr;
+        if (fin && is_kind(*fin, ObjKind::Instance) && vm.type_of(*fin) == qs.event && fin->as<InstanceObject>()->m_dict) {
+          dict_set_str(vm, fin->as<InstanceObject>()->m_dict, qs.n_value, Value::boolean(false));
+        } else if (fin) {
+          if (vm.call_method(*fin, "clear", {}).is_null()) return SendStatus::Error;
+        }
+        if (!wakeup_next(vm, st, v.getters)) return SendStatus::Error;
+        out = Value::none();
+      } else {
+        // get_nowait: item = _get(); _wakeup_next(_putters)
+        out = std::move(v.queue->items.front());
+        v.queue->items.pop_front();
+        if (!wakeup_next(vm, st, v.putters)) return SendStatus::Error;
+      }
+      return SendStatus::Return;
+    }
+    // Blocked: waiter = self._get_loop().create_future(); self._putters.append(waiter)
+    Value loop = vm.call_method(m_queue, "_get_loop", {});
+    if (loop.is_null()) break;
+    Value fut = vm.call_method(loop, "create_future", {});
+    if (fut.is_null()) break;
+    Value waiters = vm.getattr(m_queue, vm.intern(m_put ? "_putters" : "_getters"));
+    if (waiters.is_null()) break;
+    if (DequeObject* dq = as_deque(vm, waiters)) {
+      dq->items.push_back(fut);
+    } else if (vm.call_method(waiters, "append", {fut}).is_null()) {
+      break;
+    }
+    m_waiter = fut;
+    m_state = St::Waiting;
+    // `await waiter`: a future yields itself to the task.
+    if (is_future_object(st, fut)) {
+      auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
+      if (!f->m_core->done()) {
+        f->m_blocking = true;
+        out = fut;
+        return SendStatus::Yield;
+      }
+    }
+    // (A done or foreign future: go round again, as `await` on it would.)
+    Value r;
+    SendStatus s = vm.send(fut, Value::none(), r);
+    if (s == SendStatus::Yield) {
+      out = std::move(r);
+      return s;
+    }
+    m_waiter = Value();
+    m_state = St::Created;
+    if (s == SendStatus::Error) {
+      Value exc = vm.take_exc();
+      Value ignored;
+      return throw_(vm, exc, ignored);
+    }
+  }
+  m_state = St::Done;
+  return SendStatus::Error;
+}
+
+SendStatus QueueOp::send(VM& vm, Value v, Value& out) {
+  switch (m_state) {
+    case St::Done:
+      vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+      return SendStatus::Error;
+    case St::Created:
+      if (!v.is_none()) {
+        vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
+        return SendStatus::Error;
+      }
+      return run(vm, out);
+    case St::Waiting: {
+      // Resumed: `await waiter` returns its result or raises.
+      AsyncioState& st = asyncio_state(vm);
+      Value w = m_waiter;
+      if (is_future_object(st, w)) {
+        auto* f = static_cast<FutureObject*>(w.as<CxxObject>());
+        if (!f->m_core->done()) {  // woken early (asyncio would yield it again)
+          f->m_blocking = true;
+          out = w;
+          return SendStatus::Yield;
+        }
+        Value r;
+        if (future_result(st, f, r) == SendStatus::Error) {
+          Value exc = vm.take_exc();
+          return throw_(vm, exc, out);
+        }
+      } else {
+        Value r;
+        SendStatus s = vm.send(w, std::move(v), r);
+        if (s == SendStatus::Yield) {
+          out = std::move(r);
+          return s;
+        }
+        if (s == SendStatus::Error) {
+          Value exc = vm.take_exc();
+          return throw_(vm, exc, out);
+        }
+      }
+      m_waiter = Value();
+      m_state = St::Created;
+      return run(vm, out);
+    }
+  }
+  return SendStatus::Error;
+}
+
+// The `except:` clause around `await waiter`.
+bool QueueOp::cleanup_after(VM& vm, AsyncioState& st) {
+  Value w = std::move(m_waiter);
+  m_waiter = Value();
+  if (vm.call_method(w, "cancel", {}).is_null()) return false;
+  Value waiters = vm.getattr(m_queue, vm.intern(m_put ? "_putters" : "_getters"));
+  if (waiters.is_null()) return false;
+  if (DequeObject* dq = as_deque(vm, waiters)) {
+    for (auto it = dq->items.begin(); it != dq->items.end(); ++it) {
+      if (it->is_obj() && it->as_obj() == w.as_obj()) {
+        dq->items.erase(it);
+        break;
+      }
+    }
+  } else if (vm.call_method(waiters, "remove", {w}).is_null()) {
+    if (!vm.exc_matches(vm.e_ValueError)) return false;
+    vm.clear_exc();
+  }
+  QueueView v;
+  QueueSetup& qs = setup_of(st);
+  bool direct = direct_class(vm, qs, vm.type_of(m_queue)) && view_of(vm, qs, m_queue, v);
+  int blocked = full_or_empty(vm, st, direct, v);
+  if (blocked < 0) return false;
+  if (blocked) return true;
+  Value c = vm.call_method(w, "cancelled", {});
+  if (c.is_null()) return false;
+  int cancelled = vm.truthy(c);
+  if (cancelled < 0) return false;
+  if (cancelled) return true;
+  if (DequeObject* dq = as_deque(vm, waiters); dq && direct) return wakeup_next(vm, st, dq);
+  return !vm.call_method(m_queue, "_wakeup_next", {waiters}).is_null();
+}
+
+SendStatus QueueOp::throw_(VM& vm, Value exc, Value& out) {
+  (void)out;
+  if (m_state == St::Waiting) {
+    m_state = St::Done;
+    if (!cleanup_after(vm, asyncio_state(vm))) {
+      // An error in the except clause replaces the exception (with it as context).
+      Value err = vm.take_exc();
+      if (is_kind(err, ObjKind::Exception) && as_exc(err)->m_context.is_none()) as_exc(err)->m_context = exc;
+      vm.set_exc(err);
+      return SendStatus::Error;
+    }
+  }
+  m_state = St::Done;
+  vm.set_exc(std::move(exc));
+  return SendStatus::Error;
+}
+
+bool QueueOp::close(VM& vm) {
+  if (m_state == St::Waiting) {
+    m_state = St::Done;
+    if (!cleanup_after(vm, asyncio_state(vm))) return false;
+  }
+  m_state = St::Done;
+  return true;
+}
+
+void QueueOp::finalize(VM& vm) {
+  if (vm.m_tearing_down) return;
+  if (m_state == St::Created) {
+    m_state = St::Done;
+    Value saved = vm.take_exc();
+    if (vm.warn(vm.e_RuntimeWarning, std::string("coroutine '") + name() + "' was never awaited"))
+      vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    vm.set_exc(std::move(saved));
+  } else if (m_state == St::Waiting) {
+    Value saved = vm.take_exc();
+    if (!close(vm)) vm.clear_exc();
+    vm.set_exc(std::move(saved));
+  }
+}
+
+namespace {
+
+Value op_new(VM& vm, const Value& self, bool put, Value item) {
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  auto* op = new_native_iter<QueueOp>(vm, qs.op_type);
+  op->m_queue = self;
+  op->m_item = std::move(item);
+  op->m_put = put;
+  return Value::steal(op);
+}
+
+Value q_put(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+  if (kw && kw->m_size) {
+    if (n == 2 && kw->m_size == 1 && as_str(kw->items()[0])->view() == "item") return op_new(vm, a[0], true, a[1]);
+    return vm.raise(vm.e_TypeError, "Queue.put() got an unexpected keyword argument");
+  }
+  if (n != 2) return vm.raisef(vm.e_TypeError, "Queue.put() takes 2 positional arguments but %d were given", n);
+  return op_new(vm, a[0], true, a[1]);
+}
+
+Value q_get(VM& vm, Value* a, int n, TupleObject*, Value&) {
+  if (n != 1) return vm.raisef(vm.e_TypeError, "Queue.get() takes 1 positional argument but %d were given", n);
+  return op_new(vm, a[0], false, Value());
+}
+
+QueueOp* self_op(Value* a) { return static_cast<QueueOp*>(a[0].as<CxxObject>()); }
+
+Value op_repr(VM& vm, Value* a, int, TupleObject*, Value&) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "<coroutine object %s at %p>", self_op(a)->name(), static_cast<void*>(a[0].as_obj()));
+  return vm.str(buf);
+}
+
+// _queue_setup(Queue, Event): makes put/get native for Queue and its subclasses.
+Value m_queue_setup(VM& vm, Value* a, int n, TupleObject*, Value&) {
+  if (n != 2 || !is_kind(a[0], ObjKind::Type) || !is_kind(a[1], ObjKind::Type))
+    return vm.raise(vm.e_TypeError, "_queue_setup(Queue, Event)");
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  qs.queue = a[0].as<TypeObject>();
+  qs.event = a[1].as<TypeObject>();
+  size_t i = 0;
+  for (const char* name : QueueSetup::kMethods) {
+    qs.n_methods[i] = vm.intern(name);
+    Value m = vm.type_lookup(qs.queue, qs.n_methods[i]);
+    if (m.is_null()) return vm.raisef(vm.e_TypeError, "Queue has no %s", name);
+    qs.base[i++] = m;
+  }
+  qs.n_queue = vm.intern("_queue");
+  qs.n_getters = vm.intern("_getters");
+  qs.n_putters = vm.intern("_putters");
+  qs.n_maxsize = vm.intern("_maxsize");
+  qs.n_unfinished = vm.intern("_unfinished_tasks");
+  qs.n_finished = vm.intern("_finished");
+  qs.n_value = vm.intern("_value");
+  vm.add_method(qs.queue, "put", q_put);
+  vm.add_method(qs.queue, "get", q_get);
+  type_modified_hook();
+  return Value::none();
+}
+
+}  // namespace
+
+void register_queue_natives(VM& vm, ModuleObject* m) {
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  qs.op_type = vm.new_builtin_type("coroutine", vm.t_object, ObjKind::Cxx, nullptr, 0, "builtins");
+  add_native_iter_methods(vm, qs.op_type);
+  vm.add_method(qs.op_type, "__repr__", op_repr);
+  module_add(vm, m, "_QueueOp", Value::steal(qs.op_type));
+  module_add_fn(vm, m, "_queue_setup", m_queue_setup);
+}
+
+}  // namespace aio::script
+
+#endif
