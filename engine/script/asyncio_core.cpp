@@ -1193,6 +1193,11 @@ Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, con
     if (wrap.is_null()) return Value();
     coro = vm.call(wrap, {coro_in});
     if (coro.is_null()) return Value();
+    static_cast<CoroOp*>(coro_in.as<CxxObject>())->m_quiet = true;
+    if (is_kind(coro, ObjKind::Generator)) {  // named after what it runs: coro=<sleep() ...>
+      auto* g = coro.as<GenObject>();
+      g->m_name = g->m_qualname = vm.str(static_cast<CoroOp*>(coro_in.as<CxxObject>())->name());
+    }
   }
   if (!is_kind(coro, ObjKind::Generator) || coro.as<GenObject>()->m_genkind != GenKind::Coroutine) {
     std::string r;
@@ -1820,14 +1825,20 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
 Value m_sleep(VM& vm, Value* a, int n, TupleObject*, Value&) {
   AsyncioState& st = S(vm);
   if (n < 1 || n > 2) return vm.raise(vm.e_TypeError, "_sleep(delay, result=None)");
-  LoopObject* lo = st.running();
-  if (!lo) return vm.raise(vm.e_RuntimeError, "no running event loop");
   double delay = 0;
   if (!vm.as_double(a[0], delay)) return Value();
+  return sleep_future(st, delay, n > 1 ? a[1] : Value::none());
+}
+
+}  // namespace
+
+Value sleep_future(AsyncioState& st, double delay, Value result) {
+  VM& vm = st.vm;
+  LoopObject* lo = st.running();
+  if (!lo) return vm.raise(vm.e_RuntimeError, "no running event loop");
   auto* core = new ScriptFuture(*lo->m_loop, &st);
   Value fut = st.wrap(core);
   DRef<FutureCore> ref(core);
-  Value result = n > 1 ? a[1] : Value::none();
   try {
     core->m_timer = lo->m_loop->call_later(
         delay,
@@ -1842,6 +1853,8 @@ Value m_sleep(VM& vm, Value* a, int n, TupleObject*, Value&) {
   }
   return fut;
 }
+
+namespace {
 
 Value m_iscoroutine(VM& vm, Value* a, int n, TupleObject*, Value&) {
   return Value::boolean(n == 1 && ((is_kind(a[0], ObjKind::Generator) &&

@@ -171,7 +171,9 @@ void register_asyncio_modules(VM& vm);
 // Shared with asyncio_queue.cpp.
 bool is_future_object(AsyncioState& st, const Value& v);
 SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out);  // Future.result()
-void register_queue_natives(VM& vm, ModuleObject* asyncio_c);             // asyncio_queue.cpp
+void register_queue_natives(VM& vm, ModuleObject* asyncio_c);             // asyncio_ops.cpp
+// The future asyncio.sleep(delay, result) awaits on the running loop.
+Value sleep_future(AsyncioState& st, double delay, Value result);
 bool is_queue_op(AsyncioState& st, const Value& v);
 
 }  // namespace aio::script

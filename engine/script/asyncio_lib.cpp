@@ -173,11 +173,10 @@ def _set_result_unless_cancelled(fut, result):
         return
     fut.set_result(result)
 
-async def sleep(delay, result=None):
-    if delay <= 0:
-        await _asyncio._yield()
-        return result
-    return await _asyncio._sleep(delay, result)
+# sleep(delay, result=None) is C++ (asyncio_ops.cpp): a coroutine-like
+# awaitable running CPython's steps (a bare yield for delay <= 0, else a
+# timer completing a future).
+sleep = _asyncio.sleep
 
 async def _wrap_awaitable(awaitable):
     return await awaitable

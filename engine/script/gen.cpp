@@ -65,6 +65,31 @@ void print_unraisable(VM& vm, const std::string& context) {
 
 // Called when the last reference goes: warn about never-awaited coroutines,
 // run pending finally blocks of abandoned generators (close()).
+void warn_never_awaited(VM& vm, const std::string& qualname) {
+  Value saved = vm.take_exc();
+  if (vm.warn(vm.e_RuntimeWarning, "coroutine '" + qualname + "' was never awaited"))
+    vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+  vm.set_exc(std::move(saved));
+}
+
+bool CoroOp::close(VM& vm) {
+  St was = m_state;
+  m_state = St::Done;
+  return was != St::Running || close_suspended(vm);
+}
+
+void CoroOp::finalize(VM& vm) {
+  if (vm.m_tearing_down) return;
+  if (m_state == St::Created) {
+    m_state = St::Done;
+    if (!m_quiet) warn_never_awaited(vm, name());
+  } else if (m_state == St::Running) {
+    Value saved = vm.take_exc();
+    if (!close(vm)) vm.clear_exc();
+    vm.set_exc(std::move(saved));
+  }
+}
+
 void gen_on_free(VM& vm, GenObject* g) {
   if (g->m_genkind == GenKind::Coroutine && g->m_state == GenState::Created && !g->m_awaited) {
     if (vm.m_on_unawaited) {

@@ -1,6 +1,8 @@
 // interp.cpp — running a program as __main__, CPython's exit-status rules.
 #include "interp.hpp"
 
+#include "native.hpp"
+
 #include "runtime.hpp"
 #ifdef AIO_SCRIPT_HAVE_ENGINE
 #include "asyncio_core.hpp"
@@ -52,17 +54,30 @@ int Interpreter::exit_status_for(const Value& exc) {
 // does at interpreter shutdown ("sys:1: RuntimeWarning: ...").
 void Interpreter::report_unawaited_at_exit() {
   VM& vm = *m_vm;
-  std::vector<GenObject*> pending;
+  std::vector<Object*> pending;
   for (Object* o = vm.m_all.m_prev; o != &vm.m_all; o = o->m_prev) {
-    if (kind_of(o) != ObjKind::Generator) continue;
-    auto* g = static_cast<GenObject*>(o);
-    if (g->m_genkind == GenKind::Coroutine && g->m_state == GenState::Created && !g->m_awaited) pending.push_back(g);
+    if (kind_of(o) == ObjKind::Generator) {
+      auto* g = static_cast<GenObject*>(o);
+      if (g->m_genkind == GenKind::Coroutine && g->m_state == GenState::Created && !g->m_awaited) pending.push_back(g);
+    } else if (kind_of(o) == ObjKind::Cxx && (o->m_flags & kCxxCoroFlag)) {
+      auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
+      if (op->m_state == CoroOp::St::Created && !op->m_quiet) pending.push_back(o);
+    }
   }
   Frame* saved = vm.m_frame;
   vm.m_frame = nullptr;
-  for (GenObject* g : pending) {
-    g->m_awaited = true;
-    if (vm.warn(vm.e_RuntimeWarning, "coroutine '" + as_str(g->m_qualname)->str() + "' was never awaited"))
+  for (Object* o : pending) {
+    std::string name;
+    if (kind_of(o) == ObjKind::Generator) {
+      auto* g = static_cast<GenObject*>(o);
+      g->m_awaited = true;
+      name = as_str(g->m_qualname)->str();
+    } else {
+      auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
+      op->m_state = CoroOp::St::Done;
+      name = op->name();
+    }
+    if (vm.warn(vm.e_RuntimeWarning, "coroutine '" + name + "' was never awaited"))
       vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
   }
   vm.m_frame = saved;

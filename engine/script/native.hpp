@@ -5,6 +5,9 @@
 // generator asend/athrow awaitables, coroutine wrappers.
 #pragma once
 
+#include <string>
+#include <type_traits>
+
 #include "vm.hpp"
 
 namespace aio::script {
@@ -24,6 +27,29 @@ struct NativeIter : CxxObject {
   virtual bool close(VM& vm) { (void)vm; return true; }
 };
 
+// A C++ awaitable standing in for a coroutine of CPython's asyncio
+// (Queue.get(), sleep()): iscoroutine() is true, tasks run it, and one that
+// is dropped without being awaited warns "coroutine '...' was never awaited".
+constexpr uint8_t kCxxCoroFlag = 2;  // CxxObject::m_flags bit: is a CoroOp
+
+struct CoroOp : NativeIter {
+  enum class St : uint8_t { Created, Running, Done };
+  St m_state = St::Created;
+  bool m_quiet = false;  // run by a task: no "never awaited" even if cancelled first
+  virtual const char* name() const = 0;  // the coroutine's qualname
+  // Drops a suspended op (close()); false with an exception on failure.
+  virtual bool close_suspended(VM& vm) = 0;
+  bool close(VM& vm) override;
+  void finalize(VM& vm) override;
+};
+
+inline bool is_coro_op(const Value& v) {
+  return is_kind(v, ObjKind::Cxx) && (v.as_obj()->m_flags & kCxxCoroFlag);
+}
+
+// Warns that a coroutine was never awaited (CPython's wording).
+void warn_never_awaited(VM& vm, const std::string& qualname);
+
 inline NativeIter* as_native_iter(const Value& v) {
   if (!is_kind(v, ObjKind::Cxx) || !(v.as_obj()->m_flags & kCxxIterFlag)) return nullptr;
   return static_cast<NativeIter*>(v.as<CxxObject>());
@@ -34,6 +60,7 @@ template <class T>
 T* new_native_iter(VM& vm, TypeObject* type) {
   T* o = vm.alloc<T>(type, ObjKind::Cxx);
   o->m_flags |= kCxxIterFlag;
+  if constexpr (std::is_base_of_v<CoroOp, T>) o->m_flags |= kCxxCoroFlag;
   return o;
 }
 

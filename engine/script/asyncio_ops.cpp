@@ -1,4 +1,8 @@
-// asyncio_queue.cpp — asyncio.Queue.put() / get() in C++.
+// asyncio_ops.cpp — asyncio coroutines written in C++: Queue.put() / get()
+// and sleep(). Each call returns a CoroOp, a coroutine-like awaitable that
+// does the work when awaited (and warns if it never is).
+//
+// [SECTION] Queue.put / Queue.get
 //
 // asyncio.Queue stays a Python class (asyncio_lib.cpp), with CPython's
 // attributes (_queue, _maxsize, _getters, _putters, _unfinished_tasks,
@@ -28,6 +32,7 @@
 
 #include <cstddef>
 
+#include "ast.hpp"
 #include "asyncio_core.hpp"
 #include "collections.hpp"
 #include "native.hpp"
@@ -166,30 +171,24 @@ bool wakeup_next(VM& vm, AsyncioState& st, DequeObject* waiters) {
 
 // put()/get() in progress. Created: not started; Waiting: suspended in
 // `await putter`; Done: finished (awaiting it again raises).
-struct QueueOp : NativeIter {
-  enum class St : uint8_t { Created, Waiting, Done };
+struct QueueOp : CoroOp {
   Value m_queue;
   Value m_item;    // put: the item
   Value m_waiter;  // the future awaited while blocked
   bool m_put = true;
-  St m_state = St::Created;
 
   void clear_refs() override { m_queue = m_item = m_waiter = Value(); }
   SendStatus send(VM& vm, Value v, Value& out) override;
   SendStatus throw_(VM& vm, Value exc, Value& out) override;
-  bool close(VM& vm) override;
-  void finalize(VM& vm) override;
-  const char* name() const { return m_put ? "Queue.put" : "Queue.get"; }
+  bool close_suspended(VM& vm) override { return cleanup_after(vm, asyncio_state(vm)); }
+  const char* name() const override { return m_put ? "Queue.put" : "Queue.get"; }
 
   int full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v);
   SendStatus run(VM& vm, Value& out);
   bool cleanup_after(VM& vm, AsyncioState& st);
 };
 
-bool is_queue_op(AsyncioState& st, const Value& v) {
-  QueueSetup& qs = setup_of(st);
-  return qs.op_type && is_kind(v, ObjKind::Cxx) && st.vm.type_of(v) == qs.op_type;
-}
+bool is_queue_op(AsyncioState&, const Value& v) { return is_coro_op(v); }
 
 // put: self.full(); get: self.empty(). 1 / 0, -1 on error.
 int QueueOp::full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v) {
@@ -260,7 +259,7 @@ SendStatus QueueOp::run(VM& vm, Value& out) {
       break;
     }
     m_waiter = fut;
-    m_state = St::Waiting;
+    m_state = St::Running;
     // `await waiter`: a future yields itself to the task.
     if (is_future_object(st, fut)) {
       auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
@@ -300,7 +299,7 @@ SendStatus QueueOp::send(VM& vm, Value v, Value& out) {
         return SendStatus::Error;
       }
       return run(vm, out);
-    case St::Waiting: {
+    case St::Running: {
       // Resumed: `await waiter` returns its result or raises.
       AsyncioState& st = asyncio_state(vm);
       Value w = m_waiter;
@@ -371,7 +370,7 @@ bool QueueOp::cleanup_after(VM& vm, AsyncioState& st) {
 
 SendStatus QueueOp::throw_(VM& vm, Value exc, Value& out) {
   (void)out;
-  if (m_state == St::Waiting) {
+  if (m_state == St::Running) {
     m_state = St::Done;
     if (!cleanup_after(vm, asyncio_state(vm))) {
       // An error in the except clause replaces the exception (with it as context).
@@ -386,31 +385,121 @@ SendStatus QueueOp::throw_(VM& vm, Value exc, Value& out) {
   return SendStatus::Error;
 }
 
-bool QueueOp::close(VM& vm) {
-  if (m_state == St::Waiting) {
-    m_state = St::Done;
-    if (!cleanup_after(vm, asyncio_state(vm))) return false;
-  }
-  m_state = St::Done;
-  return true;
-}
+// [SECTION] sleep
+//
+//     async def sleep(delay, result=None):
+//         if delay <= 0:
+//             await __sleep0()          # a bare yield: one loop iteration
+//             return result
+//         future = loop.create_future()
+//         h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+//         try:
+//             return await future
+//         finally:
+//             h.cancel()
+struct SleepOp : CoroOp {
+  Value m_delay;
+  Value m_result;
+  Value m_fut;        // the timer's future while waiting on it
+  bool m_zero = false;  // yielded once (delay <= 0)
 
-void QueueOp::finalize(VM& vm) {
-  if (vm.m_tearing_down) return;
-  if (m_state == St::Created) {
-    m_state = St::Done;
-    Value saved = vm.take_exc();
-    if (vm.warn(vm.e_RuntimeWarning, std::string("coroutine '") + name() + "' was never awaited"))
-      vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
-    vm.set_exc(std::move(saved));
-  } else if (m_state == St::Waiting) {
-    Value saved = vm.take_exc();
-    if (!close(vm)) vm.clear_exc();
-    vm.set_exc(std::move(saved));
+  void clear_refs() override { m_delay = m_result = m_fut = Value(); }
+  const char* name() const override { return "sleep"; }
+  void cancel_timer() {
+    if (m_fut.is_null()) return;
+    auto* f = static_cast<FutureObject*>(m_fut.as<CxxObject>());
+    if (f->m_core) {
+      auto* sf = static_cast<ScriptFuture*>(f->m_core.get());
+      if (sf->m_timer) {
+        sf->m_timer.cancel();
+        sf->m_timer = aio::TimerHandle();
+      }
+    }
   }
-}
+  bool close_suspended(VM&) override {
+    cancel_timer();
+    m_fut = Value();
+    return true;
+  }
+  SendStatus send(VM& vm, Value v, Value& out) override {
+    AsyncioState& st = asyncio_state(vm);
+    switch (m_state) {
+      case St::Done:
+        vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+        return SendStatus::Error;
+      case St::Created: {
+        if (!v.is_none()) {
+          vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
+          return SendStatus::Error;
+        }
+        m_state = St::Running;
+        int le = vm.compare_bool(static_cast<int>(CmpOp::LtE), m_delay, Value::integer(0));  // `if delay <= 0`
+        if (le < 0) {
+          m_state = St::Done;
+          return SendStatus::Error;
+        }
+        if (le) {
+          m_zero = true;
+          out = Value::none();
+          return SendStatus::Yield;
+        }
+        double d = 0;
+        Value fut;
+        if (vm.as_double(m_delay, d)) fut = sleep_future(st, d, m_result);
+        if (fut.is_null()) {
+          m_state = St::Done;
+          return SendStatus::Error;
+        }
+        m_fut = fut;
+        auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
+        f->m_blocking = true;
+        out = fut;
+        return SendStatus::Yield;
+      }
+      case St::Running: {
+        if (m_zero) {
+          m_state = St::Done;
+          out = m_result;
+          return SendStatus::Return;
+        }
+        auto* f = static_cast<FutureObject*>(m_fut.as<CxxObject>());
+        if (!f->m_core->done()) {  // woken early: wait on
+          f->m_blocking = true;
+          out = m_fut;
+          return SendStatus::Yield;
+        }
+        m_state = St::Done;
+        cancel_timer();
+        Value fut = std::move(m_fut);
+        m_fut = Value();
+        return future_result(st, static_cast<FutureObject*>(fut.as<CxxObject>()), out);
+      }
+    }
+    return SendStatus::Error;
+  }
+  SendStatus throw_(VM& vm, Value exc, Value& out) override {
+    (void)out;
+    cancel_timer();  // finally: h.cancel()
+    m_fut = Value();
+    m_state = St::Done;
+    vm.set_exc(std::move(exc));
+    return SendStatus::Error;
+  }
+};
 
 namespace {
+
+// asyncio.sleep(delay, result=None)
+Value m_sleep_op(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+  Value args[2];
+  if (!parse_args(vm, "sleep", a, n, kw, {"delay", "result"}, 1, args, 2)) return Value();
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  auto* op = new_native_iter<SleepOp>(vm, qs.op_type);
+  op->m_delay = args[0];
+  op->m_result = args[1].is_null() ? Value::none() : args[1];
+  return Value::steal(op);
+}
 
 Value op_new(VM& vm, const Value& self, bool put, Value item) {
   AsyncioState& st = asyncio_state(vm);
@@ -436,7 +525,7 @@ Value q_get(VM& vm, Value* a, int n, TupleObject*, Value&) {
   return op_new(vm, a[0], false, Value());
 }
 
-QueueOp* self_op(Value* a) { return static_cast<QueueOp*>(a[0].as<CxxObject>()); }
+CoroOp* self_op(Value* a) { return static_cast<CoroOp*>(a[0].as<CxxObject>()); }
 
 Value op_repr(VM& vm, Value* a, int, TupleObject*, Value&) {
   char buf[96];
@@ -482,6 +571,7 @@ void register_queue_natives(VM& vm, ModuleObject* m) {
   vm.add_method(qs.op_type, "__repr__", op_repr);
   module_add(vm, m, "_QueueOp", Value::steal(qs.op_type));
   module_add_fn(vm, m, "_queue_setup", m_queue_setup);
+  module_add_fn(vm, m, "sleep", m_sleep_op);
 }
 
 }  // namespace aio::script
