@@ -266,11 +266,13 @@ ScriptFuture::ScriptFuture(aio::EventLoop& loop, AsyncioState* st) : FutureCore(
 }
 
 ScriptFuture::~ScriptFuture() {
+  if (m_timer) m_timer.cancel();  // a sleep's timer never outlives its future
   if (m_st) m_st->unlink(this);
 }
 
 void ScriptFuture::clear_values() {
   ScriptCoreBase::clear_values();
+  m_sleep_result = Value();
   if (m_timer) {
     m_timer.cancel();
     m_timer = aio::TimerHandle();
@@ -341,9 +343,9 @@ std::string ScriptFuture::repr() const {
   return s + ">";
 }
 
-ScriptTask::ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name)
-    : TaskCore(loop, name), m_coro(std::move(coro)) {
-  if (name.empty()) set_name(std::string());  // an explicit empty name stays empty
+ScriptTask::ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name, uint64_t number)
+    : TaskCore(loop, name), m_coro(std::move(coro)), m_number(number) {
+  if (name.empty() && !number) set_name(std::string());  // an explicit empty name stays empty
   m_st = st;
   st->link(this);
   if (is_kind(m_coro, ObjKind::Generator)) {
@@ -398,7 +400,7 @@ std::string ScriptTask::repr() const {
     case State::cancelled: s += "cancelled"; break;
     case State::finished: s += "finished"; break;
   }
-  s += " name='" + get_name() + "'";
+  s += " name='" + const_cast<ScriptTask*>(this)->name() + "'";
   const Value& c = m_coro.is_null() ? m_coro_done : m_coro;
   if (is_kind(c, ObjKind::Generator)) {
     auto* g = c.as<GenObject>();
@@ -721,7 +723,7 @@ Value f_set_exception(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 
 // A Python done callback: scheduled with call_soon when the future completes.
-struct DoneCallback final : aio::detail::CallbackNode {
+struct DoneCallback final : aio::detail::CallbackNode, aio::detail::Pooled {
   AsyncioState* st;
   Value fn;
   Value fut;  // the Python future, passed to fn
@@ -875,11 +877,12 @@ Value f_cancel_message(VM& vm, Value* a, int, TupleObject*, Value&) {
 }
 
 ScriptTask* self_task(Value* a) { return static_cast<ScriptTask*>(self_fut(a)->m_core.get()); }
-Value t_get_name(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.str(self_task(a)->get_name()); }
+Value t_get_name(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.str(self_task(a)->name()); }
 Value t_set_name(VM& vm, Value* a, int n, TupleObject*, Value&) {
   if (n != 2) return vm.raise(vm.e_TypeError, "set_name() takes exactly one argument");
   std::string s;
   if (!vm.str_into(a[1], s)) return Value();
+  self_task(a)->m_number = 0;
   self_task(a)->set_name(s);
   return Value::none();
 }
@@ -1206,12 +1209,17 @@ Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, con
   }
   if (!check_open(vm, lo)) return Value();
   std::string nm;
+  uint64_t number = 0;
   if (!name.is_null() && !name.is_none()) {
     if (!vm.str_into(name, nm)) return Value();
   } else {
-    nm = "Task-" + std::to_string(++st.task_counter);  // per run, as per CPython process
+    number = ++st.task_counter;  // Task-N, counted per run as per CPython process
+    if (lo->m_loop->observer()) {  // observers read the engine's name: set it now
+      nm = "Task-" + std::to_string(number);
+      number = 0;
+    }
   }
-  auto* core = new ScriptTask(*lo->m_loop, &st, coro, nm);
+  auto* core = new ScriptTask(*lo->m_loop, &st, coro, nm, number);
   Value w = st.wrap(core);
   incref(w.as_obj());  // a pending task keeps its Python object (released in release_frame)
   try {
@@ -1609,6 +1617,7 @@ Value m_create_task(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   std::string nm;
   if (!vm.str_into(args[1], nm)) return Value();
   Value self[1] = {t};
+  self_task(self)->m_number = 0;
   self_task(self)->set_name(nm);
   return t;
 }
@@ -1658,7 +1667,7 @@ struct GatherState {
   bool return_exceptions = false;
 };
 
-struct GatherNode final : aio::detail::CallbackNode {
+struct GatherNode final : aio::detail::CallbackNode, aio::detail::Pooled {
   std::shared_ptr<GatherState> state;
   Value fut;                 // this child
   ScriptCoreBase* owner = nullptr;
@@ -1781,13 +1790,21 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
   if (re < 0) return Value();
   state->return_exceptions = re != 0;
   state->children.reserve(args->m_size);
-  std::unordered_map<const Object*, size_t> seen;  // argument -> child
+  // Distinct arguments by identity: an open-addressing table (argument -> child).
+  size_t cap = 16;
+  while (cap < args->m_size * 2) cap *= 2;
+  std::vector<std::pair<const Object*, size_t>> seen(cap, {nullptr, 0});
+  auto slot_of = [&](const Object* o) -> std::pair<const Object*, size_t>& {
+    size_t h = (reinterpret_cast<uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull;
+    for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1))
+      if (seen[i].first == o || !seen[i].first) return seen[i];
+  };
   Value desc = a[3];
   for (uint32_t i = 0; i < args->m_size; ++i) {
     const Value& arg = args->items()[i];
-    auto it = seen.find(arg.as_obj());
-    if (it != seen.end()) {
-      state->children.push_back(state->children[it->second]);
+    auto& slot = slot_of(arg.as_obj());
+    if (slot.first) {
+      state->children.push_back(state->children[slot.second]);
       continue;
     }
     Value fut = arg;
@@ -1795,7 +1812,7 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
       fut = new_task_value(st, lo, arg, Value());  // ensure_future(coro, loop=loop)
       if (fut.is_null()) return Value();
     }
-    seen.emplace(arg.as_obj(), state->children.size());
+    slot = {arg.as_obj(), state->children.size()};
     state->children.push_back(fut);
     ++state->nfuts;
     auto* f = static_cast<FutureObject*>(fut.as<CxxObject>());
@@ -1838,20 +1855,30 @@ Value sleep_future(AsyncioState& st, double delay, Value result) {
   if (!lo) return vm.raise(vm.e_RuntimeError, "no running event loop");
   auto* core = new ScriptFuture(*lo->m_loop, &st);
   Value fut = st.wrap(core);
-  DRef<FutureCore> ref(core);
+  core->m_sleep_result = std::move(result);
   try {
-    core->m_timer = lo->m_loop->call_later(
-        delay,
-        [ref, result]() {
-          auto* f = static_cast<ScriptFuture*>(ref.get());
-          f->m_timer = aio::TimerHandle();  // (the handle's state owns this closure)
-          if (!f->done()) f->finish_result(result);
-        },
-        lo->m_loop->observer() ? "sleep" : "");
+    lo->m_loop->check_open("call_later");
+    // The engine's internal timer form (fn/ctx, no std::function): the
+    // future cancels the timer before it can outlive it.
+    DRef<aio::detail::HandleState> h(new aio::detail::HandleState);
+    h->loop = lo->m_loop.get();
+    h->fn = &ScriptFuture::sleep_fired;
+    h->ctx = core;
+    if (lo->m_loop->observer()) h->name = "sleep";
+    core->m_timer = aio::TimerHandle(lo->m_loop->schedule_timer(lo->m_loop->time() + delay, std::move(h)));
   } catch (const std::exception& e) {
     return vm.raise(vm.e_RuntimeError, e.what());
   }
   return fut;
+}
+
+// asyncio: futures._set_result_unless_cancelled(future, result)
+void ScriptFuture::sleep_fired(void* ctx) {
+  auto* f = static_cast<ScriptFuture*>(ctx);
+  f->m_timer = aio::TimerHandle();
+  Value r = std::move(f->m_sleep_result);
+  f->m_sleep_result = Value();
+  if (!f->done()) f->finish_result(std::move(r));
 }
 
 namespace {

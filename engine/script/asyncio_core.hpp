@@ -69,11 +69,22 @@ class ScriptFuture final : public aio::detail::FutureCore, public ScriptCoreBase
   void finish_result(Value v);
   void finish_exception(Value exc);
   aio::TimerHandle m_timer;  // asyncio.sleep's timer, cancelled with the future
+  Value m_sleep_result;      // what the timer sets
+  static void sleep_fired(void* ctx);
 };
 
 class ScriptTask final : public aio::detail::TaskCore, public ScriptCoreBase {
  public:
-  ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name);
+  ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name, uint64_t number = 0);
+  // The task's name; a default one ("Task-N") is made on first use.
+  const std::string& name() {
+    if (m_number) {
+      set_name("Task-" + std::to_string(m_number));
+      m_number = 0;
+    }
+    return get_name();
+  }
+  uint64_t m_number = 0;   // default name's number, until the name is made
   ~ScriptTask() override;
   void* result_slot() noexcept override { return &m_result; }
   std::string repr() const override;
