@@ -14,7 +14,7 @@ namespace aio::script {
 namespace {
 
 struct Keyword {
-  const char* text;
+  std::string_view text;  // (a view: matching an identifier costs no strlen)
   Tok tok;
 };
 
@@ -32,7 +32,7 @@ const Keyword kKeywords[] = {
 };
 
 struct OpText {
-  const char* text;
+  std::string_view text;
   Tok tok;
 };
 
@@ -109,9 +109,9 @@ const char* tok_name(Tok t) {
     default: break;
   }
   for (const auto& k : kKeywords)
-    if (k.tok == t) return k.text;
+    if (k.tok == t) return k.text.data();
   for (const auto& o : kOps)
-    if (o.tok == t) return o.text;
+    if (o.tok == t) return o.text.data();
   return "?";
 }
 
@@ -203,9 +203,18 @@ bool Lexer::fail(const std::string& msg, int line, int col, int end_col, bool in
 }
 
 int Lexer::col_of(size_t pos) const {
-  int col = 0;
-  for (size_t i = m_line_start; i < pos && i < m_src.size(); ++i)
-    if ((static_cast<unsigned char>(m_src[i]) & 0xc0) != 0x80) ++col;
+  // Columns count code points from the line start; tokens come left to
+  // right, so the count continues from the last position asked.
+  if (m_col_line != m_line_start || pos < m_col_pos) {
+    m_col_line = m_line_start;
+    m_col_pos = m_line_start;
+    m_col_count = 0;
+  }
+  size_t i = m_col_pos;
+  for (; i < pos && i < m_src.size(); ++i)
+    if ((static_cast<unsigned char>(m_src[i]) & 0xc0) != 0x80) ++m_col_count;
+  m_col_pos = i;
+  int col = m_col_count;
   // Only the first line of a sub-lexed f-string expression is offset.
   if (m_line_start == 0) col += m_base_col;
   return col;
@@ -509,8 +518,13 @@ bool Lexer::run(std::vector<Token>& out, SyntaxErrorInfo& err) {
       m_pos = p;
       Token t;
       t.kind = Tok::Name;
-      for (const auto& k : kKeywords)
-        if (word == k.text) t.kind = k.tok;
+      if (word.size() <= 8 && word[0] >= 'F' && word[0] <= 'y') {
+        for (const auto& k : kKeywords)
+          if (word == k.text) {
+            t.kind = k.tok;
+            break;
+          }
+      }
       t.line = t.end_line = m_line;
       t.col = col_of(start);
       t.end_col = col_of(p);
@@ -536,8 +550,8 @@ bool Lexer::run(std::vector<Token>& out, SyntaxErrorInfo& err) {
     }
     bool matched = false;
     for (const auto& o : kOps) {
-      size_t n = std::strlen(o.text);
-      if (s.substr(m_pos, n) == o.text) {
+      size_t n = o.text.size();
+      if (s[m_pos] == o.text[0] && s.substr(m_pos, n) == o.text) {
         matched = true;
         m_pos += n;
         if (o.tok == Tok::LParen || o.tok == Tok::LBracket || o.tok == Tok::LBrace) {

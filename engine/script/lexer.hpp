@@ -76,6 +76,9 @@ class Lexer {
   size_t m_pos = 0;
   int m_line;
   size_t m_line_start = 0;  // byte offset of the current line
+  mutable size_t m_col_line = SIZE_MAX;  // col_of's running count: line, position, columns
+  mutable size_t m_col_pos = 0;
+  mutable int m_col_count = 0;
   int m_base_col;
   bool m_sub;               // f-string expression: no NEWLINE/INDENT handling
   std::vector<int> m_indents{0};
