@@ -7,16 +7,6 @@
 
 namespace aio::web {
 
-namespace {
-
-// The script layer's asyncio.sleep is written in Python as CPython's is: a
-// future plus call_later(delay, _set_result_unless_cancelled, ...). Its task
-// then waits on a plain "future"; the timer armed in the same step says it
-// is a sleep, and until when. (C++ tasks report sleeps directly: `until`.)
-bool is_script_sleep_timer(std::string_view name) { return name.rfind("_set_result_unless_cancelled", 0) == 0; }
-
-}  // namespace
-
 std::string describe_sleep(double until_shown) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "sleep until %.3f s", until_shown);
@@ -54,8 +44,11 @@ void ViewObserver::on_event(const aio::LoopEvent& e) {
         break;
     }
     case aio::LoopEventKind::timer_armed:
-        // Armed by a running task: remember it in case the step ends in a sleep.
-        if (e.task_id != 0 && (e.what == "sleep" || is_script_sleep_timer(e.what))) {
+        // A "sleep" timer armed by a running task: remember it in case the
+        // step ends waiting on its future. That is how the script layer's
+        // asyncio.sleep looks (as CPython's: a future completed by a timer);
+        // C++ sleeps report their deadline directly (`until`).
+        if (e.task_id != 0 && e.what == "sleep") {
             StepNote& n = m_steps[e.task_id];
             n.sleep_until = e.until;
             n.sleep_timer = e.timer_id;
