@@ -77,6 +77,14 @@ double AsyncioState::wall() {
   return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+bool AsyncioState::is_virtual() {
+  if (!last_loop.is_null()) {
+    auto* lo = static_cast<LoopObject*>(last_loop.as<CxxObject>());
+    if (lo->m_loop) return lo->m_loop->clock().is_virtual();
+  }
+  return virtual_clock;
+}
+
 void AsyncioState::sleep(double s) {
   if (virtual_clock) {
     // time.sleep blocks the loop: on the virtual clock, time simply moves.

@@ -161,6 +161,7 @@ struct AsyncioState : Clock {
   // Clock (the `time` module follows the loop's clock).
   double monotonic() override;
   double wall() override;
+  bool is_virtual() override;
   void sleep(double seconds) override;
 
   void link(ScriptCoreBase* c);

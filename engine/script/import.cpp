@@ -257,6 +257,13 @@ Value t_sleep(VM& vm, Value* a, int n, TupleObject*, Value&) {
   double s;
   if (n != 1 || !vm.as_double(a[0], s)) return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "sleep() takes exactly one argument");
   if (s < 0) return vm.raise(vm.e_ValueError, "sleep length must be non-negative");
+  if (vm.can_block_for_host()) {
+    // A host driving the run (the browser) cannot block: the run pauses
+    // right after this call and the host resumes it when the time is up.
+    // Nothing else runs meanwhile, so the script sees a blocking sleep.
+    vm.request_block(s);
+    return Value::none();
+  }
   if (vm.m_clock) vm.m_clock->sleep(s);
   else {
     auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(s);

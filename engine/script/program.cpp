@@ -40,6 +40,8 @@ aio::EventLoop* ScriptProgram::loop() const {
   return static_cast<aio::EventLoop*>(m_interp->vm().m_host.loop);
 }
 
+bool ScriptProgram::blocked() const { return m_interp->vm().m_block_until > 0; }
+
 int ScriptProgram::current_line() const {
   VM& vm = m_interp->vm();
   Frame* f = vm.current_frame();
@@ -93,6 +95,19 @@ ScriptProgram::State ScriptProgram::advance(bool one_callback) {
   VM& vm = m_interp->vm();
   VMScope scope(vm);
   if (m_phase == Phase::done || m_phase == Phase::not_started) return m_state = State::finished;
+  if (vm.m_block_until > 0) {
+    // In a blocking time.sleep: nothing runs until it is over.
+    using namespace std::chrono;
+    double left = vm.m_block_until - duration<double>(steady_clock::now().time_since_epoch()).count();
+    if (left > 0) {
+      if (aio::EventLoop* lo = loop()) {
+        m_wake_at = lo->time() + left;
+        return m_state = State::waiting;
+      }
+      return m_state = State::ready;  // (no loop to express the time in: the host polls)
+    }
+    vm.m_block_until = 0;
+  }
   if (m_phase == Phase::main) {
     Value result;
     if (m_main_paused) {

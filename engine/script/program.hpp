@@ -56,6 +56,7 @@ class ScriptProgram {
   double wake_at() const { return m_wake_at; }
   aio::EventLoop* loop() const;  // the loop being driven, if any
   int current_line() const;      // the line the program is at while paused (0: none)
+  bool blocked() const;          // in a blocking time.sleep (real clocks)
   Interpreter& interpreter() { return *m_interp; }
 
  private:

@@ -12,6 +12,7 @@
 // one loop invocation and an `await` of a pending future unwinds to the
 // entry frame as a plain yield. Natives that call back into Python (sorted's
 // key, __repr__, ...) re-enter through run(), which nests.
+#include <chrono>
 #include <cstddef>
 #include <cmath>
 #include <cstring>
@@ -105,6 +106,12 @@ void VM::abandon_host() {
   drop_chain(m_paused_entry);  // anything paused runs on top of the waiting top-level frames
   drop_chain(m_host_entry);
   m_host = HostRequest{};
+}
+
+void VM::request_block(double seconds) {
+  using namespace std::chrono;
+  m_block_until = duration<double>(steady_clock::now().time_since_epoch()).count() + seconds;
+  m_pause_now = true;
 }
 
 bool VM::halt() {
@@ -1080,6 +1087,15 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         }
         for (Value* p = base; p < sp; ++p) *p = Value();
         sp = base;
+        if (m_pause_now && !r.is_null()) {
+          // A blocking call (time.sleep under a host): pause after it.
+          m_pause_now = false;
+          *sp++ = std::move(r);
+          save();
+          m_paused_entry = entry;
+          --m_nesting;
+          return RunStatus::Paused;
+        }
         if (m_host.pending) {
           // The native handed the event loop to the host: suspend here; the
           // host pushes the call's result when it resumes us.

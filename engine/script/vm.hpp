@@ -73,6 +73,7 @@ struct Clock {
   virtual double monotonic() = 0;  // seconds
   virtual double wall() = 0;       // seconds since the epoch
   virtual void sleep(double seconds) = 0;
+  virtual bool is_virtual() { return false; }  // time jumps instead of passing
 };
 
 struct Interned;  // the common names table (names.hpp)
@@ -210,6 +211,14 @@ class VM {
   void drop_chain(Frame*& entry);
   bool host_waiting() const { return m_host_entry != nullptr; }
   bool host_driven() const { return m_host_driven; }
+  // time.sleep on a real clock under a host: pause after the current call
+  // and stay blocked for `seconds` (see ScriptProgram).
+  bool can_block_for_host() const {
+    return m_host_driven && m_pausable && m_nesting == 1 && !(m_clock && m_clock->is_virtual());
+  }
+  void request_block(double seconds);
+  bool m_pause_now = false;       // pause after the current call returns
+  double m_block_until = 0;       // steady-clock seconds a blocking sleep ends (0: none)
   bool can_request_host() const { return m_host_driven && m_nesting == 1; }
   RunStatus execute(Frame* entry, Value& result, bool throwing);  // the loop (entry frame is m_frame's chain end)
   bool is_paused() const { return m_paused_entry != nullptr; }

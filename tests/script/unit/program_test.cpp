@@ -280,3 +280,33 @@ TEST_CASE("default task names count from Task-1 in every run, as in a fresh proc
   for (int i = 0; i < 2; ++i) CHECK(run(src).out == "Task-1 x Task-2 y Task-4\n");
 }
 #endif
+
+#ifdef AIO_SCRIPT_HAVE_ENGINE
+TEST_CASE("time.sleep on a real clock pauses the hosted run instead of blocking the host") {
+  ScriptProgram::Options o;
+  std::string out;
+  o.write = [&out](int, std::string_view t) { out += t; };
+  o.limits.slice_instructions = 1000;
+  ScriptProgram p(std::move(o));
+  p.start("import time, asyncio\n"
+          "t0 = time.monotonic()\ntime.sleep(0.2)\nprint(round(time.monotonic() - t0, 1))\n"
+          "async def a():\n    t = time.monotonic()\n    time.sleep(0.2)\n    print('a', round(time.monotonic() - t, 1))\n"
+          "async def b():\n    print('b')\n"
+          "async def main():\n    await asyncio.gather(a(), b())\n"
+          "asyncio.run(main())\n",
+          "t.py");
+  using clock = std::chrono::steady_clock;
+  double longest = 0;
+  bool saw_blocked = false;
+  for (int i = 0; i < 100000 && p.state() != ScriptProgram::State::finished; ++i) {
+    auto t = clock::now();
+    ScriptProgram::State s = p.run_for(2);
+    longest = std::max(longest, std::chrono::duration<double>(clock::now() - t).count());
+    saw_blocked |= p.blocked();
+    if (s == ScriptProgram::State::waiting) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  CHECK(saw_blocked);
+  CHECK(longest < 0.1);  // no call blocked for the sleep's 0.2 s
+  CHECK(out == "0.2\na 0.2\nb\n");
+}
+#endif
