@@ -41,7 +41,7 @@ void fire_timer_entry(void* ctx, bool run) { run_handle_entry(ctx, run); }
 
 // [SECTION] Scheduling -----------------------------------------------------------
 
-EventLoop::EventLoop(std::unique_ptr<Clock> clock) : m_clock(std::move(clock)) {
+EventLoop::EventLoop(std::unique_ptr<Clock> clock) : m_clock(std::move(clock)), m_observer(default_observer()) {
     if (!m_clock) m_clock = make_default_clock();
 }
 

@@ -82,3 +82,68 @@ TEST_CASE("no observer means no events and no cost beyond a branch") {
     auto quick = []() -> aio::Coroutine<> { co_return; };
     CHECK_NOTHROW(L.run(quick()));
 }
+
+// Puts the process-wide default back however a test ends.
+struct DefaultObserverScope {
+    explicit DefaultObserverScope(aio::Observer* o) : saved(aio::default_observer()) { aio::set_default_observer(o); }
+    ~DefaultObserverScope() { aio::set_default_observer(saved); }
+    aio::Observer* saved;
+};
+
+TEST_CASE("a loop constructed after set_default_observer starts with that observer") {
+    Recorder rec;
+    CHECK(aio::default_observer() == nullptr);
+    auto before = aio::new_event_loop();
+    {
+        DefaultObserverScope scope(&rec);
+        CHECK(aio::default_observer() == &rec);
+        VirtualLoop L;
+        CHECK(L->observer() == &rec);
+        CHECK(aio::new_event_loop()->observer() == &rec);
+        auto napper = []() -> aio::Coroutine<int> {
+            co_await aio::sleep(1);
+            co_return 1;
+        };
+        CHECK(L.run(napper()) == 1);
+        CHECK(rec.of(LoopEventKind::task_done).size() == 1);
+        // A loop can still choose its own.
+        L->set_observer(nullptr);
+        CHECK(L->observer() == nullptr);
+    }
+    // Loops that already existed keep theirs; later loops get none again.
+    CHECK(before->observer() == nullptr);
+    CHECK(aio::default_observer() == nullptr);
+    CHECK(aio::new_event_loop()->observer() == nullptr);
+}
+
+TEST_CASE("the default observer sees the loop that aio::run makes for itself") {
+    Recorder rec;
+    DefaultObserverScope scope(&rec);
+    auto main_coro = []() -> aio::Coroutine<int> {
+        auto child = []() -> aio::Coroutine<int> {
+            co_await aio::sleep(0.5);
+            co_return 2;
+        };
+        co_return co_await aio::create_task(child(), "child") + 1;
+    };
+    CHECK(aio::run(main_coro(), std::make_unique<aio::VirtualClock>()) == 3);
+    auto done = rec.of(LoopEventKind::task_done);
+    REQUIRE(done.size() == 2);
+    CHECK(done[0] == "child");
+    bool slept = false;
+    for (auto& i : rec.items)
+        if (i.kind == LoopEventKind::timer_armed && i.until == 0.5) slept = true;
+    CHECK(slept);
+}
+
+TEST_CASE("changing the default observer leaves an existing loop's observer alone") {
+    Recorder first, second;
+    DefaultObserverScope scope(&first);
+    VirtualLoop L;
+    aio::set_default_observer(&second);
+    CHECK(L->observer() == &first);
+    auto quick = []() -> aio::Coroutine<> { co_return; };
+    L.run(quick());
+    CHECK(first.of(LoopEventKind::task_done).size() == 1);
+    CHECK(second.items.empty());
+}

@@ -41,4 +41,14 @@ public:
     virtual void on_event(const LoopEvent& event) = 0;
 };
 
+// The observer every EventLoop constructed from now on starts with (null:
+// none, the default). Loops that already exist keep theirs; a loop can still
+// change its own with set_observer. Process-wide like the default clock, so
+// that loops made inside aio::run, new_event_loop or get_event_loop — which a
+// program creates itself — report to a host that installed one beforehand
+// (the playground's C++ twin records examples this way). The observer must
+// outlive every loop that starts with it, or be replaced on those loops.
+void set_default_observer(Observer* observer) noexcept;
+Observer* default_observer() noexcept;
+
 }  // namespace aio
