@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""CPython asyncio peer of the aio benchmarks (bench/README.md has the method).
+"""asyncio peer of the aio benchmarks (bench/README.md has the method), run by
+CPython 3.11 (`python3`) and by the script layer (`aio-py`, whose asyncio is
+the aio engine): the same file for both, so their ratios compare like with like.
 
 Protocol, shared by every peer:
   arguments   key=value: only=W1,W3  n1=  m2= k2=  n3=  n4= q4=  d5= r5=  nm=
@@ -218,26 +220,35 @@ async def m1_memory(n):
 
 # --- protocol ----------------------------------------------------------------
 
+def usage_error(msg):
+    """A bad argument: the protocol's exit status 2."""
+    print(f"bench_asyncio: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
 def parse_args(argv):
     opts = dict(DEFAULTS)
     only = list(NAMES)
     for arg in argv:
         key, sep, value = arg.partition("=")
         if not sep:
-            raise SystemExit(f"bench_asyncio: expected key=value, got {arg!r}")
+            usage_error(f"expected key=value, got {arg!r}")
         if key == "only":
             only = []
             for item in value.split(","):
                 short = item.strip().split("_")[0].upper()
                 if short not in NAMES:
-                    raise SystemExit(f"bench_asyncio: unknown workload {item!r}")
+                    usage_error(f"unknown workload {item!r}")
                 only.append(short)
         elif key in DEFAULTS:
-            opts[key] = int(value)
+            try:
+                opts[key] = int(value)
+            except ValueError:
+                usage_error(f"{key} must be an integer")
             if opts[key] <= 0:
-                raise SystemExit(f"bench_asyncio: {key} must be positive")
+                usage_error(f"{key} must be positive")
         else:
-            raise SystemExit(f"bench_asyncio: unknown key {key!r}")
+            usage_error(f"unknown key {key!r}")
     return opts, only
 
 
@@ -257,7 +268,9 @@ def run_one(short, o):
 
 def main(argv):
     opts, only = parse_args(argv)
-    print(f"# peer CPython {platform.python_version()} asyncio, "
+    # platform.python_implementation() is 'CPython' there and 'aio-py' under
+    # the script layer (whose asyncio is the aio engine).
+    print(f"# peer {platform.python_implementation()} {platform.python_version()} asyncio, "
           f"{asyncio.get_event_loop_policy().__class__.__name__}")
     print("# NAME N SECONDS NS_PER_OP PEAK_RSS_KB [BYTES_PER_TASK]")
     if "M1" in only and len(only) > 1:

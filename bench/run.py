@@ -6,6 +6,8 @@
     python3 bench/run.py --only W1,W3    some workloads
     python3 bench/run.py --markdown      the table as Markdown, for bench/README.md
     python3 bench/run.py --wait-idle     measure only while nothing else runs (Linux)
+    python3 bench/run.py --peers CPython,aio-py --aio-py build/x/engine/script/aio-py
+                                         the script layer against CPython only
 
 Each (peer, workload) pair runs in a process of its own, so a workload never
 pays for the garbage, heap growth or peak RSS of another one; M1 in
@@ -25,34 +27,50 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Peers, one line each: name and command, paths relative to the repository
-# root. The first is the reference: ratios are taken against it and the
-# targets apply to it. Any argument containing '/' must exist for the peer to
-# run. A new peer speaking the protocol is one more line here, e.g.
-#     ("aio-py",   ["build/release/bench/aio_py_bench"]),
-#     ("aio-wasm", ["node", "build/wasm/bench/aio_bench.js"]),
+# Peers, one line each: name, command and the workload group it runs; paths
+# relative to the repository root. The first is the reference of the engine
+# table: ratios are taken against it and the targets apply to it. Any
+# argument containing '/' must exist for the peer to run. A peer may appear
+# once per group (CPython and aio-py run bench_python.py for the plain-Python
+# workloads). A new peer speaking the protocol is one more line here, e.g.
+#     ("aio-wasm", ["node", "build/wasm/bench/aio_bench.js"], "asyncio"),
+AIO_PY = "build/release/engine/script/aio-py"  # --aio-py picks another build
 PEERS = [
-    ("aio",     ["build/release/bench/aio_bench"]),
-    ("CPython", ["python3", "bench/bench_asyncio.py"]),
-    ("Node",    ["node", "--expose-gc", "bench/bench_node.mjs"]),
+    ("aio",     ["build/release/bench/aio_bench"], "asyncio"),
+    ("CPython", ["python3", "bench/bench_asyncio.py"], "asyncio"),
+    ("Node",    ["node", "--expose-gc", "bench/bench_node.mjs"], "asyncio"),
+    ("aio-py",  [AIO_PY, "bench/bench_asyncio.py"], "asyncio"),
+    ("CPython", ["python3", "bench/bench_python.py"], "python"),
+    ("aio-py",  [AIO_PY, "bench/bench_python.py"], "python"),
 ]
 
 # short name, protocol name, unit, target for the reference peer,
-# full sizes (the issue's), quick sizes (smoke run).
+# full sizes (the issue's), quick sizes (smoke run), group.
 WORKLOADS = [
     ("W1", "W1_spawn_gather",   "ns/task",  60,
-     {"n1": 200_000}, {"n1": 10_000}),
+     {"n1": 200_000}, {"n1": 10_000}, "asyncio"),
     ("W2", "W2_yield_switch",   "ns/yield", 6,
-     {"m2": 1_000, "k2": 1_000}, {"m2": 100, "k2": 100}),
+     {"m2": 1_000, "k2": 1_000}, {"m2": 100, "k2": 100}, "asyncio"),
     ("W3", "W3_timers",         "ns/timer", 200,
-     {"n3": 100_000}, {"n3": 5_000}),
+     {"n3": 100_000}, {"n3": 5_000}, "asyncio"),
     ("W4", "W4_queue_pingpong", "ns/item",  10,
-     {"n4": 1_000_000, "q4": 100}, {"n4": 50_000, "q4": 100}),
+     {"n4": 1_000_000, "q4": 100}, {"n4": 50_000, "q4": 100}, "asyncio"),
     ("W5", "W5_await_chain",    "ns/await", 10,
-     {"d5": 100, "r5": 10_000}, {"d5": 100, "r5": 500}),
+     {"d5": 100, "r5": 10_000}, {"d5": 100, "r5": 500}, "asyncio"),
     ("M1", "M1_memory",         "B/task",   150,
-     {"nm": 100_000}, {"nm": 10_000}),
+     {"nm": 100_000}, {"nm": 10_000}, "asyncio"),
+    ("P1", "P1_fib",            "ns/call",  None,
+     {"p1": 27}, {"p1": 20}, "python"),
+    ("P2", "P2_sum",            "ns/iter",  None,
+     {"p2": 10_000_000}, {"p2": 200_000}, "python"),
 ]
+
+# The script layer's targets (issue 3, section 6), as the least acceptable
+# CPython/aio-py ratio: W1-W4 at least 5x faster than CPython 3.11, W5 no
+# slower, the plain-Python workloads at most 2x slower; M1 has none.
+SCRIPT_PEER, SCRIPT_REF = "aio-py", "CPython"
+SCRIPT_TARGETS = {"W1": 5.0, "W2": 5.0, "W3": 5.0, "W4": 5.0, "W5": 1.0,
+                  "M1": None, "P1": 0.5, "P2": 0.5}
 
 
 class PeerError(Exception):
@@ -223,12 +241,34 @@ def print_table(header, rows, markdown):
 
 # --- main ----------------------------------------------------------------------
 
+def script_table(workloads, results):
+    """The script layer's table: aio-py against CPython, with issue 3's targets
+    as CPython/aio-py ratios."""
+    header = ["workload", "unit", SCRIPT_PEER, SCRIPT_REF,
+              f"{SCRIPT_REF}/{SCRIPT_PEER}", "target", "met"]
+    rows = []
+    for short, wname, unit, *_rest in workloads:
+        mine, theirs = results.get((SCRIPT_PEER, short)), results.get((SCRIPT_REF, short))
+        goal = SCRIPT_TARGETS.get(short)
+        ratio = theirs / mine if isinstance(mine, float) and isinstance(theirs, float) and mine > 0 else None
+        if goal is None:
+            target, met = "none", "-"
+        else:
+            target = f"≥ {goal:g}x" if goal >= 1 else f"≥ {goal:g}x (≤ {1 / goal:g}x slower)"
+            met = "-" if ratio is None else ("✓" if ratio >= goal else "✗")
+        rows.append([wname, unit, fmt_value(mine), fmt_value(theirs),
+                     fmt_ratio(theirs, mine), target, met])
+    return header, rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true",
                     help="small sizes and one run: a smoke test of a few seconds")
-    ap.add_argument("--only", help="workloads, e.g. W1,W3,M1")
-    ap.add_argument("--peers", help="peer names, e.g. aio,CPython")
+    ap.add_argument("--only", help="workloads, e.g. W1,W3,M1,P1")
+    ap.add_argument("--peers", help="peer names, e.g. aio,CPython,aio-py")
+    ap.add_argument("--aio-py", metavar="PATH", default=AIO_PY,
+                    help=f"the aio-py binary to run (default {AIO_PY})")
     ap.add_argument("--repeat", type=int,
                     help="runs per (peer, workload); the best counts (default 3, 1 with --quick)")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
@@ -248,29 +288,38 @@ def main():
         if unknown:
             ap.error(f"unknown workload(s): {', '.join(sorted(unknown))}")
         workloads = [w for w in WORKLOADS if w[0] in wanted]
-    peers = PEERS
+    all_peers = [(name, [args.aio_py if c == AIO_PY else c for c in cmd], group)
+                 for name, cmd, group in PEERS]
+    peers = all_peers
     if args.peers:
         wanted = [p.strip() for p in args.peers.split(",")]
         unknown = set(wanted) - {p[0] for p in PEERS}
         if unknown:
             ap.error(f"unknown peer(s): {', '.join(sorted(unknown))}")
-        peers = [p for p in PEERS if p[0] in wanted]
+        peers = [p for p in all_peers if p[0] in wanted]
+    groups = {w[6] for w in workloads}
+    peers = [p for p in peers if p[2] in groups]
     repeat = args.repeat or (1 if args.quick else 3)
     if args.wait_idle and not os.path.exists("/proc/stat"):
         ap.error("--wait-idle needs /proc/stat (Linux)")
 
     notes = []
-    present = []
-    for name, cmd in peers:
+    present = []  # (name, cmd, group)
+    for name, cmd, group in peers:
         why = peer_available(cmd)
         if why:
-            notes.append(f"{name} skipped: {why}")
+            notes.append(f"{name} skipped for the {group} workloads: {why}")
         else:
-            present.append((name, cmd))
+            present.append((name, cmd, group))
+    names = []
+    for name, _cmd, _group in present:
+        if name not in names:
+            names.append(name)
     ref = PEERS[0][0]
-    has_ref = any(name == ref for name, _ in present)
-    if not has_ref and any(p[0] == ref for p in peers):
-        notes.append(f"no ratios or target checks without {ref}")
+    engine_workloads = [w for w in workloads if w[6] == "asyncio"]
+    has_ref = ref in names
+    if engine_workloads and not has_ref and any(p[0] == ref for p in peers):
+        notes.append(f"no engine ratios or target checks without {ref}")
 
     load_before = load_average()
     ncpu = cpu_count()
@@ -278,10 +327,12 @@ def main():
         notes.append(f"load average {load_before} exceeds {ncpu} cores: "
                      "other work competes with the benchmarks, numbers are inflated")
     results = {}   # (peer, short) -> float, or an error string
-    versions = {}  # peer -> its '# peer ...' comment
+    versions = {}  # peer -> its '# peer ...' comments, one per program
     failed = False
-    for name, cmd in present:
-        for short, wname, _unit, _target, full, quick in workloads:
+    for name, cmd, group in present:
+        for short, wname, _unit, _target, full, quick, wgroup in workloads:
+            if wgroup != group:
+                continue
             sizes = quick if args.quick else full
             argv = workload_argv(cmd, short, sizes)
             if args.verbose:
@@ -312,7 +363,9 @@ def main():
                     print(f"  {name} {short}: {fmt_value(value)}", file=sys.stderr)
                 for c in comments:
                     if c.startswith("# peer "):
-                        versions.setdefault(name, c[len("# peer "):])
+                        seen = versions.setdefault(name, [])
+                        if c[len("# peer "):] not in seen:
+                            seen.append(c[len("# peer "):])
                     elif args.verbose and not c.startswith("# NAME "):
                         print(f"  {name} {short}: {c}", file=sys.stderr)
                 best = value if best is None else min(best, value)
@@ -321,26 +374,40 @@ def main():
                 notes.append(f"{name} {short} measured while other work ran (no idle spell)")
     load_after = load_average()
 
-    names = [name for name, _ in present]
-    others = [n for n in names if n != ref]
-    header = ["workload", "unit"]
-    if has_ref:
-        header += ["target", ref, "met"]
-    header += [n for n in others]
-    if has_ref:
-        header += [f"{n}/{ref}" for n in others]
-    rows = []
-    for short, wname, unit, target, _full, _quick in workloads:
-        row = [wname, unit]
+    tables = []
+    engine_names = [n for n, _c, g in present if g == "asyncio"]
+    if engine_workloads and engine_names:
+        others = [n for n in engine_names if n != ref]
+        header = ["workload", "unit"]
         if has_ref:
-            r = results.get((ref, short))
-            met = "-" if not isinstance(r, float) else ("✓" if r <= target else "✗")
-            row += [f"≤ {target}", fmt_value(r), met]
-        row += [fmt_value(results.get((n, short))) for n in others]
+            header += ["target", ref, "met"]
+        header += [n for n in others]
         if has_ref:
-            row += [fmt_ratio(results.get((n, short)), results.get((ref, short)))
-                    for n in others]
-        rows.append(row)
+            header += [f"{n}/{ref}" for n in others]
+        rows = []
+        for short, wname, unit, target, *_rest in engine_workloads:
+            row = [wname, unit]
+            if has_ref:
+                r = results.get((ref, short))
+                met = "-" if not isinstance(r, float) else ("✓" if r <= target else "✗")
+                row += [f"≤ {target}", fmt_value(r), met]
+            row += [fmt_value(results.get((n, short))) for n in others]
+            if has_ref:
+                row += [fmt_ratio(results.get((n, short)), results.get((ref, short)))
+                        for n in others]
+            rows.append(row)
+        tables.append(("The aio engine (C++) and its peers", header, rows))
+    if SCRIPT_PEER in names and SCRIPT_REF in names:
+        header, rows = script_table(workloads, results)
+        tables.append((f"The script layer: {SCRIPT_PEER} vs {SCRIPT_REF} "
+                       "(targets are CPython/aio-py ratios)", header, rows))
+    else:
+        others = [n for n in names if n not in engine_names]
+        if others:  # the plain-Python workloads without both peers
+            header = ["workload", "unit"] + others
+            rows = [[wname, unit] + [fmt_value(results.get((n, short))) for n in others]
+                    for short, wname, unit, _t, _f, _q, g in workloads if g == "python"]
+            tables.append(("Plain Python", header, rows))
 
     sizes_used = "quick sizes" if args.quick else "full sizes"
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -348,16 +415,20 @@ def main():
                f"run: {when}, {sizes_used}, best of {repeat}, one process per workload"
                f"{', each run on an otherwise idle machine' if args.wait_idle else ''}; "
                f"load average {load_before} before, {load_after} after"]
-    context += [f"{n}: {versions[n]}" for n in names if n in versions]
+    context += [f"{n}: {'; '.join(versions[n])}" for n in names if n in versions]
     if args.markdown:
         for c in context:
             print(f"- {c}")
-        print()
     else:
         for c in context:
             print(c)
+    for title, header, rows in tables:
         print()
-    print_table(header, rows, args.markdown)
+        if len(tables) > 1:
+            print(f"**{title}**" if args.markdown else f"{title}:")
+            if args.markdown:
+                print()
+        print_table(header, rows, args.markdown)
     if notes:
         print()
         for n in notes:
