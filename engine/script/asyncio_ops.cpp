@@ -65,6 +65,7 @@ struct QueueSetup {
   const DictObject* view_dict = nullptr;
   uint64_t view_version = 0;
   int32_t ix_queue = -1, ix_getters = -1, ix_putters = -1, ix_maxsize = -1, ix_unfinished = -1, ix_finished = -1;
+  DictSlot event_value;             // `_value` in the last _finished Event's dict
   const Object* seen[3] = {};       // the objects last found there, known to be deques
   const TypeObject* seen_type[3] = {};  // (and their classes: an address can be reused)
 };
@@ -167,6 +168,61 @@ bool wakeup_next(VM& vm, AsyncioState& st, DequeObject* waiters) {
   return true;
 }
 
+// put_nowait on the direct path (the queue has room):
+//     _put(item); _unfinished_tasks += 1; _finished.clear(); _wakeup_next(_getters)
+bool direct_put(VM& vm, AsyncioState& st, QueueSetup& qs, QueueView& v, const Value& queue, Value item) {
+  v.queue->items.push_back(std::move(item));
+  Value* n = qs.ix_unfinished >= 0 ? &v.d->m_entries[qs.ix_unfinished].value : nullptr;
+  if (n && n->is_int() && n->as_int() < INT64_MAX) {
+    *n = Value::integer(n->as_int() + 1);
+  } else {
+    StrObject* k = qs.n_unfinished;
+    Value cur = vm.getattr(queue, k);
+    if (cur.is_null()) return false;
+    Value next = vm.binary_op(BinOp::Add, cur, Value::integer(1));
+    if (next.is_null() || !vm.setattr(queue, k, next)) return false;
+  }
+  Value* fin = qs.ix_finished >= 0 ? &v.d->m_entries[qs.ix_finished].value : nullptr;
+  if (fin && is_kind(*fin, ObjKind::Instance) && vm.type_of(*fin) == qs.event && fin->as<InstanceObject>()->m_dict) {
+    // Event.clear(): self._value = False (already False in a busy queue).
+    DictObject* ed = fin->as<InstanceObject>()->m_dict;
+    Value* flag = dict_get_str_slot(ed, qs.n_value, qs.event_value);
+    if (flag) *flag = Value::boolean(false);
+    else dict_set_str(vm, ed, qs.n_value, Value::boolean(false));
+  } else if (fin) {
+    if (vm.call_method(*fin, "clear", {}).is_null()) return false;
+  }
+  return wakeup_next(vm, st, v.getters);
+}
+
+// get_nowait on the direct path (the queue has an item):
+//     item = _get(); _wakeup_next(_putters); return item
+bool direct_get(VM& vm, AsyncioState& st, QueueView& v, Value& out) {
+  out = std::move(v.queue->items.front());
+  v.queue->items.pop_front();
+  return wakeup_next(vm, st, v.putters);
+}
+
+// `await q.put(item)` / `await q.get()` when it would not block: the VM's
+// AwaitNowFn (object.hpp). Only the direct path; anything else (a subclass
+// overriding a method, a full or empty queue, odd arguments) takes the op.
+int await_now(VM& vm, const Value& queue, bool put, Value* item, Value& out) {
+  AsyncioState& st = asyncio_state(vm);
+  QueueSetup& qs = setup_of(st);
+  QueueView v;
+  if (!direct_class(vm, qs, vm.type_of(queue)) || !view_of(vm, qs, queue, v)) return 0;
+  if (put ? view_full(v) : v.queue->items.empty()) return 0;
+  if (put) {
+    if (!direct_put(vm, st, qs, v, queue, *item)) return -1;
+    out = Value::none();
+    return 1;
+  }
+  return direct_get(vm, st, v, out) ? 1 : -1;
+}
+
+int q_put_now(VM& vm, Value* a, int n, Value& out) { return n == 2 ? await_now(vm, a[0], true, &a[1], out) : 0; }
+int q_get_now(VM& vm, Value* a, int n, Value& out) { return n == 1 ? await_now(vm, a[0], false, nullptr, out) : 0; }
+
 }  // namespace
 
 // put()/get() in progress. Created: not started; Waiting: suspended in
@@ -216,34 +272,10 @@ SendStatus QueueOp::run(VM& vm, Value& out) {
         m_item = Value();
         return SendStatus::Return;
       }
-      if (m_put) {
-        // put_nowait: _put(item); _unfinished_tasks += 1; _finished.clear(); _wakeup_next(_getters)
-        v.queue->items.push_back(std::move(m_item));
-        m_item = Value();
-        StrObject* k = qs.n_unfinished;
-        Value* n = qs.ix_unfinished >= 0 ? &v.d->m_entries[qs.ix_unfinished].value : nullptr;
-        if (n && n->is_int() && n->as_int() < INT64_MAX) {
-          *n = Value::integer(n->as_int() + 1);
-        } else {
-          Value cur = vm.getattr(m_queue, k);
-          if (cur.is_null()) return SendStatus::Error;
-          Value next = vm.binary_op(BinOp::Add, cur, Value::integer(1));
-          if (next.is_null() || !vm.setattr(m_queue, k, next)) return SendStatus::Error;
-        }
-        Value* fin = qs.ix_finished >= 0 ? &v.d->m_entries[qs.ix_finished].value : nullptr;
-        if (fin && is_kind(*fin, ObjKind::Instance) && vm.type_of(*fin) == qs.event && fin->as<InstanceObject>()->m_dict) {
-          dict_set_str(vm, fin->as<InstanceObject>()->m_dict, qs.n_value, Value::boolean(false));
-        } else if (fin) {
-          if (vm.call_method(*fin, "clear", {}).is_null()) return SendStatus::Error;
-        }
-        if (!wakeup_next(vm, st, v.getters)) return SendStatus::Error;
-        out = Value::none();
-      } else {
-        // get_nowait: item = _get(); _wakeup_next(_putters)
-        out = std::move(v.queue->items.front());
-        v.queue->items.pop_front();
-        if (!wakeup_next(vm, st, v.putters)) return SendStatus::Error;
-      }
+      bool ok = m_put ? direct_put(vm, st, qs, v, m_queue, std::move(m_item)) : direct_get(vm, st, v, out);
+      m_item = Value();
+      if (!ok) return SendStatus::Error;
+      if (m_put) out = Value::none();
       return SendStatus::Return;
     }
     // Blocked: waiter = self._get_loop().create_future(); self._putters.append(waiter)
@@ -557,6 +589,8 @@ Value m_queue_setup(VM& vm, Value* a, int n, TupleObject*, Value&) {
   qs.n_value = vm.intern("_value");
   vm.add_method(qs.queue, "put", q_put);
   vm.add_method(qs.queue, "get", q_get);
+  dict_get_str(qs.queue->m_dict, vm.intern("put"))->as<NativeObject>()->m_await_now = q_put_now;
+  dict_get_str(qs.queue->m_dict, vm.intern("get"))->as<NativeObject>()->m_await_now = q_get_now;
   type_modified_hook();
   return Value::none();
 }

@@ -77,6 +77,11 @@ struct AttrCache {
   uint64_t epoch = 0;
   Object* method = nullptr;  // the class's method for this name, if any (borrowed)
   bool ok = false;           // false: this class takes the generic path here
+  // The instance dict last seen here: where the name was found in it
+  // (LOAD_ATTR), or the version at which it was not there (LOAD_METHOD; a
+  // dict at version 0 has never held a key). Versions are unique across dicts.
+  DictSlot inst;
+  uint64_t absent_version = 0;
 };
 
 struct CodeObject : Object {

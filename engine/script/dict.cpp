@@ -162,6 +162,17 @@ Value* dict_get_str(DictObject* d, StrObject* key) {
   }
 }
 
+Value* dict_get_str_slot(DictObject* d, StrObject* key, DictSlot& slot) {
+  if (Value* v = slot.get(d)) return v;
+  Value* v = dict_get_str(d, key);
+  if (v && d->m_version) {
+    slot.version = d->m_version;
+    slot.ix = static_cast<uint32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) -
+                                    d->m_entries);
+  }
+  return v;
+}
+
 bool dict_set(VM& vm, DictObject* d, const Value& key, const Value& v) {
   int64_t h = vm.hash(key);
   if (h == -1 && vm.has_exc()) return false;

@@ -331,6 +331,7 @@ static void clear_refs(VM& vm, Object* o) {
         d->m_entries[i].value = Value();
       }
       d->m_default = Value();
+      d->m_version = next_dict_version();  // for the caches keyed on versions
       break;
     }
     case ObjKind::Set: case ObjKind::FrozenSet: {

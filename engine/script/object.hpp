@@ -92,6 +92,17 @@ struct DictObject : Object {
   Value m_default;             // collections.defaultdict's default_factory, else Null
 };
 
+// Where a key was found in a dict, remembered by the dict's version: versions
+// change on every insert/delete/clear and never repeat across dicts, so the
+// same version means the same dict with the same entries (values may differ).
+struct DictSlot {
+  uint64_t version = 0;  // 0: nothing remembered
+  uint32_t ix = 0;
+  Value* get(DictObject* d) const {
+    return version && d->m_version == version ? &d->m_entries[ix].value : nullptr;
+  }
+};
+
 // CPython's set table, reproduced so that sets of ints iterate (and print)
 // in the same order as CPython's.
 struct SetEntry {
@@ -138,12 +149,19 @@ enum NativeFlags : uint8_t {
   NF_CLASSMETHOD = 2,  // found on a type: binds the type as args[0]
 };
 
+// `await f(args)` where the native f returns a coroutine-like op that would
+// finish without suspending (a put into a queue with room): the VM calls this
+// instead of f, and no op is made. 1: done, out = the await's value; 0: not
+// now, the VM calls f as usual; -1: an exception was raised.
+using AwaitNowFn = int (*)(VM& vm, Value* args, int nargs, Value& out);
+
 struct NativeObject : Object {
   NativeFn m_fn;
   const char* m_name;   // static string
   Value m_self;         // bound receiver (module functions: Null)
   Value m_data;         // per-instance payload (closures made in C++)
   TypeObject* m_owner = nullptr;  // type a method descriptor belongs to
+  AwaitNowFn m_await_now = nullptr;  // see AwaitNowFn (unbound natives only)
 };
 
 struct BoundMethodObject : Object {

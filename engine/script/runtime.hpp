@@ -68,6 +68,8 @@ Value seq_compare(VM& vm, const Value* a, size_t na, const Value* b, size_t nb, 
 // [SECTION] dict.cpp
 Value dict_get(VM& vm, DictObject* d, const Value& key);  // Null if missing (check has_exc)
 Value* dict_get_str(DictObject* d, StrObject* key);       // no errors possible
+// dict_get_str through a remembered slot (refreshed on a miss of the slot).
+Value* dict_get_str_slot(DictObject* d, StrObject* key, DictSlot& slot);
 bool dict_set(VM& vm, DictObject* d, const Value& key, const Value& v);
 void dict_set_str(VM& vm, DictObject* d, StrObject* key, const Value& v);
 int dict_del(VM& vm, DictObject* d, const Value& key);    // 1 removed, 0 missing, -1 error

@@ -334,7 +334,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           AttrCache& c = attr_cache(code, ip);
           if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
             if (inst->m_dict) {
-              if (Value* v = dict_get_str(inst->m_dict, as_str(cnames[arg]))) {
+              if (Value* v = dict_get_str_slot(inst->m_dict, as_str(cnames[arg]), c.inst)) {
                 sp[-1] = *v;
                 break;
               }
@@ -354,7 +354,15 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
             save();
             if (!inst->m_dict) inst->m_dict = new_dict();
-            aio::script::dict_set_str(*this, inst->m_dict, as_str(cnames[arg]), sp[-2]);
+            DictObject* d = inst->m_dict;
+            if (Value* v = c.inst.get(d)) {
+              *v = sp[-2];
+            } else {
+              uint64_t before = d->m_version;
+              aio::script::dict_set_str(*this, d, as_str(cnames[arg]), sp[-2]);
+              // Overwrote an existing key: remember where, for the next store here.
+              if (d->m_version == before) dict_get_str_slot(d, as_str(cnames[arg]), c.inst);
+            }
             sp[-1] = Value();
             sp[-2] = Value();
             sp -= 2;
@@ -381,7 +389,13 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           auto* inst = sp[-1].as<InstanceObject>();
           AttrCache& c = attr_cache(code, ip);
           if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
-            Value* v = inst->m_dict ? dict_get_str(inst->m_dict, as_str(cnames[arg])) : nullptr;
+            // An instance attribute shadows the class's method: look in the
+            // instance dict unless it was seen lacking the name at this version.
+            Value* v = nullptr;
+            if (DictObject* d = inst->m_dict; d && d->m_version != c.absent_version) {
+              v = dict_get_str(d, as_str(cnames[arg]));
+              if (!v) c.absent_version = d->m_version;
+            }
             if (v) {
               sp[-1] = *v;
               *sp++ = Value();
@@ -1079,6 +1093,25 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           }
         }
         save();
+        // `await native(...)` (the call is followed by the await sequence
+        // GET_AWAITABLE 0, LOAD_NONE, SEND): a native that can finish at once
+        // gives the await's value here, and execution continues after the SEND.
+        if (is_kind(fv, ObjKind::Native) && !kwnames) {
+          auto* n = fv.as<NativeObject>();
+          if (n->m_await_now && n->m_self.is_null() && ip[0] == static_cast<uint32_t>(Op::GET_AWAITABLE) &&
+              (ip[1] & 0xff) == static_cast<uint32_t>(Op::LOAD_NONE) && (ip[2] & 0xff) == static_cast<uint32_t>(Op::SEND)) {
+            Value out;
+            int done = selfp ? n->m_await_now(*this, selfp, nargs + 1, out) : n->m_await_now(*this, args, nargs, out);
+            if (done < 0) goto error;
+            if (done) {
+              for (Value* p = base; p < sp; ++p) *p = Value();
+              sp = base;
+              *sp++ = std::move(out);
+              ip = code_start + (ip[2] >> 8);
+              break;
+            }
+          }
+        }
         Value r;
         if (selfp) {
           r = call(fv, selfp, nargs + 1, kwnames);
