@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "aio/detail/transfer.hpp"
 #include "aio/event_loop.hpp"
 
 namespace aio::detail {
@@ -47,11 +48,11 @@ struct QueueTrampoline {
     static stdcoro::coroutine_handle<> handle_for_thread();
     static void arm(QueueWaiter& w) noexcept;
     static void disarm(QueueWaiter& w) noexcept;
-    static stdcoro::coroutine_handle<> dispatch() noexcept;
+    static Transfer dispatch() noexcept;
 
     struct Dispatch {
         bool await_ready() const noexcept { return false; }
-        stdcoro::coroutine_handle<> await_suspend(stdcoro::coroutine_handle<>) noexcept { return dispatch(); }
+        Transfer await_suspend(stdcoro::coroutine_handle<>) noexcept { return dispatch(); }
         void await_resume() const noexcept {}
     };
 };
@@ -92,7 +93,7 @@ void QueueTrampoline::disarm(QueueWaiter& w) noexcept {
     w.m_armed = false;
 }
 
-stdcoro::coroutine_handle<> QueueTrampoline::dispatch() noexcept {
+Transfer QueueTrampoline::dispatch() noexcept {
     QueueWaiter* w = armed().head;
     while (w && w->task().get_loop().current_task() != &w->task()) w = w->m_armed_next;
     if (!w) {
@@ -105,10 +106,10 @@ stdcoro::coroutine_handle<> QueueTrampoline::dispatch() noexcept {
     // A pending cancellation, or a cancelled future, goes to the frame's
     // except block, and so does a waiter whose queue is gone; otherwise
     // re-check, and maybe wait again.
-    if (w->orphaned() || task.has_injected_exception() || w->cancelled()) return w->m_resume;
+    if (w->orphaned() || task.has_injected_exception() || w->cancelled()) return transfer_to(task, w->m_resume);
     w->leave_list();
-    if (w->m_recheck(*w)) return stdcoro::noop_coroutine();
-    return w->m_resume;
+    if (w->m_recheck(*w)) return transfer_back();
+    return transfer_to(task, w->m_resume);
 }
 
 QueueWaiter::~QueueWaiter() { QueueTrampoline::disarm(*this); }

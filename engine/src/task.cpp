@@ -17,12 +17,16 @@ void CoroTaskBase::run_step() {
         }
     }
     m_resume_point.resume();
+    // Transfers made as hand-offs (detail/transfer.hpp) continue here, so
+    // they cost no stack however many happen in this step.
+    while (m_handoff) std::exchange(m_handoff, {}).resume();
     if (m_root.done()) take_outcome();
 }
 
 void CoroTaskBase::release_frame() noexcept {
     if (m_root) {
         m_resume_point = {};
+        m_handoff = {};
         std::exchange(m_root, {}).destroy();
     }
 }

@@ -106,7 +106,7 @@ public:
     public:
         explicit YieldAwaiter(AsyncGeneratorPromise& p) noexcept : m_p(&p) {}
         bool await_ready() const noexcept { return false; }
-        stdcoro::coroutine_handle<> await_suspend(Handle) noexcept { return m_p->m_continuation; }
+        Transfer await_suspend(Handle) noexcept { return transfer_to(*m_p->m_task, m_p->m_continuation); }
         auto await_resume() {
             if (m_p->m_throw_in) std::rethrow_exception(std::exchange(m_p->m_throw_in, nullptr));
             if constexpr (!std::is_void_v<S>) return std::exchange(m_p->m_sent.value, std::nullopt);
@@ -209,7 +209,7 @@ private:
         }
 
         template <class P>
-        stdcoro::coroutine_handle<> await_suspend(stdcoro::coroutine_handle<P> consumer) {
+        detail::Transfer await_suspend(stdcoro::coroutine_handle<P> consumer) {
             promise_type& p = m_gen->m_h.promise();
             // The body's awaits suspend the consumer's task (PromiseBase protocol).
             p.m_task = &consumer.promise().task_for_await();
@@ -220,7 +220,7 @@ private:
             if (m_op == Op::close) p.m_throw_in = std::make_exception_ptr(GeneratorExit());
             if constexpr (!std::is_void_v<S>) p.m_sent.value = std::exchange(m_send.value, std::nullopt);
             m_in_flight = true;
-            return m_gen->m_h;  // run the body now, in the consumer's task
+            return detail::transfer_to(*p.m_task, m_gen->m_h);  // run the body now, in the consumer's task
         }
 
         // After the step: true if the body yielded a value (it sits in the

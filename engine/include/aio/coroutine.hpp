@@ -17,6 +17,7 @@
 #include "aio/coro_compat.hpp"
 #include "aio/detail/pool.hpp"
 #include "aio/detail/task_core.hpp"
+#include "aio/detail/transfer.hpp"
 #include "aio/exceptions.hpp"
 
 namespace aio {
@@ -43,11 +44,12 @@ public:
     struct FinalAwaiter {
         bool await_ready() noexcept { return false; }
         template <class P>
-        stdcoro::coroutine_handle<> await_suspend(stdcoro::coroutine_handle<P> h) noexcept {
+        Transfer await_suspend(stdcoro::coroutine_handle<P> h) noexcept {
             // Inline await: jump straight back into the awaiting frame.
             // Outermost frame of a task: return to the task's step.
-            if (auto c = h.promise().m_continuation) return c;
-            return stdcoro::noop_coroutine();
+            auto& p = h.promise();
+            if (p.m_continuation) return transfer_to(*p.m_task, p.m_continuation);
+            return transfer_back();
         }
         void await_resume() noexcept {}
     };
@@ -110,12 +112,12 @@ public:
             return false;
         }
         template <class P>
-        stdcoro::coroutine_handle<> await_suspend(stdcoro::coroutine_handle<P> parent) {
+        detail::Transfer await_suspend(stdcoro::coroutine_handle<P> parent) {
             auto& child = m_h.promise();
             child.m_task = &parent.promise().task_for_await();
             child.m_continuation = parent;
             child.m_started = true;
-            return m_h;  // run the child now, in this task
+            return detail::transfer_to(*child.m_task, m_h);  // run the child now, in this task
         }
         T await_resume() { return m_h.promise().take(); }
     private:

@@ -62,6 +62,10 @@ public:
 
     // The frame chain of a C++ coroutine task is resumed at this handle.
     stdcoro::coroutine_handle<> m_resume_point;
+    // The frame to continue next within the current step, when frames hand
+    // control to each other through the step's loop rather than by tail
+    // calls (detail/transfer.hpp: the Wasm build). Null otherwise.
+    stdcoro::coroutine_handle<> m_handoff;
 
 protected:
     ~TaskCore() override;
