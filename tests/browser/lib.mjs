@@ -6,7 +6,8 @@
 // runs one check, t.page(url) opens a page with its errors recorded,
 // t.shot(page, name) saves tests/artifacts/<suite>/<name>.png. The process
 // prints one line per check and "N passed, M failed" and exits 1 on failure,
-// or 77 (ctest: skipped) when Chromium or playwright-core is missing.
+// or 77 (ctest: skipped) when Chromium or playwright-core is missing, except
+// under CI (CI=true), where that is a failure too.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -124,16 +125,24 @@ export function cpython(source, timeoutMs = 30000) {
   return { out: r.stdout, err: r.stderr, status: r.status };
 }
 
+// Under CI (CI=true, as .ci/run is started) the browser tests must run:
+// a missing browser is then a failure, not a skip.
+export const UNDER_CI = /^(1|true|yes)$/i.test(process.env.CI || '');
+
+function missing(name, what) {
+  if (UNDER_CI) {
+    console.log(`FAIL ${name}: ${what} (scripts/setup.sh --browser); CI=true, so this is not skipped`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log(`SKIP ${name}: ${what} (scripts/setup.sh --browser)`);
+  process.exit(SKIP);
+}
+
 export async function suite(name, body) {
   const pw = loadPlaywright();
-  if (!pw) {
-    console.log(`SKIP ${name}: playwright-core is not installed (scripts/setup.sh --browser)`);
-    process.exit(SKIP);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    console.log(`SKIP ${name}: no ${CHROMIUM} (scripts/setup.sh --browser)`);
-    process.exit(SKIP);
-  }
+  if (!pw) missing(name, 'playwright-core is not installed');
+  if (!fs.existsSync(CHROMIUM)) missing(name, `no ${CHROMIUM}`);
   const site = siteDir();
   if (!fs.existsSync(path.join(site, 'index.html'))) {
     console.log(`FAIL ${name}: no index.html in ${site}; build the Wasm site first`);

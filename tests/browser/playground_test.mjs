@@ -7,7 +7,13 @@
 //   - a syntax error typed into the script is reported at its line;
 //   - a script that never awaits keeps the page drawing, and Stop (Shift+F5)
 //     ends it while frames keep coming;
-//   - a permalink (#src=...) opens its source in the editor.
+//   - a runtime error marks the line CPython's traceback names;
+//   - "Run C++" puts the C++ twin's output beside the script's (two columns);
+//   - a permalink (#src=...) opens its source in the editor, #example=NAME
+//     opens an example, a changed fragment (hashchange) opens the new one, and
+//     a malformed link says so in the console without breaking the page;
+//   - Share puts the editor's code in the address bar and on the clipboard,
+//     and that link opens the same code.
 //
 //   node tests/browser/playground_test.mjs [--site build/wasm/site]
 
@@ -29,6 +35,21 @@ async function permalink(page, source) {
     for (const b of out) bin += String.fromCharCode(b);
     return 'src=' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }, source);
+}
+
+// Reads #src= / #code= back in the page (the reverse of permalink()).
+async function decodeFragment(page, fragment) {
+  return page.evaluate(async (f) => {
+    const m = f.match(/^#?(src|code)=([A-Za-z0-9_-]*)/);
+    if (!m) return null;
+    const bin = atob(m[2].replace(/-/g, '+').replace(/_/g, '/'));
+    let bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    if (m[1] === 'src') {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    }
+    return new TextDecoder().decode(bytes);
+  }, fragment);
 }
 
 const state = (page) => page.evaluate(() => window.aioTest.state());
@@ -162,15 +183,143 @@ await suite('playground', async (t) => {
     await t.shot(page, 'playground-stopped');
   });
 
+  await t.check('a runtime error in a task marks the line the traceback names', async () => {
+    expect(engine, 'no engine in this build');
+    const src = 'import asyncio\n\nasync def divide(a, b):\n    await asyncio.sleep(0)\n    return a / b\n\nasync def main():\n    print(await divide(1, 0))\n\nasyncio.run(main())\n';
+    const want = cpython(src);
+    const lines = [...want.err.matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
+    const line = lines[lines.length - 1];  // the innermost frame: the division
+    eq(line, 5, `CPython's innermost line:\n${want.err}`);
+    await page.evaluate((s) => window.aioTest.setSource(s), src);
+    await page.evaluate(() => window.aioTest.run());
+    const s = await waitStatus(page, FINISHED, 'the run to end');
+    eq(s.status, 'failed', 'status');
+    eq(s.error.line, line, `error line (message: ${s.error.message})`);
+    expect(/ZeroDivisionError/.test(s.error.message), `message names the exception: ${s.error.message}`);
+    const err = await page.evaluate(() => window.aioTest.console(false));
+    expect(/ZeroDivisionError: division by zero/.test(err), `traceback in the console:\n${err}`);
+    await t.shot(page, 'playground-runtime-error');
+  });
+
+  await t.check('"Run C++" puts the twin\'s output beside the script\'s', async () => {
+    expect(engine, 'no engine in this build');
+    expect(await page.evaluate((n) => window.aioTest.selectExample(n), EXAMPLE), `selectExample(${EXAMPLE})`);
+    await page.evaluate(() => window.aioTest.reset());
+    const want = fs.readFileSync(path.join(REPO, 'examples', EXAMPLE + '.out'), 'utf8');
+    await chooseClock(page, 'virtual');
+    eq((await state(page)).clock, 'virtual', 'clock after setClock');
+    await page.evaluate((s) => window.aioTest.setSource(s), fs.readFileSync(path.join(REPO, 'examples', EXAMPLE + '.py'), 'utf8'));
+    await page.evaluate(() => window.aioTest.run());
+    eq((await waitStatus(page, FINISHED, 'the script to finish')).status, 'finished', 'script status');
+    await page.evaluate(() => window.aioTest.runCpp());
+    const s = await waitStatus(page, FINISHED, 'the C++ twin to finish');
+    eq(s.status, 'finished', 'twin status');
+    eq(await page.evaluate(() => window.aioTest.console(false)), want, 'the script column keeps the script\'s output');
+    eq(await page.evaluate(() => window.aioTest.consoleCpp(false)), want, 'the C++ column');
+    const notes = await page.evaluate(() => window.aioTest.consoleCpp(true));
+    expect(/Same output as the script's last run/.test(notes), `the twin compares itself with the script:\n${notes}`);
+    await page.evaluate(() => window.aioTest.waitFrames(3));
+    await t.shot(page, 'playground-cpp-beside-script');
+  });
+
   await t.check('a permalink (#src=...) opens its source in the editor', async () => {
-    const src = '# shared by a link\nimport asyncio\n\nasync def main():\n    print("from the link")\n\nasyncio.run(main())\n';
+    const src = '# shared by a link\nimport asyncio\n\nasync def main():\n    print("from the link \u2192 caf\u00e9")\n\nasyncio.run(main())\n';
     const fragment = await permalink(page, src);
     const linked = await t.page('index.html#' + fragment);
     await ready(linked);
     await linked.evaluate(() => window.aioTest.waitFrames(2));
     await t.shot(linked, 'playground-permalink');
     eq(await linked.evaluate(() => window.aioTest.source()), src, 'editor text');
+    const s = await state(linked);
+    eq(s.script, 'shared.py', 'the link opens as shared.py');
+    expect(/Opened the code from the link/.test(await linked.evaluate(() => window.aioTest.console(true))), 'a console note');
+    if (engine) {
+      await linked.evaluate(() => window.aioTest.setClock('virtual'));
+      await linked.evaluate(() => window.aioTest.run());
+      eq((await waitStatus(linked, FINISHED, 'the linked code to run')).status, 'finished', 'status');
+      eq(await linked.evaluate(() => window.aioTest.console(false)), cpython(src).out, 'output vs CPython');
+    }
+    // A changed fragment opens the new link without a reload.
+    const other = 'print("second link")\n';
+    const second = await permalink(linked, other);
+    await linked.evaluate((f) => { location.hash = f; }, second);
+    await until(async () => (await linked.evaluate(() => window.aioTest.source())) === other, 'the hashchange to open the second link', 5000);
+    eq(linked.aio.errors.join('\n'), '', 'console errors');
     await linked.close();
+  });
+
+  await t.check('#example=NAME opens that example; an unknown name says so', async () => {
+    const name = '12_producer_consumer';
+    const linked = await t.page('index.html#example=' + name);
+    await ready(linked);
+    const s = await state(linked);
+    eq(s.example, name, 'selected example');
+    eq(await linked.evaluate(() => window.aioTest.source()), fs.readFileSync(path.join(REPO, 'examples', name + '.py'), 'utf8'), 'editor text');
+    // hashchange to another example
+    await linked.evaluate(() => { location.hash = '#example=01_event_loop'; });
+    await until(async () => (await state(linked)).example === '01_event_loop', 'the hashchange to open 01_event_loop', 5000);
+    await linked.evaluate(() => { location.hash = '#example=no_such_example'; });
+    await until(async () => /no_such_example/.test(await linked.evaluate(() => window.aioTest.console(true))), 'a note about the unknown example', 5000);
+    eq((await state(linked)).example, '01_event_loop', 'the editor keeps what it had');
+    eq(linked.aio.errors.join('\n'), '', 'console errors');
+    await t.shot(linked, 'playground-example-link');
+    await linked.close();
+  });
+
+  await t.check('a malformed link gives a clear console message, and the page keeps working', async () => {
+    const good = await permalink(page, 'print("this link will be cut")\n' + 'x = 1\n'.repeat(50));
+    const cases = [
+      ['src=this-is-not*base64', /characters base64url does not use/],
+      ['src=' + good.slice(4, 4 + Math.floor((good.length - 4) / 2)), /deflate|cut short/],  // cut in half
+      ['src=AAAAAAAA', /deflate|cut short/],  // base64url, but not deflate data
+      ['src=', /empty/],
+    ];
+    for (const [fragment, why] of cases) {
+      const linked = await t.page('index.html#' + fragment);
+      await ready(linked);
+      const notes = await until(async () => {
+        const c = await linked.evaluate(() => window.aioTest.console(true));
+        return /Could not open the code in this link/.test(c) && c;
+      }, `a console message for #${fragment}`, 5000);
+      expect(why.test(notes), `the message says why (${why}) for #${fragment}:\n${notes}`);
+      const s = await state(linked);
+      expect(s.example !== '', `the editor keeps an example for #${fragment}`);
+      const f0 = await frames(linked);
+      await linked.evaluate(() => window.aioTest.waitFrames(3));
+      expect((await frames(linked)) >= f0 + 3, 'frames keep coming');
+      const pageErrors = linked.aio.errors.filter((e) => e.startsWith('pageerror'));
+      eq(pageErrors.join('\n'), '', `page errors for #${fragment}`);
+      eq((await linked.evaluate(() => window.aioTest.errors)).join('\n'), '', 'errors seen by index.html');
+      if (fragment === cases[1][0]) await t.shot(linked, 'playground-malformed-link');
+      await linked.close();
+    }
+  });
+
+  await t.check('Share puts a link to the editor\'s code in the address bar and on the clipboard', async () => {
+    await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(t.url).origin });
+    const sharer = await t.page('index.html');
+    await ready(sharer);
+    const src = 'import asyncio\n\nasync def main():\n    print("shared with the button")\n\nasyncio.run(main())\n';
+    await sharer.evaluate((s) => window.aioTest.setSource(s), src);
+    await sharer.evaluate(() => window.aioTest.share());
+    const hash = await until(() => sharer.evaluate(() => location.hash.startsWith('#src=') && location.hash), 'the link in the address bar', 5000);
+    eq(await decodeFragment(sharer, hash), src, 'the address bar\'s link carries the code');
+    const notes = await until(async () => {
+      const c = await sharer.evaluate(() => window.aioTest.console(true));
+      return /Share: /.test(c) && c;
+    }, 'the console to report the share', 5000);
+    expect(/link copied to the clipboard and put in the address bar/.test(notes), `the console says so:\n${notes}`);
+    const clip = await sharer.evaluate(() => navigator.clipboard.readText());
+    eq(clip, await sharer.evaluate(() => location.href), 'the clipboard holds the link');
+    await sharer.evaluate(() => window.aioTest.waitFrames(2));
+    await t.shot(sharer, 'playground-shared');
+    // The link opens the same code.
+    const opened = await t.page('index.html' + hash);
+    await ready(opened);
+    eq(await opened.evaluate(() => window.aioTest.source()), src, 'the shared link opens the code');
+    eq(sharer.aio.errors.concat(opened.aio.errors).join('\n'), '', 'console errors');
+    await opened.close();
+    await sharer.close();
   });
 
   await t.check('no console errors during the whole session', async () => {

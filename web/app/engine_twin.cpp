@@ -174,7 +174,7 @@ void TwinReplay::apply(const TwinItem& item) {
         m_observer.on_event(e);
         return;
     }
-    m_state->console.write(item.kind == TwinItem::Kind::err ? Stream::err : Stream::out, item.text, item.t);
+    m_state->cpp_console.write(item.kind == TwinItem::Kind::err ? Stream::err : Stream::out, item.text, item.t);
 }
 
 bool TwinReplay::is_step_start(const TwinItem& item) const {

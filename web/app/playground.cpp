@@ -72,6 +72,9 @@ Playground::Playground(const Fonts& fonts) : m_fonts(fonts), m_catalog(embedded_
     int first = 0;
     if (auto saved = platform::storage_get(kSelectedKey)) first = std::max(0, m_catalog.find(*saved));
     if (!m_catalog.examples.empty()) select_example(first);
+    // A permalink the page was opened with replaces that choice (it arrives
+    // once the browser has unpacked it, or at once if it already has).
+    platform::set_link_handler([this](const platform::Link& link) { open_link(link); });
 }
 
 void Playground::set_runner(Runner* runner) { m_runner = runner; }
@@ -100,8 +103,93 @@ void Playground::select_example(int index) {
     m_twin.set_text(ex.cpp);
     m_state.error = {};
     m_state.exec_line = 0;
+    // The C++ column and the verdicts belong to the example that was shown.
+    m_state.cpp_console.clear();
+    m_script_done = m_cpp_done = false;
     m_editor.focus();
     platform::storage_set(kSelectedKey, ex.name);
+}
+
+std::string Playground::script_name() const {
+    const Example* ex = current();
+    return ex ? ex->name : m_doc_name;
+}
+
+void Playground::open_link(const platform::Link& link) {
+    double t = m_state.loop.time;
+    switch (link.kind) {
+    case platform::Link::Kind::source: {
+        if (m_dirty_since >= 0) save_edit();
+        m_selected = -1;
+        m_doc_name = "shared";
+        m_editor.set_text(link.text);
+        m_modified = false;
+        m_twin.set_text("");
+        m_state.error = {};
+        m_state.exec_line = 0;
+        m_state.cpp_console.clear();
+        m_script_done = m_cpp_done = false;
+        m_editor.focus();
+        size_t lines = static_cast<size_t>(std::count(link.text.begin(), link.text.end(), '\n'));
+        if (!link.text.empty() && link.text.back() != '\n') ++lines;
+        m_state.console.note("Opened the code from the link as shared.py (" + std::to_string(lines) + " lines).", t);
+        m_state.console.note("It is not saved in this browser: after editing, Share makes a new link.", t);
+        break;
+    }
+    case platform::Link::Kind::example:
+        if (!select_example(link.text)) {
+            m_state.console.write(Stream::err,
+                                  "This link asks for an example named \"" + link.text +
+                                      "\", and there is none.\n  The examples are listed on the left.\n",
+                                  t);
+        } else if (m_modified) {
+            m_state.console.note("Opened " + link.text + " from the link, with your own edits of it", t);
+            m_state.console.note("(kept in this browser; Reset example restores the original).", t);
+        } else {
+            m_state.console.note("Opened " + link.text + " from the link.", t);
+        }
+        break;
+    case platform::Link::Kind::invalid:
+        m_state.console.write(Stream::err,
+                              "Could not open the code in this link; the editor keeps what it had.\n  " + link.text + "\n", t);
+        break;
+    }
+}
+
+void Playground::share() {
+    m_status_note = "making a link\xE2\x80\xA6";
+    platform::share_source(m_editor.text(), [this](const platform::ShareResult& r) {
+        double t = m_state.loop.time;
+        bool web = std::string_view(platform::name()) == "web";
+        if (!r.ok) {
+            m_state.console.write(Stream::err, "Share: could not make a link: " + r.message + "\n", t);
+            m_status_note = "share failed";
+            m_controls.flash_share("Share failed");
+            return;
+        }
+        std::string size = std::to_string(r.link.size()) + " characters";
+        if (r.copied) {
+            m_state.console.note(web ? "Share: link copied to the clipboard and put in the address bar."
+                                     : "Share: link copied to the clipboard: " + r.link.substr(0, 40) + "\xE2\x80\xA6",
+                                 t);
+            m_state.console.note("(" + size + "; whoever opens it gets this code in the editor)", t);
+            m_status_note = "link copied";
+            m_controls.flash_share("Link copied");
+        } else {
+            m_state.console.note("Share: the link is in the address bar (" + size + "); copy it from there:", t);
+            m_state.console.note("the clipboard refused it (" + r.message + ").", t);
+            m_status_note = "link in the address bar";
+            m_controls.flash_share("Link in address bar");
+        }
+    });
+}
+
+void Playground::set_clock(ClockMode mode, double speed) {
+    m_controls.clock = mode;
+    m_controls.speed = static_cast<float>(std::clamp(speed, 0.1, 10.0));
+    if (m_runner) m_runner->set_clock(m_controls.clock, m_controls.speed, m_state);
+    m_state.loop.clock = m_controls.clock;
+    m_state.loop.speed = m_controls.speed;
 }
 
 void Playground::reset_example() {
@@ -129,29 +217,47 @@ void Playground::save_edit() {
 // [SECTION] Running ---------------------------------------------------------------
 
 void Playground::start(RunRequest::Program program, bool paused) {
-    const Example* ex = current();
     if (!m_runner) {
         m_state.console.note("This build has no engine linked in yet: the playground shell runs, but scripts cannot.",
                              m_state.loop.time);
         return;
     }
     if (is_live(m_state.status)) m_runner->stop(m_state);
-    m_state.console.clear();
+    // Each program has its own console column: the other one stays, so the
+    // script's and the C++ twin's outputs sit side by side.
+    if (program == RunRequest::Program::cpp_twin) {
+        m_state.cpp_console.clear();
+        m_cpp_done = false;
+    } else {
+        m_state.console.clear();
+        m_state.error = {};
+        m_script_done = false;
+    }
     m_state.loop.clear();
-    m_state.error = {};
     m_state.exec_line = 0;
     m_timeline.reset_view();
 
     RunRequest req;
     req.program = program;
-    req.example = ex ? ex->name : "scratch";
+    req.example = script_name();
     req.filename = req.example + (program == RunRequest::Program::script ? ".py" : ".cpp");
     req.source = m_editor.text();
     req.clock = m_controls.clock;
     req.speed = m_controls.speed;
     req.start_paused = paused;
     m_state.program = req.filename;
+    m_last_program = program;
     m_runner->start(req, m_state);
+    m_seen_status = m_state.status;
+}
+
+// A run that finished gets its column's CPython verdict (until that column's
+// program runs again or another example is picked).
+void Playground::note_status_change() {
+    if (m_state.status == m_seen_status) return;
+    m_seen_status = m_state.status;
+    if (m_state.status != RunStatus::finished) return;
+    (m_last_program == RunRequest::Program::cpp_twin ? m_cpp_done : m_script_done) = true;
 }
 
 void Playground::run() {
@@ -183,6 +289,8 @@ void Playground::stop() {
 void Playground::reset() {
     stop();
     m_state.console.clear();
+    m_state.cpp_console.clear();
+    m_script_done = m_cpp_done = false;
     m_state.loop.clear();
     m_state.error = {};
     m_state.exec_line = 0;
@@ -240,6 +348,7 @@ void Playground::draw() {
     if (act.step) step();
     if (act.stop) stop();
     if (act.reset) reset();
+    if (act.share) share();
     if (act.clock_changed && m_runner) m_runner->set_clock(m_controls.clock, m_controls.speed, m_state);
     m_state.loop.clock = m_controls.clock;
     m_state.loop.speed = m_controls.speed;
@@ -260,13 +369,16 @@ void Playground::draw() {
 
     // Panels.
     int picked = m_examples.draw(ImVec2(x0, y0), ImVec2(m_left_w, area_h), m_fonts, m_catalog, m_selected, m_edited);
-    if (picked >= 0) select_example(picked);
+    if (picked >= 0) {
+        select_example(picked);
+        platform::clear_link();  // a reload shows this example, not the link's code
+    }
 
     const Example* ex = current();
     apply_markers();
     float editor_w = right_w - twin_w - kGap;
     EditorActions ea = m_editor_panel.draw(ImVec2(rx, y0), ImVec2(editor_w, top_h), m_fonts, m_editor,
-                                           ex ? ex->name + ".py" : "scratch.py", m_modified, m_state.error);
+                                           script_name() + ".py", m_modified, m_state.error);
     if (ea.changed) {
         if (m_dirty_since < 0) m_dirty_since = ImGui::GetTime();
         m_modified = ex && m_editor.text() != ex->python;
@@ -282,12 +394,25 @@ void Playground::draw() {
 
     float my = y0 + top_h + kGap;
     float console_w = right_w - insp_w - kGap;
-    // The verdict against CPython only means something for this example's own script.
-    bool finished = m_state.status == RunStatus::finished && ex && m_state.program == ex->name + ".py";
+    // The verdict against CPython only means something for this example's own
+    // programs (the flags are dropped when another example is picked).
+    note_status_change();
     static const std::string kNoText;
     const std::string& expected = ex ? ex->expected : kNoText;  // a reference: the panel caches by address
-    if (m_console.draw(ImVec2(rx, my), ImVec2(console_w, mid_h), m_fonts, m_state.console, expected, finished))
+    ConsoleSource py{&m_state.console, script_name() + ".py", m_script_done};
+    ConsoleSource cpp;
+    if (!m_state.cpp_console.lines().empty())
+        cpp = {&m_state.cpp_console, ex && !ex->cpp.empty() ? ex->name + ".cpp" : std::string("C++ twin"), m_cpp_done};
+    ConsoleActions ca = m_console.draw(ImVec2(rx, my), ImVec2(console_w, mid_h), m_fonts, py, cpp, expected);
+    if (ca.clear) {
         m_state.console.clear();
+        m_state.cpp_console.clear();
+        m_script_done = m_cpp_done = false;
+    }
+    if (ca.close_cpp) {
+        m_state.cpp_console.clear();
+        m_cpp_done = false;
+    }
     m_inspector.draw(ImVec2(rx + console_w + kGap, my), ImVec2(insp_w, mid_h), m_fonts, m_state.loop);
 
     float ty = my + mid_h + kGap;
@@ -355,7 +480,10 @@ std::string Playground::state_json() const {
     field("engine", m_runner ? "true" : "false", false);
     field("modified", m_modified ? "true" : "false", false);
     field("examples", std::to_string(m_catalog.examples.size()), false);
+    field("script", script_name() + ".py", true);
     field("consoleLines", std::to_string(m_state.console.lines().size()), false);
+    field("cppConsoleLines", std::to_string(m_state.cpp_console.lines().size()), false);
+    field("clock", to_string(m_controls.clock), true);
     field("tasks", std::to_string(m_state.loop.tasks.size()), false);
     char t[32];
     std::snprintf(t, sizeof t, "%.6f", m_state.loop.time);

@@ -8,6 +8,8 @@
 //   |  about   |  Console                  |  Loop inspector       |
 //   |          +---------------------------+-----------------------+
 //   |          |  Timeline                                         |
+//
+// The Console splits into script | C++ columns once "Run C++" has run.
 //   +------------------------- status bar -------------------------+
 //
 // Every border is a splitter. Running is delegated to a Runner (runner.h).
@@ -20,6 +22,7 @@
 #include "panels/examples_panel.h"
 #include "panels/inspector_panel.h"
 #include "panels/timeline_panel.h"
+#include "platform/platform.h"
 #include "runner.h"
 #include "ui/theme.h"
 
@@ -53,6 +56,13 @@ public:
     bool select_example(std::string_view name);
     void select_example(int index);
     void reset_example();
+    // Share: the permalink of the editor's text to the address bar and the
+    // clipboard (platform.h); the console and the button say how it went.
+    void share();
+    // A permalink's code (a "shared.py" that belongs to no example), an
+    // example by name, or why the link could not be read.
+    void open_link(const platform::Link& link);
+    void set_clock(ClockMode mode, double speed);
 
     const ExampleCatalog& catalog() const { return m_catalog; }
     int selected() const { return m_selected; }
@@ -70,11 +80,15 @@ private:
     void handle_shortcuts();
     void start(RunRequest::Program program, bool paused);
     const Example* current() const;
+    // The script's file name: the example's, or the shared/scratch document's.
+    std::string script_name() const;
+    void note_status_change();
 
     const Fonts& m_fonts;
     Runner* m_runner = nullptr;
     ExampleCatalog m_catalog;
     int m_selected = -1;
+    std::string m_doc_name = "scratch";  // the script's name when no example is selected (a link's code: "shared")
     std::vector<bool> m_edited;  // per example: stored edits differ from the original
 
     CodeEditor m_editor{Language::python};
@@ -83,6 +97,12 @@ private:
     double m_dirty_since = -1;   // ImGui time of the first unsaved change
 
     RunState m_state;
+    // Whether each console column's run finished (for its CPython verdict),
+    // kept while the other program runs beside it.
+    RunStatus m_seen_status = RunStatus::idle;
+    RunRequest::Program m_last_program = RunRequest::Program::script;
+    bool m_script_done = false;
+    bool m_cpp_done = false;
     ControlsPanel m_controls;
     ExamplesPanel m_examples;
     EditorPanel m_editor_panel;

@@ -36,7 +36,8 @@ struct Diagnostic {
 // Everything a run writes and the panels read.
 struct RunState {
     RunStatus status = RunStatus::idle;
-    ConsoleLog console;
+    ConsoleLog console;       // the script's output (and the playground's notes)
+    ConsoleLog cpp_console;   // the C++ twin's, shown beside the script's
     LoopView loop;
     Diagnostic error;
     int exec_line = 0;        // 1-based line the script is on while paused; 0 = none

@@ -63,6 +63,10 @@ private:
     void settle(RunState& state, bool worked);
     void end_run(RunState& state);
     void compare_with_script(RunState& state);
+    // Where this run's notes go: the script's console or the twin's column.
+    ConsoleLog& output(RunState& state) const {
+        return m_program == RunRequest::Program::cpp_twin ? state.cpp_console : state.console;
+    }
 
     Driver m_driver;
     std::unique_ptr<EngineRun> m_run;
@@ -82,12 +86,12 @@ void EngineRunner::start(const RunRequest& request, RunState& state) {
     m_program = request.program;
     m_example = request.example;
     if (request.program == RunRequest::Program::cpp_twin) {
-        state.console.note("C++ twin: " + request.example +
+        state.cpp_console.note("C++ twin: " + request.example +
                                ".cpp ran to the end on a virtual clock; this is its replay at the chosen speed.",
                            0);
         TwinRecording rec = record_twin(request.example);
         if (!rec.events_recorded)
-            state.console.note("(this engine build cannot observe the example's loops: no timeline for the C++ twin)", 0);
+            state.cpp_console.note("(this engine build cannot observe the example's loops: no timeline for the C++ twin)", 0);
         m_run = std::make_unique<TwinReplay>(std::move(rec), state, request.clock, request.speed);
     } else {
         m_run = std::make_unique<ScriptRun>(request, state);
@@ -139,25 +143,26 @@ void EngineRunner::end_run(RunState& state) {
     bool stopped = state.status == RunStatus::stopped;
     if (!stopped) state.status = m_run->failed() ? RunStatus::failed : RunStatus::finished;
     state.exec_line = 0;
-    state.console.note(m_run->outcome(), state.loop.time);
+    output(state).note(m_run->outcome(), state.loop.time);
     if (m_program == RunRequest::Program::script && state.status == RunStatus::finished)
         m_script_output[m_example] = state.console.text(true, false, false);
     if (m_program == RunRequest::Program::cpp_twin && state.status == RunStatus::finished) compare_with_script(state);
     m_run.reset();
 }
 
-// The twin's output beside the script's: the console says whether the C++
-// program printed what the script printed on its last finished run.
+// The twin's output beside the script's (the console's second column): it
+// says whether the C++ program printed what the script printed on its last
+// finished run.
 void EngineRunner::compare_with_script(RunState& state) {
     auto it = m_script_output.find(m_example);
     if (it == m_script_output.end()) {
-        state.console.note("Run the script too to compare: both should print the same lines.", state.loop.time);
+        state.cpp_console.note("Run the script too to compare: both should print the same lines.", state.loop.time);
         return;
     }
-    std::string cpp = state.console.text(true, false, false);
+    std::string cpp = state.cpp_console.text(true, false, false);
     const std::string& py = it->second;
     if (cpp == py) {
-        state.console.note("Same output as the script's last run, line for line (" + std::to_string(count_lines(py)) +
+        state.cpp_console.note("Same output as the script's last run, line for line (" + std::to_string(count_lines(py)) +
                                " lines).",
                            state.loop.time);
         return;
@@ -166,7 +171,7 @@ void EngineRunner::compare_with_script(RunState& state) {
     for (size_t i = 0; i < n; ++i) {
         std::string_view a = nth_line(py, i), b = nth_line(cpp, i);
         if (a != b) {
-            state.console.note("Differs from the script's last run at line " + std::to_string(i + 1) + ": script \"" +
+            state.cpp_console.note("Differs from the script's last run at line " + std::to_string(i + 1) + ": script \"" +
                                    std::string(a) + "\", C++ \"" + std::string(b) + "\"",
                                state.loop.time);
             return;

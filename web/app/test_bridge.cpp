@@ -50,6 +50,22 @@ EMSCRIPTEN_KEEPALIVE const char* aio_test_examples() {
 
 EMSCRIPTEN_KEEPALIVE int aio_test_select_example(const char* name) { return pg().select_example(name) ? 1 : 0; }
 
+// As the toolbar's Share button: the link lands in the address bar (and on
+// the clipboard) asynchronously; the console says how it went.
+EMSCRIPTEN_KEEPALIVE void aio_test_share() { pg().share(); }
+
+// As the toolbar's Clock combo (and speed slider): "real", "virtual", "scaled".
+EMSCRIPTEN_KEEPALIVE int aio_test_set_clock(const char* mode, double speed) {
+    std::string m = mode;
+    aio::web::ClockMode c;
+    if (m == "real") c = aio::web::ClockMode::real;
+    else if (m == "virtual") c = aio::web::ClockMode::virtual_time;
+    else if (m == "scaled") c = aio::web::ClockMode::scaled;
+    else return 0;
+    pg().set_clock(c, speed);
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* aio_test_source() { return keep(pg().editor().text()); }
 
 EMSCRIPTEN_KEEPALIVE void aio_test_set_source(const char* text) {
@@ -61,6 +77,11 @@ EMSCRIPTEN_KEEPALIVE void aio_test_set_source(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE const char* aio_test_console(int with_info) {
     return keep(pg().state().console.text(true, true, with_info != 0));
+}
+
+// The C++ twin's column of the console.
+EMSCRIPTEN_KEEPALIVE const char* aio_test_console_cpp(int with_info) {
+    return keep(pg().state().cpp_console.text(true, true, with_info != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_test_run() { pg().run(); }

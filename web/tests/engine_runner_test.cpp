@@ -67,6 +67,7 @@ struct Harness {
     }
     std::string out() const { return state.console.text(true, false, false); }
     std::string err() const { return state.console.text(false, true, false); }
+    std::string cpp_out() const { return state.cpp_console.text(true, false, false); }
 };
 
 }  // namespace
@@ -99,8 +100,23 @@ TEST_CASE("every C++ twin replays what CPython prints") {
         h.start_twin(name);
         h.run();
         CHECK(h.state.status == RunStatus::finished);
-        CHECK(h.out() == example_file(name, ".out"));
+        CHECK(h.cpp_out() == example_file(name, ".out"));
     }
+}
+
+TEST_CASE("the C++ twin writes its own column: the script's output stays beside it") {
+    Harness h;
+    h.start(example_file("08_gather", ".py"), ClockMode::virtual_time, false, "08_gather");
+    h.run();
+    REQUIRE(h.state.status == RunStatus::finished);
+    std::string script = h.out();
+    h.start_twin("08_gather");
+    h.run();
+    CHECK(h.state.status == RunStatus::finished);
+    CHECK(h.out() == script);  // untouched by the twin
+    CHECK(h.cpp_out() == script);
+    // The twin's column ends with the comparison against the script's run.
+    CHECK(h.state.cpp_console.text(false, false, true).find("Same output as the script's last run") != std::string::npos);
 }
 
 TEST_CASE("the C++ twin's output carries the loop times it was printed at") {

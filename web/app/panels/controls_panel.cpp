@@ -19,6 +19,11 @@ ImU32 status_colour(RunStatus s) {
     return colours::text_dim;
 }
 
+void ControlsPanel::flash_share(const char* text) {
+    m_share_flash = text;
+    m_share_flash_until = ImGui::GetTime() + 2.5;
+}
+
 ControlsActions ControlsPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, const RunState& run) {
     ControlsActions act;
     ImGui::SetCursorScreenPos(pos);
@@ -77,6 +82,14 @@ ControlsActions ControlsPanel::draw(const ImVec2& pos, const ImVec2& size, const
             act.clock_changed = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: loop seconds per real second (0.1 to 10)");
     }
+
+    // Share, after the clock so the controls left of it keep their places.
+    ImGui::SameLine(0, 24);
+    bool flashing = m_share_flash && ImGui::GetTime() < m_share_flash_until;
+    if (tool_button(flashing ? m_share_flash : "Share", Icon::link, true, false,
+                    "Copy a link to the code in the editor (it is also put in the address bar).\n"
+                    "The code travels inside the link, compressed: whoever opens it gets this code."))
+        act.share = true;
 
     // Right side: loop time, iteration, status.
     char time_text[64];

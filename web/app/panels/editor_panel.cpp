@@ -96,11 +96,14 @@ bool TwinPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, 
     bool has_source = !filename.empty();
     if (has_source) file_chip(filename.c_str(), false, fonts);
     if (header_tool("Run C++", Icon::play, has_source && can_run,
-                    can_run ? "Run the compiled-in C++ version on the same loop" : "This build has no compiled C++ twin for this example"))
+                    can_run ? "Run this C++ program: the same example written against aio's C++ API, compiled into\n"
+                              "this page, on the same event loop engine the script runs on. Its output appears in the\n"
+                              "Console's right-hand column, beside the script's, at the toolbar's clock."
+                            : "This build has no compiled C++ version of this example to run"))
         run = true;
     ImVec2 body = panel_body();
     if (!has_source) {
-        empty_state("This example has no C++ twin yet.");
+        empty_state("No C++ twin for this code: the examples that have one show it here.");
     } else {
         ImGui::SetCursorPos(ImVec2(0, panel_header_height()));
         viewer.set_read_only(true);

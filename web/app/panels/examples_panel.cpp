@@ -125,6 +125,18 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
         else ImGui::TextUnformatted(ex.about.c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
+    } else if (!catalog.examples.empty()) {
+        // No example selected: the editor holds code opened from a link.
+        ImGui::PushTextWrapPos(0);
+        ImGui::PushFont(fonts.ui_bold);
+        ImGui::TextUnformatted("Code from a link");
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, 2));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xb8, 0xbd, 0xc6, 0xff));
+        ImGui::TextUnformatted("The editor shows shared.py, the code the link carried. Run it as any example; "
+                               "Share makes a link to your edited version. Pick an example above to go back to the tutorial.");
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndChild();
 

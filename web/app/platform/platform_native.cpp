@@ -4,6 +4,10 @@
 
 #include "platform/platform.h"
 
+#include "model/permalink.h"
+
+#include <imgui.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -59,5 +63,20 @@ std::string save_file(const std::string& name, const std::string& content, const
 void first_frame_drawn() {}
 
 void set_clipboard_handlers(std::function<std::string(bool)>, std::function<bool(const std::string&)>) {}
+
+void set_link_handler(std::function<void(const Link&)>) {}
+
+// No address bar here: the link (uncompressed, no zlib needed) goes to the
+// clipboard, relative to the playground page.
+void share_source(const std::string& source, std::function<void(const ShareResult&)> done) {
+    ShareResult r;
+    r.ok = true;
+    r.link = "index.html#" + code_fragment(source);
+    ImGui::SetClipboardText(r.link.c_str());
+    r.copied = true;
+    done(r);
+}
+
+void clear_link() {}
 
 }  // namespace aio::web::platform

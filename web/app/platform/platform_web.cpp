@@ -7,6 +7,15 @@
 // cut) or feeds the pasted text into it (paste). That works without any
 // clipboard permission prompt. Copy buttons elsewhere in the UI also write
 // through navigator.clipboard.
+//
+// Permalinks: the page's URL fragment is read on load and on every
+// hashchange (#src= is inflated with DecompressionStream, capped at 1 MB of
+// source), and its code or example name handed to the app; Share compresses
+// the editor's text with CompressionStream into #src=, puts the link in the
+// address bar (history.replaceState: no hashchange, no history entry) and
+// writes it to the clipboard. Module.aioLinkOpened settles once the link the
+// page was opened with has been handed over (index.html waits for it before
+// the test bridge reports ready).
 
 #include "platform/platform.h"
 
@@ -15,11 +24,15 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <vector>
 
 namespace {
 
 std::function<std::string(bool)> g_copy;
 std::function<bool(const std::string&)> g_paste;
+std::function<void(const aio::web::platform::Link&)> g_open_link;
+std::vector<aio::web::platform::Link> g_pending_links;  // read before a handler was set
+std::function<void(const aio::web::platform::ShareResult&)> g_share_done;
 std::string g_copy_buffer;  // keeps the text alive while JS reads it
 
 void (*g_sdl_set_clipboard)(void*, const char*) = nullptr;
@@ -95,6 +108,147 @@ EM_JS(void, aio_js_watch_visibility, (), {
     document.addEventListener('visibilitychange', () => Module['_aio_web_page_hidden'](document.hidden ? 1 : 0));
 });
 
+// Link kinds passed to _aio_web_open_link: 0 source, 1 example, 2 invalid.
+EM_JS(void, aio_js_install_links, (), {
+    var MAX_SOURCE = 1 << 20;
+    var hand = function (kind, text) {
+        var ptr = allocateUTF8(text);
+        Module['_aio_web_open_link'](kind, ptr);
+        _free(ptr);
+    };
+    var unb64url = function (text, what) {
+        if (!/^[A-Za-z0-9_-]*=*$/.test(text)) throw new Error(what + ' holds characters base64url does not use (was the link cut or changed?)');
+        var bin;
+        try {
+            bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+        } catch (e) {
+            throw new Error(what + ' is not whole base64url (was the link cut short?)');
+        }
+        var out = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; ++i) out[i] = bin.charCodeAt(i);
+        return out;
+    };
+    var utf8 = function (bytes) {
+        try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch (e) {
+            throw new Error('the code in the link is not UTF-8 text');
+        }
+    };
+    var inflate = function (bytes) {
+        if (typeof DecompressionStream !== 'function')
+            return Promise.reject(new Error('this browser cannot unpack compressed links (no DecompressionStream)'));
+        var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+        var chunks = [];
+        var total = 0;
+        var pump = function () {
+            return reader.read().then(function (r) {
+                if (r.done) {
+                    var out = new Uint8Array(total);
+                    var at = 0;
+                    chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+                    return out;
+                }
+                total += r.value.length;
+                if (total > MAX_SOURCE) {
+                    reader.cancel().catch(function () {});
+                    throw new Error('the code in the link unpacks to more than 1 MB');
+                }
+                chunks.push(r.value);
+                return pump();
+            });
+        };
+        return pump().catch(function (e) {
+            if (/1 MB/.test(String(e.message))) throw e;
+            throw new Error('#src= is not deflate-compressed data, or it was cut short (' + String(e.message || e) + ')');
+        });
+    };
+    var fields = function (hash) {
+        var out = {};
+        hash.split('&').forEach(function (part) {
+            var eq = part.indexOf('=');
+            var key = eq < 0 ? part : part.slice(0, eq);
+            var value = eq < 0 ? '' : part.slice(eq + 1);
+            try { value = decodeURIComponent(value); } catch (e) {}
+            if (key && !(key in out)) out[key] = value;
+        });
+        return out;
+    };
+    var read = function () {
+        var hash = location.hash.replace(/^#/, '');
+        if (!hash) return Promise.resolve();
+        var f = fields(hash);
+        var opened;
+        if ('src' in f) {
+            opened = Promise.resolve().then(function () {
+                if (!f.src) throw new Error('#src= is empty');
+                return inflate(unb64url(f.src, '#src='));
+            }).then(function (bytes) { hand(0, utf8(bytes)); });
+        } else if ('code' in f) {
+            opened = Promise.resolve().then(function () {
+                if (!f.code) throw new Error('#code= is empty');
+                var bytes = unb64url(f.code, '#code=');
+                if (bytes.length > MAX_SOURCE) throw new Error('the code in the link is more than 1 MB');
+                hand(0, utf8(bytes));
+            });
+        } else if ('example' in f) {
+            opened = Promise.resolve().then(function () { hand(1, f.example); });
+        } else {
+            return Promise.resolve();  // some other anchor: not ours
+        }
+        return opened.catch(function (e) {
+            console.warn('aio playground: could not open the link: ' + String(e.message || e));
+            hand(2, String(e.message || e));
+        });
+    };
+    window.addEventListener('hashchange', function () { read(); });
+    Module['aioLinkOpened'] = read();
+});
+
+EM_JS(void, aio_js_share, (const char* text), {
+    var source = UTF8ToString(text);
+    var done = function (ok, copied, link, message) {
+        var a = allocateUTF8(link);
+        var b = allocateUTF8(message);
+        Module['_aio_web_share_done'](ok, copied, a, b);
+        _free(a);
+        _free(b);
+    };
+    var b64url = function (bytes) {
+        var bin = '';
+        for (var i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        return btoa(bin).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+    };
+    var bytes = new TextEncoder().encode(source);
+    var fragment;
+    if (typeof CompressionStream === 'function') {
+        var packed = new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')));
+        fragment = packed.arrayBuffer().then(function (b) { return 'src=' + b64url(new Uint8Array(b)); });
+    } else {
+        fragment = Promise.resolve('code=' + b64url(bytes));
+    }
+    fragment.then(function (f) {
+        var link = location.href.replace(/#.*$/, '') + '#' + f;
+        try {
+            history.replaceState(history.state, '', link);
+        } catch (e) {
+            console.warn('aio playground: could not put the link in the address bar: ' + e);
+        }
+        if (!navigator.clipboard || !navigator.clipboard.writeText) {
+            done(1, 0, link, 'this page has no clipboard access (it needs https or localhost)');
+            return;
+        }
+        return navigator.clipboard.writeText(link).then(
+            function () { done(1, 1, link, ''); },
+            function (e) { done(1, 0, link, String((e && e.message) || e)); });
+    }).catch(function (e) { done(0, 0, '', String((e && e.message) || e)); });
+});
+
+EM_JS(void, aio_js_clear_link, (), {
+    if (!location.hash) return;
+    try { history.replaceState(history.state, '', location.href.replace(/#.*$/, '')); } catch (e) {}
+});
+
 EM_JS(void, aio_js_first_frame, (), {
     if (typeof Module['aioFirstFrame'] === 'function') Module['aioFirstFrame']();
 });
@@ -110,6 +264,19 @@ EMSCRIPTEN_KEEPALIVE const char* aio_web_copy(int cut) {
 EMSCRIPTEN_KEEPALIVE void aio_web_page_hidden(int hidden) {
     if (hidden) emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
     else emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+}
+
+EMSCRIPTEN_KEEPALIVE void aio_web_open_link(int kind, const char* text) {
+    using aio::web::platform::Link;
+    Link link{kind == 0 ? Link::Kind::source : kind == 1 ? Link::Kind::example : Link::Kind::invalid, text};
+    if (g_open_link) g_open_link(link);
+    else g_pending_links.push_back(std::move(link));
+}
+
+EMSCRIPTEN_KEEPALIVE void aio_web_share_done(int ok, int copied, const char* link, const char* message) {
+    auto done = std::move(g_share_done);
+    g_share_done = nullptr;
+    if (done) done({ok != 0, copied != 0, link, message});
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_web_paste(const char* text) {
@@ -133,6 +300,7 @@ void set_clipboard_text(void* user, const char* text) {
 
 void init() {
     aio_js_install_clipboard_glue();
+    aio_js_install_links();
     aio_js_watch_visibility();
     ImGuiIO& io = ImGui::GetIO();
     g_sdl_set_clipboard = io.SetClipboardTextFn;
@@ -163,5 +331,20 @@ void set_clipboard_handlers(std::function<std::string(bool)> copy, std::function
     g_copy = std::move(copy);
     g_paste = std::move(paste);
 }
+
+void set_link_handler(std::function<void(const Link&)> open) {
+    g_open_link = std::move(open);
+    auto pending = std::move(g_pending_links);
+    g_pending_links.clear();
+    if (g_open_link)
+        for (const Link& l : pending) g_open_link(l);
+}
+
+void share_source(const std::string& source, std::function<void(const ShareResult&)> done) {
+    g_share_done = std::move(done);  // one share at a time: a second press replaces the first's report
+    aio_js_share(source.c_str());
+}
+
+void clear_link() { aio_js_clear_link(); }
 
 }  // namespace aio::web::platform

@@ -135,6 +135,18 @@ void draw_icon(ImDrawList* dl, Icon icon, const ImVec2& min, const ImVec2& max, 
         dl->AddRectFilled(ImVec2(c.x - s + o, c.y - s + o), ImVec2(c.x + s + o, c.y + s + o), col, 1.5f);
         break;
     }
+    case Icon::link: {
+        // Two chain links, slanted.
+        float w = r * 0.36f, h = r * 0.2f;
+        ImVec2 d(r * 0.26f, -r * 0.26f);
+        for (float k : {-1.0f, 1.0f}) {
+            ImVec2 m(c.x + d.x * k, c.y + d.y * k);
+            ImVec2 ax(0.7071f * w, -0.7071f * w), ay(0.7071f * h, 0.7071f * h);
+            dl->AddQuad(ImVec2(m.x - ax.x - ay.x, m.y - ax.y - ay.y), ImVec2(m.x + ax.x - ay.x, m.y + ax.y - ay.y),
+                        ImVec2(m.x + ax.x + ay.x, m.y + ax.y + ay.y), ImVec2(m.x - ax.x + ay.x, m.y - ax.y + ay.y), col, 1.5f);
+        }
+        break;
+    }
     case Icon::follow: {
         float s = r * 0.55f;
         dl->AddLine(ImVec2(c.x + s, c.y - s), ImVec2(c.x + s, c.y + s), col, 1.6f);

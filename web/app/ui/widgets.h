@@ -8,7 +8,7 @@ namespace aio::web {
 
 struct Fonts;
 
-enum class Icon { none, play, stop, step, reset, clear, download, fit, follow, restore, copy };
+enum class Icon { none, play, stop, step, reset, clear, download, fit, follow, restore, copy, link };
 
 // A panel: a child region with a header row showing `title`. After the call
 // the cursor sits on the header row, right of the title, for header tools.
