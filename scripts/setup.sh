@@ -79,6 +79,11 @@ toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 [[ -f /usr/share/nodejs/acorn/package.json ]] || { say "missing acorn under /usr/share/nodejs (package node-acorn)" >&2; exit 1; }
 
 if ((browser)); then
+  # The pinned playwright-core wants Node 20+ (package-lock.json: engines).
+  if ((node_major < 20)); then
+    say "Node.js $(node --version) is too old for playwright-core (tests/browser needs Node 20+)" >&2
+    exit 1
+  fi
   # playwright-core drives the system Chromium; the exact version is pinned by
   # tests/browser/package-lock.json. `npm ci` only when the lock changed.
   dir=tests/browser
@@ -91,6 +96,7 @@ if ((browser)); then
     cp "$dir/package-lock.json" "$stamp"
   fi
   [[ -x /usr/bin/chromium ]] || { say "missing /usr/bin/chromium" >&2; exit 1; }
+  [[ -f $dir/node_modules/playwright-core/package.json ]] || { say "npm ci did not install playwright-core" >&2; exit 1; }
 fi
 
 say "ready"
