@@ -65,6 +65,7 @@ struct QueueSetup {
   const DictObject* view_dict = nullptr;
   uint64_t view_version = 0;
   int32_t ix_queue = -1, ix_getters = -1, ix_putters = -1, ix_maxsize = -1, ix_unfinished = -1, ix_finished = -1;
+  bool view_ok = false;  // the last view_of succeeded (so the indices above are all valid)
   DictSlot event_value;             // `_value` in the last _finished Event's dict
   const Object* seen[3] = {};       // the objects last found there, known to be deques
   const TypeObject* seen_type[3] = {};  // (and their classes: an address can be reused)
@@ -118,6 +119,7 @@ bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
     qs.ix_unfinished = entry_index(v.d, qs.n_unfinished);
     qs.ix_finished = entry_index(v.d, qs.n_finished);
   }
+  qs.view_ok = false;
   if (qs.ix_queue < 0 || qs.ix_getters < 0 || qs.ix_putters < 0 || qs.ix_maxsize < 0) return false;
   Value* qq = &v.d->m_entries[qs.ix_queue].value;
   Value* g = &v.d->m_entries[qs.ix_getters].value;
@@ -131,6 +133,7 @@ bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
     v.queue = static_cast<DequeObject*>(qq->as<CxxObject>());
     v.getters = static_cast<DequeObject*>(g->as<CxxObject>());
     v.putters = static_cast<DequeObject*>(p->as<CxxObject>());
+    qs.view_ok = true;
     return true;
   }
   v.queue = as_deque(vm, *qq);
@@ -141,7 +144,37 @@ bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
   qs.seen[1] = v.getters;
   qs.seen[2] = v.putters;
   for (int i = 0; i < 3; ++i) qs.seen_type[i] = qs.seen[i]->m_type;
+  qs.view_ok = true;
   return true;
+}
+
+// direct_class() && view_of(), answered in a few loads and compares when
+// nothing changed since the last queue operation: the same class at the
+// same type epoch, the same dict at the same version, the same deques.
+inline bool direct_view(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
+  if (is_kind(q, ObjKind::Instance)) {
+    auto* inst = q.as<InstanceObject>();
+    DictObject* d = inst->m_dict;
+    if (inst->m_type == qs.fast_type && d == qs.view_dict && qs.view_ok && d->m_version == qs.view_version &&
+        qs.fast_epoch == type_epoch()) {
+      const DictEntry* e = d->m_entries;
+      const Value& qq = e[qs.ix_queue].value;
+      const Value& g = e[qs.ix_getters].value;
+      const Value& p = e[qs.ix_putters].value;
+      const Value& m = e[qs.ix_maxsize].value;
+      if (qq.is_obj() && g.is_obj() && p.is_obj() && m.is_int() && qq.as_obj() == qs.seen[0] &&
+          g.as_obj() == qs.seen[1] && p.as_obj() == qs.seen[2] && qq.as_obj()->m_type == qs.seen_type[0] &&
+          g.as_obj()->m_type == qs.seen_type[1] && p.as_obj()->m_type == qs.seen_type[2]) {
+        v.d = d;
+        v.queue = static_cast<DequeObject*>(qq.as<CxxObject>());
+        v.getters = static_cast<DequeObject*>(g.as<CxxObject>());
+        v.putters = static_cast<DequeObject*>(p.as<CxxObject>());
+        v.maxsize = m.as_int();
+        return true;
+      }
+    }
+  }
+  return direct_class(vm, qs, vm.type_of(q)) && view_of(vm, qs, q, v);
 }
 
 bool view_full(const QueueView& v) {
@@ -170,7 +203,7 @@ bool wakeup_next(VM& vm, AsyncioState& st, DequeObject* waiters) {
 
 // put_nowait on the direct path (the queue has room):
 //     _put(item); _unfinished_tasks += 1; _finished.clear(); _wakeup_next(_getters)
-bool direct_put(VM& vm, AsyncioState& st, QueueSetup& qs, QueueView& v, const Value& queue, Value item) {
+inline bool direct_put(VM& vm, AsyncioState& st, QueueSetup& qs, QueueView& v, const Value& queue, Value item) {
   v.queue->items.push_back(std::move(item));
   Value* n = qs.ix_unfinished >= 0 ? &v.d->m_entries[qs.ix_unfinished].value : nullptr;
   if (n && n->is_int() && n->as_int() < INT64_MAX) {
@@ -192,25 +225,25 @@ bool direct_put(VM& vm, AsyncioState& st, QueueSetup& qs, QueueView& v, const Va
   } else if (fin) {
     if (vm.call_method(*fin, "clear", {}).is_null()) return false;
   }
-  return wakeup_next(vm, st, v.getters);
+  return v.getters->items.empty() || wakeup_next(vm, st, v.getters);
 }
 
 // get_nowait on the direct path (the queue has an item):
 //     item = _get(); _wakeup_next(_putters); return item
-bool direct_get(VM& vm, AsyncioState& st, QueueView& v, Value& out) {
+inline bool direct_get(VM& vm, AsyncioState& st, QueueView& v, Value& out) {
   out = std::move(v.queue->items.front());
   v.queue->items.pop_front();
-  return wakeup_next(vm, st, v.putters);
+  return v.putters->items.empty() || wakeup_next(vm, st, v.putters);
 }
 
 // `await q.put(item)` / `await q.get()` when it would not block: the VM's
 // AwaitNowFn (object.hpp). Only the direct path; anything else (a subclass
 // overriding a method, a full or empty queue, odd arguments) takes the op.
-int await_now(VM& vm, const Value& queue, bool put, Value* item, Value& out) {
+inline int await_now(VM& vm, const Value& queue, bool put, Value* item, Value& out) {
   AsyncioState& st = asyncio_state(vm);
   QueueSetup& qs = setup_of(st);
   QueueView v;
-  if (!direct_class(vm, qs, vm.type_of(queue)) || !view_of(vm, qs, queue, v)) return 0;
+  if (!direct_view(vm, qs, queue, v)) return 0;
   if (put ? view_full(v) : v.queue->items.empty()) return 0;
   if (put) {
     if (!direct_put(vm, st, qs, v, queue, *item)) return -1;
@@ -260,7 +293,7 @@ SendStatus QueueOp::run(VM& vm, Value& out) {
   QueueSetup& qs = setup_of(st);
   for (;;) {
     QueueView v;
-    bool direct = direct_class(vm, qs, vm.type_of(m_queue)) && view_of(vm, qs, m_queue, v);
+    bool direct = direct_view(vm, qs, m_queue, v);
     int blocked = full_or_empty(vm, st, direct, v);
     if (blocked < 0) break;
     if (!blocked) {

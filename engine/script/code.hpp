@@ -120,7 +120,12 @@ struct CodeObject : Object {
   int ncells() const { return static_cast<int>(m_cellnames.size()); }
   int nfree() const { return static_cast<int>(m_freenames.size()); }
   // Slots: locals, then cells, then free variables, then the value stack.
-  int nslots() const { return nlocals() + ncells() + nfree(); }
+  int nslots() const {
+    // Cached: every call asks (the name lists are final once compiled).
+    if (m_nslots < 0) m_nslots = nlocals() + ncells() + nfree();
+    return m_nslots;
+  }
+  mutable int m_nslots = -1;
   int total_args() const {
     return m_argcount + m_kwonlycount + ((m_flags & CO_VARARGS) ? 1 : 0) +
            ((m_flags & CO_VARKEYWORDS) ? 1 : 0);

@@ -92,6 +92,12 @@ class Value {
   void raw_set_int(int64_t i) { m_tag = Tag::Int; m_u.i = i; }
   void raw_set_float(double d) { m_tag = Tag::Float; m_u.f = d; }
   void raw_clear() { m_tag = Tag::Null; }
+  // Drops the value, leaving Null; the slot is empty before any destructor runs.
+  void clear() {
+    Tag t = m_tag;
+    m_tag = Tag::Null;
+    if (t == Tag::Obj) decref(m_u.o);
+  }
 
   // Gives up ownership of the object without decref (caller now owns it).
   Object* release() { m_tag = Tag::Null; return m_u.o; }

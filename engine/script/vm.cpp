@@ -198,7 +198,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
     switch (static_cast<Op>(w & 0xff)) {
       // [SECTION] Stack
       case Op::NOP: break;
-      case Op::POP_TOP: --sp; *sp = Value(); break;
+      case Op::POP_TOP: (--sp)->clear(); break;
       case Op::COPY: {
         Value v = sp[-static_cast<int>(arg)];
         *sp++ = std::move(v);
@@ -380,7 +380,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       case Op::DELETE_ATTR: {
         save();
         bool ok = delattr(sp[-1], as_str(cnames[arg]));
-        *--sp = Value();
+        (--sp)->clear();
         if (!ok) goto error;
         break;
       }
@@ -459,7 +459,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         save();
         Value r = binary_op(BinOp::Add, a, b, static_cast<Op>(w & 0xff) == Op::INPLACE_ADD);
         if (r.is_null()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         sp[-1] = std::move(r);
         break;
       }
@@ -481,7 +481,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         save();
         Value r = binary_op(BinOp::Sub, a, b, static_cast<Op>(w & 0xff) == Op::INPLACE_SUB);
         if (r.is_null()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         sp[-1] = std::move(r);
         break;
       }
@@ -503,7 +503,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         save();
         Value r = binary_op(BinOp::Mul, a, b, false);
         if (r.is_null()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         sp[-1] = std::move(r);
         break;
       }
@@ -511,7 +511,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         save();
         Value r = binary_op(static_cast<BinOp>(arg & 0xff), sp[-2], sp[-1], (arg & kInplaceBit) != 0);
         if (r.is_null()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         sp[-1] = std::move(r);
         break;
       }
@@ -625,7 +625,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           t = truthy(v);
           if (t < 0) goto error;
         }
-        *--sp = Value();
+        (--sp)->clear();
         if (t == (static_cast<Op>(w & 0xff) == Op::POP_JUMP_IF_TRUE)) ip = code_start + arg;
         break;
       }
@@ -634,12 +634,12 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         int t = truthy(sp[-1]);
         if (t < 0) goto error;
         if (t == (static_cast<Op>(w & 0xff) == Op::JUMP_IF_TRUE_OR_POP)) ip = code_start + arg;
-        else *--sp = Value();
+        else (--sp)->clear();
         break;
       }
       case Op::POP_JUMP_IF_NOT_NONE: {
         bool none = sp[-1].is_none();
-        *--sp = Value();
+        (--sp)->clear();
         if (!none) ip = code_start + arg;
         break;
       }
@@ -680,7 +680,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             }
             if (has_exc()) goto error;
           }
-          *--sp = Value();
+          (--sp)->clear();
           ip = code_start + arg;
           break;
         }
@@ -704,7 +704,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           break;
         }
         if (has_exc()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         ip = code_start + arg;
         break;
       }
@@ -951,7 +951,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         save();
         Value r = getitem(c, k);
         if (r.is_null()) goto error;
-        *--sp = Value();
+        (--sp)->clear();
         sp[-1] = std::move(r);
         break;
       }
@@ -1035,7 +1035,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             goto error;
           }
           Frame* nf = make_frame(fn, args, nargs, kwnames, self);
-          for (Value* p = base; p < sp; ++p) *p = Value();
+          for (Value* p = base; p < sp; ++p) p->clear();
           sp = base;
           if (!nf) goto error;
           if (fn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
@@ -1078,7 +1078,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
                 as_exc(inst)->m_args = tuple_from_vector(*this, pos);
               }
               Frame* nf = make_frame(init.as<FunctionObject>(), args, nargs, kwnames, &inst);
-              for (Value* p = base; p < sp; ++p) *p = Value();
+              for (Value* p = base; p < sp; ++p) p->clear();
               sp = base;
               if (!nf) goto error;
               if (init.as<FunctionObject>()->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
@@ -1104,7 +1104,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             int done = selfp ? n->m_await_now(*this, selfp, nargs + 1, out) : n->m_await_now(*this, args, nargs, out);
             if (done < 0) goto error;
             if (done) {
-              for (Value* p = base; p < sp; ++p) *p = Value();
+              for (Value* p = base; p < sp; ++p) p->clear();
               sp = base;
               *sp++ = std::move(out);
               ip = code_start + (ip[2] >> 8);
@@ -1118,7 +1118,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         } else {
           r = call(fv, args, nargs, kwnames);
         }
-        for (Value* p = base; p < sp; ++p) *p = Value();
+        for (Value* p = base; p < sp; ++p) p->clear();
         sp = base;
         if (m_pause_now && !r.is_null()) {
           // A blocking call (time.sleep under a host): pause after it.
@@ -1227,7 +1227,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             *sp++ = std::move(init_self);
             break;
           case RetMode::GenFor:
-            *--sp = Value();  // the exhausted generator
+            (--sp)->clear();  // the exhausted generator
             ip = code_start + (ip[-1] >> 8);
             break;
           case RetMode::GenSend:
@@ -1351,7 +1351,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       case Op::END_ASYNC_FOR: {
         Value exc = std::move(*--sp);
         if (isinstance(exc, e_StopAsyncIteration)) {
-          *--sp = Value();  // the async iterator
+          (--sp)->clear();  // the async iterator
           break;
         }
         m_exc = std::move(exc);
@@ -1549,7 +1549,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       // [SECTION] Modules
       case Op::IMPORT_NAME: {
         save();
-        *--sp = Value();
+        (--sp)->clear();
         Value m = import_module(as_str(cnames[arg]));
         if (m.is_null()) goto error;
         *sp++ = std::move(m);
@@ -1588,13 +1588,13 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       }
       if (handler) {
         Value* target = f->stack_base() + handler->depth;
-        while (sp > target) *--sp = Value();
+        while (sp > target) (--sp)->clear();
         *sp++ = take_exc();
         ip = code_start + handler->target;
         break;
       }
       // Leave the frame with the exception.
-      while (sp > f->stack_base()) *--sp = Value();
+      while (sp > f->stack_base()) (--sp)->clear();
       GenObject* g = f->m_gen;
       if (g) {
         gen_finish(*this, g);
