@@ -3,7 +3,7 @@
 // clock through its own buttons, prints what CPython prints for the same
 // code; a never-awaiting block keeps the page drawing and Stop ends it; a
 // syntax error marks its line; Reset restores the code; the playground link
-// carries the code.
+// carries the code, and the playground opens it (and #example= links).
 //
 //   node tests/browser/docs_test.mjs [--site build/wasm/site]
 
@@ -143,6 +143,32 @@ await suite('docs', async (t) => {
     expect(/^#src=[A-Za-z0-9_-]+$/.test(fragment), `fragment ${fragment.slice(0, 40)}`);
     const decoded = await page.evaluate((f) => window.aioEmbed.decodeSource(f), fragment);
     eq(decoded, info.code, 'decoded source');
+  });
+
+  await t.check('following a block\'s playground link opens its code in the playground', async () => {
+    const info = await blockInfo(page, 4);
+    const rel = new URL(info.link).href.slice(new URL(t.url).href.length);
+    const pg = await t.page(rel);
+    await pg.waitForFunction(() => window.aioTest && window.aioTest.ready, null, { timeout: 10000 });
+    await pg.evaluate(() => window.aioTest.ready);
+    eq(await pg.evaluate(() => window.aioTest.source()), info.code, 'the playground\'s editor');
+    await t.shot(pg, 'docs-link-in-playground');
+    eq(pg.aio.errors.join('\n'), '', 'playground console errors');
+    await pg.close();
+  });
+
+  await t.check('a section\'s example link (#example=NAME) opens that example in the playground', async () => {
+    const href = await page.evaluate(() => {
+      const a = [...document.querySelectorAll('a[href*="#example="]')][0];
+      return a ? a.href : null;
+    });
+    expect(href, 'the docs page links to an example');
+    const name = decodeURIComponent(new URL(href).hash.replace(/^#example=/, ''));
+    const pg = await t.page(href.slice(new URL(t.url).href.length));
+    await pg.waitForFunction(() => window.aioTest && window.aioTest.ready, null, { timeout: 10000 });
+    await pg.evaluate(() => window.aioTest.ready);
+    eq((await pg.evaluate(() => window.aioTest.state())).example, name, 'selected example');
+    await pg.close();
   });
 
   await t.check('no console errors on the docs page', async () => {

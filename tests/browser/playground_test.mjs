@@ -195,6 +195,9 @@ await suite('playground', async (t) => {
     const s = await waitStatus(page, FINISHED, 'the run to end');
     eq(s.status, 'failed', 'status');
     eq(s.error.line, line, `error line (message: ${s.error.message})`);
+    // The column where CPython 3.11's `~~^~~` under `    return a / b`
+    // starts (it shows it for a script file; python3 - has no source lines).
+    eq(s.error.column, 12, 'error column: the `a` of `a / b`');
     expect(/ZeroDivisionError/.test(s.error.message), `message names the exception: ${s.error.message}`);
     const err = await page.evaluate(() => window.aioTest.console(false));
     expect(/ZeroDivisionError: division by zero/.test(err), `traceback in the console:\n${err}`);
