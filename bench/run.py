@@ -376,7 +376,9 @@ def main():
 
     tables = []
     engine_names = [n for n, _c, g in present if g == "asyncio"]
-    if engine_workloads and engine_names:
+    script_table_due = SCRIPT_PEER in names and SCRIPT_REF in names
+    # Without the engine, its table would only repeat the script layer's.
+    if engine_workloads and engine_names and (has_ref or not script_table_due):
         others = [n for n in engine_names if n != ref]
         header = ["workload", "unit"]
         if has_ref:
@@ -397,13 +399,13 @@ def main():
                         for n in others]
             rows.append(row)
         tables.append(("The aio engine (C++) and its peers", header, rows))
-    if SCRIPT_PEER in names and SCRIPT_REF in names:
+    if script_table_due:
         header, rows = script_table(workloads, results)
         tables.append((f"The script layer: {SCRIPT_PEER} vs {SCRIPT_REF} "
                        "(targets are CPython/aio-py ratios)", header, rows))
     else:
-        others = [n for n in names if n not in engine_names]
-        if others:  # the plain-Python workloads without both peers
+        others = [n for n, _c, g in present if g == "python"]
+        if others and any(w[6] == "python" for w in workloads):  # without both peers
             header = ["workload", "unit"] + others
             rows = [[wname, unit] + [fmt_value(results.get((n, short))) for n in others]
                     for short, wname, unit, _t, _f, _q, g in workloads if g == "python"]
