@@ -450,6 +450,137 @@ SendStatus QueueOp::throw_(VM& vm, Value exc, Value& out) {
   return SendStatus::Error;
 }
 
+// [SECTION] Event.wait
+//
+//     async def wait(self):
+//         if self._value:
+//             return True
+//         fut = self._get_loop().create_future()
+//         self._waiters.append(fut)
+//         try:
+//             await fut
+//             return True
+//         finally:
+//             self._waiters.remove(fut)
+//
+// Native for memory: a task parked in wait() holds this op (about 100 bytes)
+// instead of a coroutine object and its frame. The steps go through the
+// event's attributes and methods, so subclasses see every call they would.
+struct EventWaitOp : CoroOp {
+  Value m_event;
+  Value m_fut;  // the future awaited (Null before and after)
+
+  void clear_refs() override { m_event = m_fut = Value(); }
+  const char* name() const override { return "Event.wait"; }
+  bool close_suspended(VM& vm) override { return remove_waiter(vm); }
+
+  // finally: self._waiters.remove(fut)
+  bool remove_waiter(VM& vm) {
+    Value fut = std::move(m_fut);
+    m_fut = Value();
+    Value waiters = vm.getattr(m_event, vm.intern("_waiters"));
+    if (waiters.is_null()) return false;
+    if (DequeObject* dq = as_deque(vm, waiters)) {
+      for (auto it = dq->items.begin(); it != dq->items.end(); ++it) {
+        if (it->is_obj() && it->as_obj() == fut.as_obj()) {
+          dq->items.erase(it);
+          return true;
+        }
+      }
+      vm.raise(vm.e_ValueError, "deque.remove(x): x not in deque");
+      return false;
+    }
+    return !vm.call_method(waiters, "remove", {fut}).is_null();
+  }
+  // Leaves the try block with the exception pending (or with `return True`).
+  SendStatus finish(VM& vm, bool raised, Value& out) {
+    m_state = St::Done;
+    Value exc = raised ? vm.take_exc() : Value();
+    if (!remove_waiter(vm)) {
+      // An error in the finally clause replaces the exception (with it as context).
+      Value err = vm.take_exc();
+      if (raised && is_kind(err, ObjKind::Exception) && as_exc(err)->m_context.is_none()) as_exc(err)->m_context = exc;
+      vm.set_exc(err);
+      return SendStatus::Error;
+    }
+    if (raised) {
+      vm.set_exc(std::move(exc));
+      return SendStatus::Error;
+    }
+    out = Value::boolean(true);
+    return SendStatus::Return;
+  }
+  // `await fut`, first time or resumed with v.
+  SendStatus await_fut(VM& vm, Value v, Value& out) {
+    AsyncioState& st = asyncio_state(vm);
+    Value r;
+    if (is_future_object(st, m_fut)) {
+      auto* f = static_cast<FutureObject*>(m_fut.as<CxxObject>());
+      if (!f->m_core->done()) {  // (also when woken early: asyncio yields it again)
+        f->m_blocking = true;
+        out = m_fut;
+        return SendStatus::Yield;
+      }
+      return finish(vm, future_result(st, f, r) == SendStatus::Error, out);
+    }
+    SendStatus s = vm.send(m_fut, std::move(v), r);
+    if (s == SendStatus::Yield) {
+      out = std::move(r);
+      return s;
+    }
+    return finish(vm, s == SendStatus::Error, out);
+  }
+  SendStatus send(VM& vm, Value v, Value& out) override {
+    switch (m_state) {
+      case St::Done:
+        vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+        return SendStatus::Error;
+      case St::Created: {
+        if (!v.is_none()) {
+          vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
+          return SendStatus::Error;
+        }
+        m_state = St::Done;
+        Value value = vm.getattr(m_event, vm.intern("_value"));
+        if (value.is_null()) return SendStatus::Error;
+        int set = vm.truthy(value);
+        if (set < 0) return SendStatus::Error;
+        if (set) {
+          out = Value::boolean(true);
+          return SendStatus::Return;
+        }
+        Value loop = vm.call_method(m_event, "_get_loop", {});
+        if (loop.is_null()) return SendStatus::Error;
+        Value fut = vm.call_method(loop, "create_future", {});
+        if (fut.is_null()) return SendStatus::Error;
+        Value waiters = vm.getattr(m_event, vm.intern("_waiters"));
+        if (waiters.is_null()) return SendStatus::Error;
+        if (DequeObject* dq = as_deque(vm, waiters)) {
+          dq->items.push_back(fut);
+        } else if (vm.call_method(waiters, "append", {fut}).is_null()) {
+          return SendStatus::Error;
+        }
+        m_fut = std::move(fut);
+        m_state = St::Running;
+        return await_fut(vm, Value::none(), out);
+      }
+      case St::Running:
+        return await_fut(vm, std::move(v), out);
+    }
+    return SendStatus::Error;
+  }
+  SendStatus throw_(VM& vm, Value exc, Value& out) override {
+    if (m_state != St::Running) {
+      m_state = St::Done;
+      vm.set_exc(std::move(exc));
+      return SendStatus::Error;
+    }
+    // Thrown in at `await fut`: a future's throw() raises it there.
+    vm.set_exc(std::move(exc));
+    return finish(vm, true, out);
+  }
+};
+
 // [SECTION] sleep
 //
 //     async def sleep(delay, result=None):
@@ -566,6 +697,16 @@ Value m_sleep_op(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   return Value::steal(op);
 }
 
+// Event.wait(self)
+Value e_wait(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+  if (n != 1 || (kw && kw->m_size))
+    return vm.raisef(vm.e_TypeError, "Event.wait() takes 1 positional argument but %d were given", n);
+  QueueSetup& qs = setup_of(asyncio_state(vm));
+  auto* op = new_native_iter<EventWaitOp>(vm, qs.op_type);
+  op->m_event = a[0];
+  return Value::steal(op);
+}
+
 Value op_new(VM& vm, const Value& self, bool put, Value item) {
   AsyncioState& st = asyncio_state(vm);
   QueueSetup& qs = setup_of(st);
@@ -581,6 +722,7 @@ Value q_put(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (n == 2 && kw->m_size == 1 && as_str(kw->items()[0])->view() == "item") return op_new(vm, a[0], true, a[1]);
     return vm.raise(vm.e_TypeError, "Queue.put() got an unexpected keyword argument");
   }
+  if (n == 1) return vm.raise(vm.e_TypeError, "Queue.put() missing 1 required positional argument: 'item'");
   if (n != 2) return vm.raisef(vm.e_TypeError, "Queue.put() takes 2 positional arguments but %d were given", n);
   return op_new(vm, a[0], true, a[1]);
 }
@@ -620,6 +762,7 @@ Value m_queue_setup(VM& vm, Value* a, int n, TupleObject*, Value&) {
   qs.n_unfinished = vm.intern("_unfinished_tasks");
   qs.n_finished = vm.intern("_finished");
   qs.n_value = vm.intern("_value");
+  vm.add_method(qs.event, "wait", e_wait);
   vm.add_method(qs.queue, "put", q_put);
   vm.add_method(qs.queue, "get", q_get);
   dict_get_str(qs.queue->m_dict, vm.intern("put"))->as<NativeObject>()->m_await_now = q_put_now;
