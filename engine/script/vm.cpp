@@ -1038,10 +1038,25 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           for (Value* p = base; p < sp; ++p) p->clear();
           sp = base;
           if (!nf) goto error;
-          if (fn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+          if (uint32_t flags = fn->m_code->m_flags; flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
             f->m_sp = sp;
             Value g = gen_new(*this, nf, fn);
+            auto* gen = g.as<GenObject>();
             *sp++ = std::move(g);
+            // `await coro(...)`: start the coroutine now, as the following
+            // GET_AWAITABLE 0, LOAD_NONE, SEND would (the SEND's path below),
+            // and go on after the SEND when it returns or yields.
+            if (flags == (flags & ~(CO_GENERATOR | CO_ASYNC_GENERATOR)) && m_depth < m_limits.max_depth &&
+                ip[0] == static_cast<uint32_t>(Op::GET_AWAITABLE) &&
+                (ip[1] & 0xff) == static_cast<uint32_t>(Op::LOAD_NONE) &&
+                (ip[2] & 0xff) == static_cast<uint32_t>(Op::SEND)) {
+              ip += 3;
+              gen->m_state = GenState::Running;
+              gen->m_awaited = true;
+              gen->m_exc_state.prev = m_exc_state;
+              m_exc_state = &gen->m_exc_state;
+              push_frame(gen->m_frame, RetMode::GenSend);
+            }
             break;
           }
           push_frame(nf, RetMode::Normal);
