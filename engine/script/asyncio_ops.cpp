@@ -629,7 +629,9 @@ struct SleepOp : CoroOp {
           return SendStatus::Error;
         }
         m_state = St::Running;
-        int le = vm.compare_bool(static_cast<int>(CmpOp::LtE), m_delay, Value::integer(0));  // `if delay <= 0`
+        int le = m_delay.is_int()     ? m_delay.as_int() <= 0  // `if delay <= 0`
+                 : m_delay.is_float() ? m_delay.as_float() <= 0
+                                      : vm.compare_bool(static_cast<int>(CmpOp::LtE), m_delay, Value::integer(0));
         if (le < 0) {
           m_state = St::Done;
           return SendStatus::Error;
@@ -688,7 +690,8 @@ namespace {
 // asyncio.sleep(delay, result=None)
 Value m_sleep_op(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   Value args[2];
-  if (!parse_args(vm, "sleep", a, n, kw, {"delay", "result"}, 1, args, 2)) return Value();
+  if (n == 1 && !(kw && kw->m_size)) args[0] = a[0];  // sleep(delay): the usual call
+  else if (!parse_args(vm, "sleep", a, n, kw, {"delay", "result"}, 1, args, 2)) return Value();
   AsyncioState& st = asyncio_state(vm);
   QueueSetup& qs = setup_of(st);
   auto* op = new_native_iter<SleepOp>(vm, qs.op_type);

@@ -149,6 +149,17 @@ bool VM::fill_attr_cache(AttrCache& c, TypeObject* t, StrObject* name) {
   return true;
 }
 
+// Module attributes (asyncio.sleep, time.time): read from the module's dict
+// unless its type has a data descriptor of that name (getattr's order).
+bool VM::fill_module_attr_cache(AttrCache& c, TypeObject* t, StrObject* name) {
+  c.type = t;
+  c.epoch = t_type_epoch;
+  c.method = nullptr;
+  Value descr = type_lookup(t, name);
+  c.ok = descr.is_null() || !is_data_descriptor(*this, descr);
+  return c.ok;
+}
+
 void VM::compute_mro(TypeObject* t) {
   for (TypeObject* m : t->m_mro)
     if (m != t) decref(m);

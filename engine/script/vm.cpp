@@ -340,6 +340,17 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               }
             }
           }
+        } else if (is_kind(sp[-1], ObjKind::Module)) {
+          auto* mod = sp[-1].as<ModuleObject>();
+          AttrCache& c = attr_cache(code, ip);
+          if (mod->m_dict && ((c.type == mod->m_type && c.epoch == type_epoch())
+                                  ? c.ok
+                                  : fill_module_attr_cache(c, mod->m_type, as_str(cnames[arg])))) {
+            if (Value* v = dict_get_str_slot(mod->m_dict, as_str(cnames[arg]), c.inst)) {
+              sp[-1] = *v;
+              break;
+            }
+          }
         }
         save();
         Value r = getattr(sp[-1], as_str(cnames[arg]));
@@ -405,6 +416,19 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               *sp = std::move(sp[-1]);
               sp[-1] = Value::object(c.method);
               ++sp;
+              break;
+            }
+          }
+        } else if (is_kind(sp[-1], ObjKind::Module)) {
+          // A module's function: pushed unbound (no self), as lookup_method does.
+          auto* mod = sp[-1].as<ModuleObject>();
+          AttrCache& c = attr_cache(code, ip);
+          if (mod->m_dict && ((c.type == mod->m_type && c.epoch == type_epoch())
+                                  ? c.ok
+                                  : fill_module_attr_cache(c, mod->m_type, as_str(cnames[arg])))) {
+            if (Value* v = dict_get_str_slot(mod->m_dict, as_str(cnames[arg]), c.inst)) {
+              sp[-1] = *v;
+              *sp++ = Value();
               break;
             }
           }

@@ -95,6 +95,7 @@ class VM {
   void* raw_realloc(void* p, size_t old_bytes, size_t new_bytes);
   void release_free_lists();
   bool fill_attr_cache(AttrCache& c, TypeObject* t, StrObject* name);
+  bool fill_module_attr_cache(AttrCache& c, TypeObject* t, StrObject* name);
   static constexpr size_t kSmallGrain = 16, kSmallMax = 512;
   struct FreeBlock { FreeBlock* next; };
   FreeBlock* m_small_free[kSmallMax / kSmallGrain + 1] = {};
