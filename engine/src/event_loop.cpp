@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "aio/detail/task_core.hpp"
 #include "aio/exceptions.hpp"
@@ -37,12 +40,44 @@ void run_handle_entry(void* ctx, bool run) {
 
 // Timer-heap entry popped when due: its handle joins the ready queue.
 void fire_timer_entry(void* ctx, bool run) { run_handle_entry(ctx, run); }
+
+// Every live loop and the default observer, so that replacing the default can
+// detach the loops still reporting to the old one. Never destroyed: loops
+// owned by statics and thread_locals may be destroyed after any static here.
+struct LiveLoops {
+    std::mutex mutex;
+    std::vector<EventLoop*> loops;
+    Observer* default_observer = nullptr;
+};
+LiveLoops& live_loops() {
+    static auto* live = new LiveLoops;
+    return *live;
+}
 }  // namespace
+
+void set_default_observer(Observer* observer) {
+    LiveLoops& live = live_loops();
+    std::lock_guard<std::mutex> lock(live.mutex);
+    Observer* old = std::exchange(live.default_observer, observer);
+    if (!old || old == observer) return;
+    for (EventLoop* loop : live.loops)
+        if (loop->observer() == old) loop->set_observer(nullptr);
+}
+
+Observer* default_observer() {
+    LiveLoops& live = live_loops();
+    std::lock_guard<std::mutex> lock(live.mutex);
+    return live.default_observer;
+}
 
 // [SECTION] Scheduling -----------------------------------------------------------
 
-EventLoop::EventLoop(std::unique_ptr<Clock> clock) : m_clock(std::move(clock)), m_observer(default_observer()) {
+EventLoop::EventLoop(std::unique_ptr<Clock> clock) : m_clock(std::move(clock)) {
     if (!m_clock) m_clock = make_default_clock();
+    LiveLoops& live = live_loops();
+    std::lock_guard<std::mutex> lock(live.mutex);
+    m_observer = live.default_observer;
+    live.loops.push_back(this);
 }
 
 EventLoop::~EventLoop() {
@@ -52,6 +87,9 @@ EventLoop::~EventLoop() {
     }
     close();
     if (t_event_loop == this) t_event_loop = nullptr;
+    LiveLoops& live = live_loops();
+    std::lock_guard<std::mutex> lock(live.mutex);
+    live.loops.erase(std::find(live.loops.begin(), live.loops.end(), this));
 }
 
 void EventLoop::check_open(const char* /*what*/) const {

@@ -1,16 +1,9 @@
 #include "aio/observer.hpp"
 
-#include <atomic>
-
 namespace aio {
 
-namespace {
-// Atomic only so that a loop built on another thread reads a whole pointer.
-std::atomic<Observer*> g_default_observer{nullptr};
-}  // namespace
-
-void set_default_observer(Observer* observer) noexcept { g_default_observer.store(observer, std::memory_order_relaxed); }
-Observer* default_observer() noexcept { return g_default_observer.load(std::memory_order_relaxed); }
+// set_default_observer / default_observer live in event_loop.cpp, beside the
+// registry of live loops they need.
 
 const char* to_string(LoopEventKind kind) {
     switch (kind) {

@@ -110,7 +110,7 @@ TEST_CASE("a loop constructed after set_default_observer starts with that observ
         L->set_observer(nullptr);
         CHECK(L->observer() == nullptr);
     }
-    // Loops that already existed keep theirs; later loops get none again.
+    // A loop that already existed kept its own (none); later loops get none again.
     CHECK(before->observer() == nullptr);
     CHECK(aio::default_observer() == nullptr);
     CHECK(aio::new_event_loop()->observer() == nullptr);
@@ -136,14 +136,40 @@ TEST_CASE("the default observer sees the loop that aio::run makes for itself") {
     CHECK(slept);
 }
 
-TEST_CASE("changing the default observer leaves an existing loop's observer alone") {
-    Recorder first, second;
+TEST_CASE("replacing the default observer detaches the loops still reporting to it, and only those") {
+    Recorder first, second, own;
     DefaultObserverScope scope(&first);
-    VirtualLoop L;
+    VirtualLoop by_default, chose_own;
+    chose_own->set_observer(&own);
     aio::set_default_observer(&second);
-    CHECK(L->observer() == &first);
+    // `first` may now be destroyed: no loop reports to it any more.
+    CHECK(by_default->observer() == nullptr);
+    CHECK(chose_own->observer() == &own);
     auto quick = []() -> aio::Coroutine<> { co_return; };
-    L.run(quick());
-    CHECK(first.of(LoopEventKind::task_done).size() == 1);
+    by_default.run(quick());
+    chose_own.run(quick());
+    CHECK(first.items.empty());
     CHECK(second.items.empty());
+    CHECK(own.of(LoopEventKind::task_done).size() == 1);
+    VirtualLoop after;
+    CHECK(after->observer() == &second);
+}
+
+TEST_CASE("a loop made by get_event_loop while a default observer is set stops reporting when it is removed") {
+    // The playground's C++ twin: set a recorder, run an example that calls
+    // get_event_loop() (the loop outlives the run), remove the recorder, and
+    // destroy it. Later use of that loop must not reach the dead recorder.
+    aio::set_event_loop(nullptr);
+    aio::EventLoop* kept = nullptr;
+    {
+        auto rec = std::make_unique<Recorder>();
+        aio::set_default_observer(rec.get());
+        kept = &aio::get_event_loop();
+        CHECK(kept->observer() == rec.get());
+        aio::set_default_observer(nullptr);
+    }
+    CHECK(kept->observer() == nullptr);
+    auto quick = []() -> aio::Coroutine<int> { co_return 5; };
+    CHECK(aio::run_until_complete(*kept, quick()) == 5);
+    aio::set_event_loop(nullptr);
 }

@@ -42,13 +42,18 @@ public:
 };
 
 // The observer every EventLoop constructed from now on starts with (null:
-// none, the default). Loops that already exist keep theirs; a loop can still
-// change its own with set_observer. Process-wide like the default clock, so
-// that loops made inside aio::run, new_event_loop or get_event_loop — which a
-// program creates itself — report to a host that installed one beforehand
-// (the playground's C++ twin records examples this way). The observer must
-// outlive every loop that starts with it, or be replaced on those loops.
-void set_default_observer(Observer* observer) noexcept;
-Observer* default_observer() noexcept;
+// none, the default). Process-wide like the default clock, so that loops made
+// inside aio::run, new_event_loop or get_event_loop — which a program creates
+// itself — report to a host that installed one beforehand (the playground's
+// C++ twin records examples this way). A loop can still change its own with
+// set_observer.
+//
+// Replacing the default releases the previous one: every live loop that
+// still reports to it stops reporting (its observer becomes null), so the
+// host may destroy it right after — even though a loop that get_event_loop()
+// made may live on. Other loops keep their observers. Call it while none of
+// those loops runs on another thread.
+void set_default_observer(Observer* observer);
+Observer* default_observer();
 
 }  // namespace aio
