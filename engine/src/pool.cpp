@@ -28,35 +28,39 @@ struct FreeBlock {
     FreeBlock* next;
 };
 
-struct Pools {
-    FreeBlock* heads[kClasses] = {};
+// The free lists are plain thread_local data (no constructor or destructor),
+// so the hot path reads them without a thread_local initialisation check;
+// the chunks, touched only when a list runs dry, are freed when the thread ends.
+thread_local FreeBlock* t_heads[kClasses];
+
+struct Chunks {
     std::vector<void*> chunks;
-    ~Pools() {
+    ~Chunks() {
         for (void* c : chunks) ::operator delete(c);
-    }
-    void refill(std::size_t cls) {
-        std::size_t block = (cls + 1) * kGrain;
-        char* chunk = static_cast<char*>(::operator new(kChunk));
-        chunks.push_back(chunk);
-        std::size_t count = kChunk / block;
-        for (std::size_t i = count; i-- > 0;) {
-            auto* b = reinterpret_cast<FreeBlock*>(chunk + i * block);
-            b->next = heads[cls];
-            heads[cls] = b;
-        }
     }
 };
 
-thread_local Pools t_pools;
+[[gnu::noinline]] void refill(std::size_t cls) {
+    thread_local Chunks t_chunks;
+    std::size_t block = (cls + 1) * kGrain;
+    char* chunk = static_cast<char*>(::operator new(kChunk));
+    t_chunks.chunks.push_back(chunk);
+    std::size_t count = kChunk / block;
+    FreeBlock*& head = t_heads[cls];
+    for (std::size_t i = count; i-- > 0;) {
+        auto* b = reinterpret_cast<FreeBlock*>(chunk + i * block);
+        b->next = head;
+        head = b;
+    }
+}
 }  // namespace
 
 void* pool_allocate(std::size_t size) {
     if (size == 0 || size > kMaxPooled) return ::operator new(size);
     std::size_t cls = (size - 1) / kGrain;
-    FreeBlock*& head = t_pools.heads[cls];
-    if (!head) t_pools.refill(cls);
-    FreeBlock* b = head;
-    head = b->next;
+    if (!t_heads[cls]) refill(cls);
+    FreeBlock* b = t_heads[cls];
+    t_heads[cls] = b->next;
     return b;
 }
 
@@ -68,8 +72,8 @@ void pool_deallocate(void* p, std::size_t size) noexcept {
     }
     std::size_t cls = (size - 1) / kGrain;
     auto* b = static_cast<FreeBlock*>(p);
-    b->next = t_pools.heads[cls];
-    t_pools.heads[cls] = b;
+    b->next = t_heads[cls];
+    t_heads[cls] = b;
 }
 #else
 void* pool_allocate(std::size_t size) { return ::operator new(size); }

@@ -15,8 +15,9 @@ namespace {
 std::atomic<std::uint64_t> g_task_counter{0};
 }  // namespace
 
-TaskCore::TaskCore(EventLoop& loop, std::string name)
-    : FutureCore(loop), m_id(++g_task_counter) {
+TaskCore::TaskCore(EventLoop& loop) : FutureCore(loop), m_id(++g_task_counter) {}
+
+TaskCore::TaskCore(EventLoop& loop, std::string name) : TaskCore(loop) {
     if (!name.empty()) m_name = std::make_unique<std::string>(std::move(name));
 }
 

@@ -40,16 +40,56 @@ void timeout_if_cancelled(FutureCore& fut) {
     }
 }
 
-DistinctFutures::DistinctFutures(std::size_t expected) : m_use_set(expected > 32) {
-    if (m_use_set) m_large.reserve(expected);
+namespace {
+// Fibonacci hashing: the top bits of pointer * 2^64/phi spread the
+// 16-byte-aligned addresses of neighbouring allocations over the table.
+std::size_t slot_of(const FutureCore* f, unsigned shift) noexcept {
+    return std::size_t((std::uint64_t(reinterpret_cast<std::uintptr_t>(f)) * 0x9E3779B97F4A7C15ull) >> shift);
+}
+}  // namespace
+
+DistinctFutures::DistinctFutures(std::size_t expected) : m_hashed(expected > 32) {
+    if (!m_hashed) {
+        m_slots.reserve(expected);
+        return;
+    }
+    unsigned bits = 1;
+    while ((std::size_t(1) << bits) < 2 * expected) ++bits;
+    m_slots.assign(std::size_t(1) << bits, nullptr);
+    m_shift = 64 - bits;
 }
 
 bool DistinctFutures::insert(const FutureCore* f) {
-    if (m_use_set) return m_large.insert(f).second;
-    for (const FutureCore* g : m_small)
-        if (g == f) return false;
-    m_small.push_back(f);
-    return true;
+    if (!m_hashed) {
+        for (const FutureCore* g : m_slots)
+            if (g == f) return false;
+        m_slots.push_back(f);
+        return true;
+    }
+    if (2 * (m_count + 1) > m_slots.size()) grow();
+    std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = slot_of(f, m_shift);; i = (i + 1) & mask) {
+        if (m_slots[i] == f) return false;
+        if (!m_slots[i]) {
+            m_slots[i] = f;
+            ++m_count;
+            return true;
+        }
+    }
+}
+
+// More entries than announced: double the table and re-insert.
+void DistinctFutures::grow() {
+    std::vector<const FutureCore*> old(m_slots.size() * 2, nullptr);
+    old.swap(m_slots);
+    --m_shift;
+    std::size_t mask = m_slots.size() - 1;
+    for (const FutureCore* f : old) {
+        if (!f) continue;
+        std::size_t i = slot_of(f, m_shift);
+        while (m_slots[i]) i = (i + 1) & mask;
+        m_slots[i] = f;
+    }
 }
 
 // [SECTION] Removable done callbacks --------------------------------------------------

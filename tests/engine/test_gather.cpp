@@ -770,3 +770,36 @@ TEST_CASE("a loop closed while a gather is pending frees its children and the ga
     }
     CHECK(Probe::live == 0);
 }
+
+TEST_CASE("gather over a long list with repeats watches each task once and keeps argument order") {
+    // More than 32 arguments: the repeat check uses its hash table.
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto value = [](int i) -> aio::Coroutine<int> {
+            co_await aio::sleep(0);
+            co_return i * 10;
+        };
+        std::vector<aio::Task<int>> distinct;
+        for (int i = 0; i < 100; ++i) distinct.push_back(aio::create_task(value(i)));
+        std::vector<aio::Task<int>> args;
+        for (int i = 0; i < 300; ++i) args.push_back(distinct[(i * 7) % 100]);  // each task three times
+        std::vector<int> got = co_await aio::gather(args);
+        REQUIRE(got.size() == 300);
+        for (int i = 0; i < 300; ++i) CHECK(got[i] == (i * 7) % 100 * 10);
+        // Cancelling a pending gather cancels each occurrence: a task given
+        // three times has three cancellations requested, as in CPython.
+        auto slow = [](int) -> aio::Coroutine<int> {
+            co_await aio::sleep(1);
+            co_return 0;
+        };
+        std::vector<aio::Task<int>> pending;
+        for (int i = 0; i < 40; ++i) pending.push_back(aio::create_task(slow(i)));
+        std::vector<aio::Task<int>> twice = pending;
+        twice.insert(twice.end(), pending.begin(), pending.end());
+        auto g = aio::gather(twice);
+        co_await aio::sleep(0);
+        g.cancel();
+        for (auto& t : pending) CHECK(t.cancelling() == 2);
+        CHECK_THROWS_AS(co_await g, aio::CancelledError);
+    }());
+}

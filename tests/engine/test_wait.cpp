@@ -439,3 +439,26 @@ py*/
         "done [1] pending 1 0.25@4",
     });
 }
+
+TEST_CASE("wait drops repeated tasks from a long list, keeping the first occurrence's order") {
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        std::vector<aio::Task<int>> distinct;
+        for (int i = 0; i < 50; ++i) distinct.push_back(aio::create_task(work(i, 0.25)));
+        std::vector<aio::Task<int>> ts;
+        for (int i = 0; i < 200; ++i) ts.push_back(distinct[(i * 3) % 50]);
+        auto [done, pending] = co_await aio::wait(ts);
+        CHECK(done.size() == 50);
+        CHECK(pending.empty());
+        for (int i = 0; i < 50; ++i) CHECK(done[i] == distinct[(i * 3) % 50]);
+    }());
+}
+
+TEST_CASE("the repeat check of long argument lists grows past the size it was given") {
+    aio::EventLoop loop(std::make_unique<aio::VirtualClock>());
+    std::vector<aio::Future<int>> fs;
+    for (int i = 0; i < 1000; ++i) fs.emplace_back(loop);
+    aio::detail::DistinctFutures seen(40);  // hashed, sized for 40
+    for (auto& f : fs) CHECK(seen.insert(&f.core()));
+    for (auto& f : fs) CHECK_FALSE(seen.insert(&f.core()));
+}

@@ -29,7 +29,8 @@ protected:
 template <class T>
 class CoroTask final : public CoroTaskBase {
 public:
-    CoroTask(EventLoop& loop, Coroutine<T> coro, std::string name) : CoroTaskBase(loop, std::move(name)) {
+    // Unnamed ("Task-N" on first use): no string is made or moved.
+    CoroTask(EventLoop& loop, Coroutine<T>&& coro) : CoroTaskBase(loop) {
         if (!coro) throw RuntimeError("create_task() needs a coroutine");
         if (coro.started()) throw RuntimeError("cannot reuse already awaited coroutine");
         auto h = coro.release();
@@ -94,19 +95,36 @@ private:
     detail::Ref<detail::TaskCore> m_core;
 };
 
-// Wrap a coroutine in a Task on `loop`; its first step runs on the next
-// iteration (asyncio: loop.create_task).
+namespace detail {
 template <class T>
-Task<T> create_task(EventLoop& loop, Coroutine<T> coro, std::string name = {}) {
+Task<T> start_task(EventLoop& loop, Coroutine<T>&& coro, std::string* name) {
     loop.check_open("create_task");
-    Task<T> task(detail::Ref<detail::TaskCore>(new detail::CoroTask<T>(loop, std::move(coro), std::move(name))));
+    Task<T> task(Ref<TaskCore>(new CoroTask<T>(loop, std::move(coro))));
+    if (name && !name->empty()) task.core().set_name(std::move(*name));  // before start() reports it
     task.core().start();
     return task;
 }
+}  // namespace detail
+
+// Wrap a coroutine in a Task on `loop`; its first step runs on the next
+// iteration (asyncio: loop.create_task). Overloads rather than a default
+// name: an unnamed task (the common case) moves no string around.
+template <class T>
+Task<T> create_task(EventLoop& loop, Coroutine<T> coro) {
+    return detail::start_task(loop, std::move(coro), nullptr);
+}
+template <class T>
+Task<T> create_task(EventLoop& loop, Coroutine<T> coro, std::string name) {
+    return detail::start_task(loop, std::move(coro), &name);
+}
 // On the running loop (asyncio.create_task).
 template <class T>
-Task<T> create_task(Coroutine<T> coro, std::string name = {}) {
-    return create_task(get_running_loop(), std::move(coro), std::move(name));
+Task<T> create_task(Coroutine<T> coro) {
+    return detail::start_task(get_running_loop(), std::move(coro), nullptr);
+}
+template <class T>
+Task<T> create_task(Coroutine<T> coro, std::string name) {
+    return detail::start_task(get_running_loop(), std::move(coro), &name);
 }
 
 // asyncio.ensure_future: a coroutine becomes a Task (on the running loop, or

@@ -126,15 +126,19 @@ void copy_result(FutureCore& from, FutureCore& to, bool own) {
 }
 
 // Spots repeated futures in an argument list (Python dedups them by
-// identity): a linear scan for short lists, a hash set for long ones.
+// identity): a linear scan for short lists, and for long ones a hash table
+// of pointers in one allocation (open addressing, at most half full) — a
+// node-based set cost a malloc and a free per gathered task.
 class DistinctFutures {
 public:
     explicit DistinctFutures(std::size_t expected);
     bool insert(const FutureCore* f);  // false if seen before
 private:
-    std::vector<const FutureCore*> m_small;
-    std::unordered_set<const FutureCore*> m_large;
-    bool m_use_set;
+    void grow();
+    std::vector<const FutureCore*> m_slots;  // short: the entries; long: the table (null = free)
+    std::size_t m_count = 0;                 // entries in the table
+    unsigned m_shift = 0;                    // long: 64 - log2(table size)
+    bool m_hashed;
 };
 
 bool is_cancelled_error(const std::exception_ptr& e) noexcept;

@@ -17,7 +17,8 @@ namespace aio::detail {
 
 class TaskCore : public FutureCore {
 public:
-    explicit TaskCore(EventLoop& loop, std::string name = {});
+    explicit TaskCore(EventLoop& loop);
+    TaskCore(EventLoop& loop, std::string name);
     // Register with the loop and schedule the first step. Called once the
     // object is fully built, so a constructor that throws leaves no trace.
     void start();
