@@ -68,7 +68,24 @@ async def run():
     t0 = asyncio.get_running_loop().time()
     await main()
 
-asyncio.run(run())
+# A virtual clock, as the C++ side uses: real sleeps drift on a loaded
+# machine ("joined at 1.6").
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        super().__init__()
+        self.now = 0.0
+    def time(self):
+        return self.now
+    def _run_once(self):
+        if not self._ready:
+            live = [h._when for h in self._scheduled if not h._cancelled]
+            if live:
+                self.now = max(self.now, min(live))
+        super()._run_once()
+
+loop = VirtualLoop()
+loop.run_until_complete(run())
+loop.close()
 )PY";
 
 Coroutine<void> producer(Log& log, aio::Queue<int>& q, std::string name, std::vector<int> items) {
