@@ -120,6 +120,12 @@ struct CodeObject : Object {
   int ncells() const { return static_cast<int>(m_cellnames.size()); }
   int nfree() const { return static_cast<int>(m_freenames.size()); }
   // Slots: locals, then cells, then free variables, then the value stack.
+  // Binding arguments is a plain copy: positional parameters only, no cells
+  // or free variables (the VM's call fast path; anything else: make_frame).
+  bool simple_args() const {
+    return !(m_flags & (CO_VARARGS | CO_VARKEYWORDS)) && m_kwonlycount == 0 && m_cellnames.empty() &&
+           m_freenames.empty();
+  }
   int nslots() const {
     // Cached: every call asks (the name lists are final once compiled).
     if (m_nslots < 0) m_nslots = nlocals() + ncells() + nfree();

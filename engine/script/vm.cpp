@@ -1058,7 +1058,17 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             raise(e_RecursionError, "maximum recursion depth exceeded");
             goto error;
           }
-          Frame* nf = make_frame(fn, args, nargs, kwnames, self);
+          Frame* nf;
+          CodeObject* co = fn->m_code;
+          if (!kwnames && co->simple_args() && nargs + (self ? 1 : 0) == co->m_argcount) {
+            // The common call: the arguments move from the stack into the slots.
+            nf = alloc_frame(co, fn);
+            Value* ns = nf->slots();
+            if (self) *ns++ = *self;
+            for (int i = 0; i < nargs; ++i) ns[i] = std::move(args[i]);
+          } else {
+            nf = make_frame(fn, args, nargs, kwnames, self);
+          }
           for (Value* p = base; p < sp; ++p) p->clear();
           sp = base;
           if (!nf) goto error;
