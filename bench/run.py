@@ -329,49 +329,59 @@ def main():
     results = {}   # (peer, short) -> float, or an error string
     versions = {}  # peer -> its '# peer ...' comments, one per program
     failed = False
-    for name, cmd, group in present:
-        for short, wname, _unit, _target, full, quick, wgroup in workloads:
-            if wgroup != group:
-                continue
-            sizes = quick if args.quick else full
-            argv = workload_argv(cmd, short, sizes)
-            if args.verbose:
-                print("  " + " ".join(argv), file=sys.stderr)
-            best, runs, retries, noisy = None, 0, 0, False
-            while runs < repeat:
-                print(f"running {name} {short} ({runs + 1}/{repeat})", file=sys.stderr, flush=True)
+    # Runs interleave: each round runs every peer once on the workload, so a
+    # burst of load from elsewhere hits all peers of a row alike and the
+    # ratios hold better than a peer-after-peer order would let them.
+    for short, wname, _unit, _target, full, quick, wgroup in workloads:
+        sizes = quick if args.quick else full
+        cells = []  # [name, argv, best, runs, retries, noisy, done]
+        for name, cmd, group in present:
+            if group == wgroup:
+                argv = workload_argv(cmd, short, sizes)
+                if args.verbose:
+                    print("  " + " ".join(argv), file=sys.stderr)
+                cells.append({"name": name, "argv": argv, "best": None, "runs": 0,
+                              "retries": 0, "noisy": False, "done": False})
+        while any(not c["done"] for c in cells):
+            for c in cells:
+                if c["done"]:
+                    continue
+                name = c["name"]
+                print(f"running {name} {short} ({c['runs'] + 1}/{repeat})", file=sys.stderr, flush=True)
                 if args.wait_idle and not wait_idle(args.idle_timeout):
-                    noisy = True
+                    c["noisy"] = True
                 t0 = cpu_times() if args.wait_idle else None
                 try:
-                    value, comments = run_workload(argv, short, wname, args.timeout)
+                    value, comments = run_workload(c["argv"], short, wname, args.timeout)
                 except PeerError as e:
                     notes.append(f"{name} {short} failed: {e}")
                     failed = True
-                    best = "error"
-                    break
+                    c["best"], c["done"] = "error", True
+                    continue
                 if t0 is not None:
                     busy = busy_since(t0)
                     if busy > own_share(ncpu):
-                        retries += 1
+                        c["retries"] += 1
                         print(f"  discarded: {busy:.0f}% of the CPUs were busy", file=sys.stderr)
-                        if retries <= 5 * repeat:
+                        if c["retries"] <= 5 * repeat:
                             continue
-                        noisy = True
-                runs += 1
+                        c["noisy"] = True
+                c["runs"] += 1
+                c["done"] = c["runs"] >= repeat
                 if args.verbose:
                     print(f"  {name} {short}: {fmt_value(value)}", file=sys.stderr)
-                for c in comments:
-                    if c.startswith("# peer "):
+                for line in comments:
+                    if line.startswith("# peer "):
                         seen = versions.setdefault(name, [])
-                        if c[len("# peer "):] not in seen:
-                            seen.append(c[len("# peer "):])
-                    elif args.verbose and not c.startswith("# NAME "):
-                        print(f"  {name} {short}: {c}", file=sys.stderr)
-                best = value if best is None else min(best, value)
-            results[(name, short)] = best
-            if noisy:
-                notes.append(f"{name} {short} measured while other work ran (no idle spell)")
+                        if line[len("# peer "):] not in seen:
+                            seen.append(line[len("# peer "):])
+                    elif args.verbose and not line.startswith("# NAME "):
+                        print(f"  {name} {short}: {line}", file=sys.stderr)
+                c["best"] = value if c["best"] is None else min(c["best"], value)
+        for c in cells:
+            results[(c["name"], short)] = c["best"]
+            if c["noisy"]:
+                notes.append(f"{c['name']} {short} measured while other work ran (no idle spell)")
     load_after = load_average()
 
     tables = []
