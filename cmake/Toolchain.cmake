@@ -20,15 +20,18 @@ endif()
 if(EMSCRIPTEN)
   # Emscripten 3.1.6's libc++ only has <experimental/coroutine>; clang 14 warns
   # that it is deprecated. Symmetric transfer needs Wasm tail calls (without
-  # -mtail-call clang refuses to compile it), and C++ exceptions must be
+  # -mtail-call clang refuses to compile it; the engine itself uses a
+  # trampoline in Wasm, see aio/detail/transfer.hpp, but user code and
+  # tests/wasm/test_toolchain.cpp may transfer directly), and C++ exceptions must be
   # catchable (CancelledError, InvalidStateError, ...): -fwasm-exceptions is
   # needed when compiling *and* linking, or wasm-ld misses __wasm_lpad_context.
   add_compile_options(-Wno-deprecated-experimental-coroutine -fwasm-exceptions -mtail-call)
 
-  # Shadow stack in linear memory. At -O1..-O3 a chain of synchronous symmetric
-  # transfers runs in constant stack; at -O0 it costs about 64 bytes per hop and
-  # at -Os/-Oz about 31 (clang 14 does not pop the frame before the tail call),
-  # so 8 MiB keeps ~130k-hop chains alive even in a debug build.
+  # Shadow stack in linear memory. clang 14 places a resume function's
+  # shadow-stack epilogue after its tail call, so direct symmetric transfer
+  # leaks 16-64 bytes per hop until the step returns; the engine's trampoline
+  # (aio/detail/transfer.hpp) keeps its chains in constant stack. 8 MiB is
+  # for ordinary recursion and user code that transfers directly.
   set(AIO_WASM_STACK_SIZE 8388608 CACHE STRING "Emscripten TOTAL_STACK in bytes")
   set(AIO_WASM_INITIAL_MEMORY 33554432 CACHE STRING "Emscripten INITIAL_MEMORY in bytes")
   add_link_options(-fwasm-exceptions -mtail-call
