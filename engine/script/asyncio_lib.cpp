@@ -764,16 +764,7 @@ class Event(_LoopBound):
     def clear(self):
         self._value = False
 
-    async def wait(self):
-        if self._value:
-            return True
-        fut = self._get_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
+    # wait() is native (asyncio_ops.cpp), installed by _queue_setup below.
 
 class Condition(_ContextManagerMixin, _LoopBound):
     def __init__(self, lock=None):
@@ -1043,22 +1034,8 @@ class Queue(_LoopBound):
             return False
         return self.qsize() >= self._maxsize
 
-    async def put(self, item):
-        while self.full():
-            putter = self._get_loop().create_future()
-            self._putters.append(putter)
-            try:
-                await putter
-            except:
-                putter.cancel()
-                try:
-                    self._putters.remove(putter)
-                except ValueError:
-                    pass
-                if not self.full() and not putter.cancelled():
-                    self._wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
+    # put() and get() are native (asyncio_ops.cpp, whose header has their
+    # CPython source); _queue_setup below installs them.
 
     def put_nowait(self, item):
         if self.full():
@@ -1067,23 +1044,6 @@ class Queue(_LoopBound):
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
-
-    async def get(self):
-        while self.empty():
-            getter = self._get_loop().create_future()
-            self._getters.append(getter)
-            try:
-                await getter
-            except:
-                getter.cancel()
-                try:
-                    self._getters.remove(getter)
-                except ValueError:
-                    pass
-                if not self.empty() and not getter.cancelled():
-                    self._wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
 
     def get_nowait(self):
         if self.empty():

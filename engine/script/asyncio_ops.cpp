@@ -354,15 +354,10 @@ SendStatus QueueOp::run(VM& vm, Value& out) {
 }
 
 SendStatus QueueOp::send(VM& vm, Value v, Value& out) {
+  if (!can_send(vm, v)) return SendStatus::Error;
   switch (m_state) {
-    case St::Done:
-      vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
-      return SendStatus::Error;
+    case St::Done: break;  // (can_send raised)
     case St::Created:
-      if (!v.is_none()) {
-        vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
-        return SendStatus::Error;
-      }
       return run(vm, out);
     case St::Running: {
       // Resumed: `await waiter` returns its result or raises.
@@ -531,15 +526,10 @@ struct EventWaitOp : CoroOp {
     return finish(vm, s == SendStatus::Error, out);
   }
   SendStatus send(VM& vm, Value v, Value& out) override {
+    if (!can_send(vm, v)) return SendStatus::Error;
     switch (m_state) {
-      case St::Done:
-        vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
-        return SendStatus::Error;
+      case St::Done: break;  // (can_send raised)
       case St::Created: {
-        if (!v.is_none()) {
-          vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
-          return SendStatus::Error;
-        }
         m_state = St::Done;
         Value value = vm.getattr(m_event, vm.intern("_value"));
         if (value.is_null()) return SendStatus::Error;
@@ -618,16 +608,11 @@ struct SleepOp : CoroOp {
     return true;
   }
   SendStatus send(VM& vm, Value v, Value& out) override {
+    if (!can_send(vm, v)) return SendStatus::Error;
     AsyncioState& st = asyncio_state(vm);
     switch (m_state) {
-      case St::Done:
-        vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
-        return SendStatus::Error;
+      case St::Done: break;  // (can_send raised)
       case St::Created: {
-        if (!v.is_none()) {
-          vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
-          return SendStatus::Error;
-        }
         m_state = St::Running;
         int le = m_delay.is_int()     ? m_delay.as_int() <= 0  // `if delay <= 0`
                  : m_delay.is_float() ? m_delay.as_float() <= 0

@@ -72,6 +72,18 @@ void warn_never_awaited(VM& vm, const std::string& qualname) {
   vm.set_exc(std::move(saved));
 }
 
+bool CoroOp::can_send(VM& vm, const Value& v) {
+  if (m_state == St::Done) {
+    vm.raise(vm.e_RuntimeError, "cannot reuse already awaited coroutine");
+    return false;
+  }
+  if (m_state == St::Created && !v.is_none()) {
+    vm.raise(vm.e_TypeError, "can't send non-None value to a just-started coroutine");
+    return false;
+  }
+  return true;
+}
+
 bool CoroOp::close(VM& vm) {
   St was = m_state;
   m_state = St::Done;

@@ -39,6 +39,9 @@ struct CoroOp : NativeIter {
   virtual const char* name() const = 0;  // the coroutine's qualname
   // Drops a suspended op (close()); false with an exception on failure.
   virtual bool close_suspended(VM& vm) = 0;
+  // send()'s checks before a step: a finished op cannot be awaited again and
+  // a new one takes only None. False with the exception set.
+  bool can_send(VM& vm, const Value& v);
   bool close(VM& vm) override;
   void finalize(VM& vm) override;
 };

@@ -786,27 +786,21 @@ class Parser {
   }
 
   // disjunction: conjunction ('or' conjunction)+ | conjunction
-  Expr* parse_disjunction() {
-    Loc start = tok_loc(peek());
-    Expr* e = parse_conjunction();
-    if (!at(Tok::Or)) return e;
-    auto* b = make<BoolOpExpr>(start);
-    b->is_and = false;
-    b->values.push_back(e);
-    while (accept(Tok::Or)) b->values.push_back(parse_conjunction());
-    b->loc = span_from(start);
-    return b;
-  }
+  Expr* parse_disjunction() { return parse_bool_op(Tok::Or, &Parser::parse_conjunction); }
 
   // conjunction: inversion ('and' inversion)+ | inversion
-  Expr* parse_conjunction() {
+  Expr* parse_conjunction() { return parse_bool_op(Tok::And, &Parser::parse_inversion); }
+
+  // operand (op operand)+ | operand, for op 'or' / 'and': one BoolOpExpr
+  // holding every operand of the run.
+  Expr* parse_bool_op(Tok op, Expr* (Parser::*operand)()) {
     Loc start = tok_loc(peek());
-    Expr* e = parse_inversion();
-    if (!at(Tok::And)) return e;
+    Expr* e = (this->*operand)();
+    if (!at(op)) return e;
     auto* b = make<BoolOpExpr>(start);
-    b->is_and = true;
+    b->is_and = op == Tok::And;
     b->values.push_back(e);
-    while (accept(Tok::And)) b->values.push_back(parse_inversion());
+    while (accept(op)) b->values.push_back((this->*operand)());
     b->loc = span_from(start);
     return b;
   }

@@ -141,6 +141,19 @@ static inline AttrCache& attr_cache(CodeObject* code, const uint32_t* ip) {
   return code->m_acache[static_cast<size_t>(ip - 1 - code->m_code.data())];
 }
 
+// Whether a plain instance of class t takes the cached fast path at this site.
+static inline bool instance_site_ok(VM& vm, AttrCache& c, TypeObject* t, StrObject* name) {
+  return (c.type == t && c.epoch == type_epoch()) ? c.ok : vm.fill_attr_cache(c, t, name);
+}
+
+// A module attribute through the site's cache (its slot in the module's
+// dict), or null for the generic path.
+static inline Value* module_attr(VM& vm, AttrCache& c, ModuleObject* mod, StrObject* name) {
+  if (!mod->m_dict) return nullptr;
+  bool ok = (c.type == mod->m_type && c.epoch == type_epoch()) ? c.ok : vm.fill_module_attr_cache(c, mod->m_type, name);
+  return ok ? dict_get_str_slot(mod->m_dict, name, c.inst) : nullptr;
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
@@ -332,7 +345,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (is_kind(sp[-1], ObjKind::Instance)) {
           auto* inst = sp[-1].as<InstanceObject>();
           AttrCache& c = attr_cache(code, ip);
-          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+          if (instance_site_ok(*this, c, inst->m_type, as_str(cnames[arg]))) {
             if (inst->m_dict) {
               if (Value* v = dict_get_str_slot(inst->m_dict, as_str(cnames[arg]), c.inst)) {
                 sp[-1] = *v;
@@ -341,15 +354,9 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             }
           }
         } else if (is_kind(sp[-1], ObjKind::Module)) {
-          auto* mod = sp[-1].as<ModuleObject>();
-          AttrCache& c = attr_cache(code, ip);
-          if (mod->m_dict && ((c.type == mod->m_type && c.epoch == type_epoch())
-                                  ? c.ok
-                                  : fill_module_attr_cache(c, mod->m_type, as_str(cnames[arg])))) {
-            if (Value* v = dict_get_str_slot(mod->m_dict, as_str(cnames[arg]), c.inst)) {
-              sp[-1] = *v;
-              break;
-            }
+          if (Value* v = module_attr(*this, attr_cache(code, ip), sp[-1].as<ModuleObject>(), as_str(cnames[arg]))) {
+            sp[-1] = *v;
+            break;
           }
         }
         save();
@@ -362,7 +369,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (is_kind(sp[-1], ObjKind::Instance)) {
           auto* inst = sp[-1].as<InstanceObject>();
           AttrCache& c = attr_cache(code, ip);
-          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+          if (instance_site_ok(*this, c, inst->m_type, as_str(cnames[arg]))) {
             save();
             if (!inst->m_dict) inst->m_dict = new_dict();
             DictObject* d = inst->m_dict;
@@ -399,7 +406,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (is_kind(sp[-1], ObjKind::Instance)) {
           auto* inst = sp[-1].as<InstanceObject>();
           AttrCache& c = attr_cache(code, ip);
-          if ((c.type == inst->m_type && c.epoch == type_epoch()) ? c.ok : fill_attr_cache(c, inst->m_type, as_str(cnames[arg]))) {
+          if (instance_site_ok(*this, c, inst->m_type, as_str(cnames[arg]))) {
             // An instance attribute shadows the class's method: look in the
             // instance dict unless it was seen lacking the name at this version.
             Value* v = nullptr;
@@ -421,16 +428,10 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           }
         } else if (is_kind(sp[-1], ObjKind::Module)) {
           // A module's function: pushed unbound (no self), as lookup_method does.
-          auto* mod = sp[-1].as<ModuleObject>();
-          AttrCache& c = attr_cache(code, ip);
-          if (mod->m_dict && ((c.type == mod->m_type && c.epoch == type_epoch())
-                                  ? c.ok
-                                  : fill_module_attr_cache(c, mod->m_type, as_str(cnames[arg])))) {
-            if (Value* v = dict_get_str_slot(mod->m_dict, as_str(cnames[arg]), c.inst)) {
-              sp[-1] = *v;
-              *sp++ = Value();
-              break;
-            }
+          if (Value* v = module_attr(*this, attr_cache(code, ip), sp[-1].as<ModuleObject>(), as_str(cnames[arg]))) {
+            sp[-1] = *v;
+            *sp++ = Value();
+            break;
           }
         }
         save();
