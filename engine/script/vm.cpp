@@ -154,6 +154,22 @@ static inline Value* module_attr(VM& vm, AttrCache& c, ModuleObject* mod, StrObj
   return ok ? dict_get_str_slot(mod->m_dict, name, c.inst) : nullptr;
 }
 
+// The int and float fast paths of +, - and *: true when a holds the result.
+template <class IntOp, class FloatOp>
+static inline bool arith_fast(Value& a, const Value& b, IntOp int_op, FloatOp float_op) {
+  if (a.is_int() && b.is_int()) {
+    int64_t r;
+    if (int_op(a.as_int(), b.as_int(), &r)) return false;  // overflow: OverflowError from binary_op
+    a.raw_set_int(r);
+    return true;
+  }
+  if (a.is_float() && b.is_float()) {
+    a.raw_set_float(float_op(a.as_float(), b.as_float()));
+    return true;
+  }
+  return false;
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
@@ -176,6 +192,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
   Value* cnames = code->m_names.data();
   bool reraise = false;
   uint32_t w, arg;
+  BinOp bop;  // BINARY_*: the operator for the shared slow path
 
   auto save = [&]() {
     f->m_ip = ip;
@@ -466,75 +483,39 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         sp[-1] = std::move(r);
         break;
       }
-      case Op::BINARY_ADD: case Op::INPLACE_ADD: {
-        Value& a = sp[-2];
-        const Value& b = sp[-1];
-        if (a.is_int() && b.is_int()) {
-          int64_t r;
-          if (!__builtin_add_overflow(a.as_int(), b.as_int(), &r)) {
-            a.raw_set_int(r);
-            (--sp)->raw_clear();
-            break;
-          }
-        } else if (a.is_float() && b.is_float()) {
-          a.raw_set_float(a.as_float() + b.as_float());
+      // +, - and * of two ints (without overflow) or two floats happen here;
+      // everything else goes to binary_op, as BINARY_OP does.
+      case Op::BINARY_ADD: case Op::INPLACE_ADD:
+        if (arith_fast(sp[-2], sp[-1], [](int64_t x, int64_t y, int64_t* r) { return __builtin_add_overflow(x, y, r); },
+                       [](double x, double y) { return x + y; })) {
           (--sp)->raw_clear();
           break;
         }
-        save();
-        Value r = binary_op(BinOp::Add, a, b, static_cast<Op>(w & 0xff) == Op::INPLACE_ADD);
-        if (r.is_null()) goto error;
-        (--sp)->clear();
-        sp[-1] = std::move(r);
-        break;
-      }
-      case Op::BINARY_SUB: case Op::INPLACE_SUB: {
-        Value& a = sp[-2];
-        const Value& b = sp[-1];
-        if (a.is_int() && b.is_int()) {
-          int64_t r;
-          if (!__builtin_sub_overflow(a.as_int(), b.as_int(), &r)) {
-            a.raw_set_int(r);
-            (--sp)->raw_clear();
-            break;
-          }
-        } else if (a.is_float() && b.is_float()) {
-          a.raw_set_float(a.as_float() - b.as_float());
+        bop = BinOp::Add;
+        goto binary_slow;
+      case Op::BINARY_SUB: case Op::INPLACE_SUB:
+        if (arith_fast(sp[-2], sp[-1], [](int64_t x, int64_t y, int64_t* r) { return __builtin_sub_overflow(x, y, r); },
+                       [](double x, double y) { return x - y; })) {
           (--sp)->raw_clear();
           break;
         }
-        save();
-        Value r = binary_op(BinOp::Sub, a, b, static_cast<Op>(w & 0xff) == Op::INPLACE_SUB);
-        if (r.is_null()) goto error;
-        (--sp)->clear();
-        sp[-1] = std::move(r);
-        break;
-      }
-      case Op::BINARY_MUL: {
-        Value& a = sp[-2];
-        const Value& b = sp[-1];
-        if (a.is_int() && b.is_int()) {
-          int64_t r;
-          if (!__builtin_mul_overflow(a.as_int(), b.as_int(), &r)) {
-            a.raw_set_int(r);
-            (--sp)->raw_clear();
-            break;
-          }
-        } else if (a.is_float() && b.is_float()) {
-          a.raw_set_float(a.as_float() * b.as_float());
+        bop = BinOp::Sub;
+        goto binary_slow;
+      case Op::BINARY_MUL:
+        if (arith_fast(sp[-2], sp[-1], [](int64_t x, int64_t y, int64_t* r) { return __builtin_mul_overflow(x, y, r); },
+                       [](double x, double y) { return x * y; })) {
           (--sp)->raw_clear();
           break;
         }
+        bop = BinOp::Mul;
+        goto binary_slow;
+      case Op::BINARY_OP:
+        bop = static_cast<BinOp>(arg & 0xff);
+      binary_slow: {
+        Op op = static_cast<Op>(w & 0xff);
+        bool inplace = op == Op::BINARY_OP ? (arg & kInplaceBit) != 0 : op == Op::INPLACE_ADD || op == Op::INPLACE_SUB;
         save();
-        Value r = binary_op(BinOp::Mul, a, b, false);
-        if (r.is_null()) goto error;
-        (--sp)->clear();
-        sp[-1] = std::move(r);
-        break;
-      }
-      case Op::BINARY_OP: {
-        save();
-        Value r = binary_op(static_cast<BinOp>(arg & 0xff), sp[-2], sp[-1], (arg & kInplaceBit) != 0);
+        Value r = binary_op(bop, sp[-2], sp[-1], inplace);
         if (r.is_null()) goto error;
         (--sp)->clear();
         sp[-1] = std::move(r);
