@@ -382,6 +382,13 @@ class Parser {
   // [SECTION] Compound statements
 
   // block: NEWLINE INDENT statements DEDENT | simple_stmts
+  // else_block: 'else' ':' block  (at the 'else')
+  Body parse_else_block() {
+    const Token& e = advance();
+    expect(Tok::Colon);
+    return parse_block("'else' statement", e.line);
+  }
+
   Body parse_block(const std::string& what, int line) {
     Body b;
     if (accept(Tok::Newline)) {
@@ -546,9 +553,7 @@ class Parser {
     if (at(Tok::Elif)) {
       s->orelse.push_back(parse_if());
     } else if (at(Tok::Else)) {
-      const Token& e = advance();
-      expect(Tok::Colon);
-      s->orelse = parse_block("'else' statement", e.line);
+      s->orelse = parse_else_block();
     }
     return s;
   }
@@ -568,9 +573,7 @@ class Parser {
     s->loc = span_from(start);
     s->body = parse_block("'while' statement", start.line);
     if (at(Tok::Else)) {
-      const Token& e = advance();
-      expect(Tok::Colon);
-      s->orelse = parse_block("'else' statement", e.line);
+      s->orelse = parse_else_block();
     }
     return s;
   }
@@ -588,9 +591,7 @@ class Parser {
     s->loc = span_from(start);
     s->body = parse_block("'for' statement", start.line);
     if (at(Tok::Else)) {
-      const Token& e = advance();
-      expect(Tok::Colon);
-      s->orelse = parse_block("'else' statement", e.line);
+      s->orelse = parse_else_block();
     }
     return s;
   }
@@ -679,9 +680,7 @@ class Parser {
     }
     if (at(Tok::Else)) {
       if (s->handlers.empty()) invalid_syntax();
-      const Token& e = advance();
-      expect(Tok::Colon);
-      s->orelse = parse_block("'else' statement", e.line);
+      s->orelse = parse_else_block();
     }
     if (at(Tok::Finally)) {
       const Token& f = advance();
