@@ -1197,16 +1197,22 @@ class Parser {
     }
     auto* t = make<SeqExpr>(start, EK::Tuple);
     t->elts.push_back(first);
-    while (accept(Tok::Comma)) {
-      if (at(Tok::RParen)) break;
-      Expr* e = at(Tok::Star) ? parse_star_expression() : parse_named_expression();
-      t->elts.push_back(e);
-      check_missing_comma(e);
-    }
+    parse_more_elements(t->elts, Tok::RParen);
     --m_level;
     expect(Tok::RParen);
     t->loc = span_from(start);
     return t;
+  }
+
+  // The rest of a display after its first element: (',' star_named_expression)*
+  // [','] up to `close` (not consumed).
+  void parse_more_elements(std::vector<Expr*>& elts, Tok close) {
+    while (accept(Tok::Comma)) {
+      if (at(close)) break;
+      Expr* e = at(Tok::Star) ? parse_star_expression() : parse_named_expression();
+      elts.push_back(e);
+      check_missing_comma(e);
+    }
   }
 
   // list: '[' [star_named_expressions] ']'   listcomp: '[' named_expression for_if_clauses ']'
@@ -1228,12 +1234,7 @@ class Parser {
       }
       l->elts.push_back(first);
       check_missing_comma(first);
-      while (accept(Tok::Comma)) {
-        if (at(Tok::RBracket)) break;
-        Expr* e = at(Tok::Star) ? parse_star_expression() : parse_named_expression();
-        l->elts.push_back(e);
-        check_missing_comma(e);
-      }
+      parse_more_elements(l->elts, Tok::RBracket);
     }
     --m_level;
     expect(Tok::RBracket);
@@ -1294,12 +1295,7 @@ class Parser {
     auto* s = make<SeqExpr>(start, EK::Set);
     s->elts.push_back(first);
     check_missing_comma(first);
-    while (accept(Tok::Comma)) {
-      if (at(Tok::RBrace)) break;
-      Expr* e = at(Tok::Star) ? parse_star_expression() : parse_named_expression();
-      s->elts.push_back(e);
-      check_missing_comma(e);
-    }
+    parse_more_elements(s->elts, Tok::RBrace);
     --m_level;
     expect(Tok::RBrace);
     s->loc = span_from(start);

@@ -154,6 +154,16 @@ static inline Value* module_attr(VM& vm, AttrCache& c, ModuleObject* mod, StrObj
   return ok ? dict_get_str_slot(mod->m_dict, name, c.inst) : nullptr;
 }
 
+// `list[int]` of a plain list, in range: the item's slot, else null (the
+// generic path raises or calls __getitem__/__setitem__).
+static inline Value* list_item_fast(const Value& c, const Value& k) {
+  if (!is_kind(c, ObjKind::List) || !k.is_int() || (c.as_obj()->m_type->m_tflags & TF_HEAPTYPE)) return nullptr;
+  auto* l = c.as<ListObject>();
+  int64_t i = k.as_int();
+  if (i < 0) i += l->m_size;
+  return i >= 0 && i < l->m_size ? &l->m_items[i] : nullptr;
+}
+
 // The int and float fast paths of +, - and *: true when a holds the result.
 template <class IntOp, class FloatOp>
 static inline bool arith_fast(Value& a, const Value& b, IntOp int_op, FloatOp float_op) {
@@ -943,16 +953,11 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       case Op::BINARY_SUBSCR: {
         Value& c = sp[-2];
         const Value& k = sp[-1];
-        if (is_kind(c, ObjKind::List) && k.is_int() && !(c.as_obj()->m_type->m_tflags & TF_HEAPTYPE)) {
-          auto* l = c.as<ListObject>();
-          int64_t i = k.as_int();
-          if (i < 0) i += l->m_size;
-          if (i >= 0 && i < l->m_size) {
-            Value v = l->m_items[i];
-            (--sp)->raw_clear();
-            sp[-1] = std::move(v);
-            break;
-          }
+        if (Value* item = list_item_fast(c, k)) {
+          Value v = *item;
+          (--sp)->raw_clear();
+          sp[-1] = std::move(v);
+          break;
         }
         save();
         Value r = getitem(c, k);
@@ -964,18 +969,13 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
       case Op::STORE_SUBSCR: {
         Value& c = sp[-2];
         const Value& k = sp[-1];
-        if (is_kind(c, ObjKind::List) && k.is_int() && !(c.as_obj()->m_type->m_tflags & TF_HEAPTYPE)) {
-          auto* l = c.as<ListObject>();
-          int64_t i = k.as_int();
-          if (i < 0) i += l->m_size;
-          if (i >= 0 && i < l->m_size) {
-            l->m_items[i] = std::move(sp[-3]);
-            sp[-1] = Value();
-            sp[-2] = Value();
-            sp[-3] = Value();
-            sp -= 3;
-            break;
-          }
+        if (Value* item = list_item_fast(c, k)) {
+          *item = std::move(sp[-3]);
+          sp[-1] = Value();
+          sp[-2] = Value();
+          sp[-3] = Value();
+          sp -= 3;
+          break;
         }
         save();
         bool ok = setitem(c, k, sp[-3]);
