@@ -710,15 +710,15 @@ class Parser {
   }
 
   // star_expression: '*' bitwise_or | expression
-  Expr* parse_star_expression() {
-    if (at(Tok::Star)) {
-      Loc start = tok_loc(advance());
-      auto* s = make<StarredExpr>(start);
-      s->value = parse_bitwise_or();
-      s->loc = span_from(start);
-      return s;
-    }
-    return parse_expression();
+  Expr* parse_star_expression() { return at(Tok::Star) ? parse_starred() : parse_expression(); }
+
+  // '*' bitwise_or (at the '*'), in expressions and in targets
+  Expr* parse_starred() {
+    Loc start = tok_loc(advance());
+    auto* s = make<StarredExpr>(start);
+    s->value = parse_bitwise_or();
+    s->loc = span_from(start);
+    return s;
   }
 
   static bool starts_expression(Tok k) {
@@ -1613,16 +1613,7 @@ class Parser {
     return t;
   }
 
-  Expr* parse_target() {
-    if (at(Tok::Star)) {
-      Loc start = tok_loc(advance());
-      auto* s = make<StarredExpr>(start);
-      s->value = parse_bitwise_or();
-      s->loc = span_from(start);
-      return s;
-    }
-    return parse_bitwise_or();
-  }
+  Expr* parse_target() { return at(Tok::Star) ? parse_starred() : parse_bitwise_or(); }
 
   static std::string expr_name(const Expr* e) {
     switch (e->kind) {
