@@ -3,33 +3,63 @@
 
 #include "aio/gather.hpp"
 
+#include <cstdint>
+#include <new>
+
 namespace aio::detail {
 
 GatherCore::GatherCore(EventLoop& loop, std::size_t nargs, bool return_exceptions)
-    : FutureCore(loop), m_children(new Child[nargs]), m_distinct(nargs), m_return_exceptions(return_exceptions) {
-    m_arg_child.reserve(nargs);
-}
+    : FutureCore(loop),
+      m_children(static_cast<Child*>(::operator new(sizeof(Child) * nargs))),
+      m_nargs(nargs),
+      m_return_exceptions(return_exceptions) {}
 
 GatherCore::~GatherCore() {
     // Every linked node holds a reference to us, so none is linked now.
+    for (std::size_t i = 0; i < m_nchildren; ++i) m_children[i].~Child();
+    ::operator delete(m_children);
+}
+
+std::size_t GatherCore::find_child(FutureCore* f) {
+    if (!f->done()) {
+        // Nothing but this gather links callbacks while the arguments are
+        // being added, so a pending future we already watch has our node last.
+        // Is that node one of ours? (address arithmetic: O(1) per argument)
+        auto last = reinterpret_cast<std::uintptr_t>(f->last_callback());
+        auto first = reinterpret_cast<std::uintptr_t>(static_cast<CallbackNode*>(m_children));
+        if (last < first) return m_nchildren;
+        std::size_t i = (last - first) / sizeof(Child);
+        if (i < m_nchildren && static_cast<const CallbackNode*>(&m_children[i]) == f->last_callback()) return i;
+        return m_nchildren;
+    }
+    // A done future keeps no node linked: remember it by identity.
+    if (!m_done_seen) m_done_seen = std::make_unique<DistinctFutures>(m_nargs);
+    if (m_done_seen->insert(f)) return m_nchildren;
+    for (std::size_t i = 0; i < m_nchildren; ++i)
+        if (m_children[i].m_future == f) return i;
+    return m_nchildren;
 }
 
 void GatherCore::add_child(EnsuredFuture child) {
     FutureCore* f = child.future.get();
-    if (!child.own && !m_distinct.insert(f)) {
-        // A duplicate argument shares the earlier child (arg_to_fut).
-        for (std::size_t i = 0; i < m_nchildren; ++i) {
-            if (m_children[i].m_future == f) {
-                m_arg_child.push_back(std::uint32_t(i));
-                return;
+    std::size_t arg = size();
+    if (!child.own) {
+        std::size_t i = find_child(f);
+        if (i != m_nchildren) {
+            // A duplicate argument shares the earlier child (arg_to_fut).
+            if (m_arg_child.empty()) {
+                m_arg_child.reserve(m_nargs);
+                for (std::size_t a = 0; a < arg; ++a) m_arg_child.push_back(std::uint32_t(a));
             }
+            m_arg_child.push_back(std::uint32_t(i));
+            return;
         }
     }
-    Child& c = m_children[m_nchildren];
+    Child& c = *::new (&m_children[m_nchildren]) Child;
     c.m_outer = this;
     c.m_own = child.own;
     c.m_future = f;  // not owned while pending: a child never keeps its gather alive in a cycle
-    m_arg_child.push_back(std::uint32_t(m_nchildren));
+    if (!m_arg_child.empty()) m_arg_child.push_back(std::uint32_t(m_nchildren));
     ++m_nchildren;
     add_ref();  // the node's reference, held while linked or queued
     f->add_callback(c);
@@ -77,7 +107,8 @@ void GatherCore::on_child_done(Child& c) {
             set_exception(cancelled_error_of(fut));
             return;
         }
-        if (std::exception_ptr exc = fut.exception()) {
+        fut.mark_retrieved();  // asyncio: exc = fut.exception()
+        if (const std::exception_ptr& exc = fut.stored_exception()) {
             set_exception(exc);
             return;
         }
@@ -99,8 +130,8 @@ void GatherCore::on_child_done(Child& c) {
 bool GatherCore::cancel(const std::string& msg) {
     if (done()) return false;
     bool ret = false;
-    for (std::uint32_t c : m_arg_child) {  // per argument, duplicates included
-        FutureCore* f = m_children[c].m_future;
+    for (std::size_t arg = 0, n = size(); arg < n; ++arg) {  // per argument, duplicates included
+        FutureCore* f = m_children[child_of(arg)].m_future;
         if (f && f->cancel(msg)) ret = true;
     }
     if (ret) m_cancel_requested = true;

@@ -803,3 +803,48 @@ TEST_CASE("gather over a long list with repeats watches each task once and keeps
         CHECK_THROWS_AS(co_await g, aio::CancelledError);
     }());
 }
+
+TEST_CASE("gather recognises repeats among finished and pending arguments, also ones another gather watches") {
+    // A finished argument is recognised by identity, a pending one by the
+    // gather's own node at the end of its callback list — which must not be
+    // confused with the node of another gather watching the same task.
+    Program p;
+    p.L.run([]() -> aio::Coroutine<> {
+        auto value = [](int i) -> aio::Coroutine<int> { co_return i; };
+        auto slow = [](int i) -> aio::Coroutine<int> {
+            co_await aio::sleep(1);
+            co_return 100 + i;
+        };
+        std::vector<aio::Task<int>> finished, pending;
+        for (int i = 0; i < 50; ++i) finished.push_back(aio::create_task(value(i)));
+        for (int i = 0; i < 50; ++i) pending.push_back(aio::create_task(slow(i)));
+        co_await aio::gather(finished);
+        auto first = aio::gather(pending);  // its node is last on every pending task
+        std::vector<aio::Task<int>> args;
+        std::vector<int> expected;
+        for (int i = 0; i < 150; ++i) {
+            args.push_back(finished[(i * 7) % 50]);
+            expected.push_back((i * 7) % 50);
+            args.push_back(pending[(i * 3) % 50]);
+            expected.push_back(100 + (i * 3) % 50);
+        }
+        std::vector<int> got = co_await aio::gather(args);
+        CHECK(got == expected);
+        CHECK((co_await first).size() == 50);
+        // Each pending task was given three times, and is cancelled once per
+        // occurrence (so it was not taken for a new child each time).
+        std::vector<aio::Task<int>> more;
+        for (int i = 0; i < 10; ++i) more.push_back(aio::create_task(slow(i)));
+        auto watcher = aio::gather(more);
+        std::vector<aio::Task<int>> thrice;
+        for (int k = 0; k < 3; ++k) thrice.insert(thrice.end(), more.begin(), more.end());
+        thrice.push_back(finished[0]);
+        thrice.push_back(finished[0]);
+        auto g = aio::gather(thrice);
+        co_await aio::sleep(0);
+        CHECK(g.cancel());
+        for (auto& t : more) CHECK(t.cancelling() == 3);
+        CHECK_THROWS_AS(co_await g, aio::CancelledError);
+        CHECK_THROWS_AS(co_await watcher, aio::CancelledError);
+    }());
+}

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "aio/coro_compat.hpp"
+#include "aio/detail/exception_slot.hpp"
 #include "aio/detail/pool.hpp"
 #include "aio/detail/task_core.hpp"
 #include "aio/detail/transfer.hpp"
@@ -37,7 +38,7 @@ public:
     }
     TaskCore* m_task = nullptr;
     stdcoro::coroutine_handle<> m_continuation;
-    std::exception_ptr m_exception;
+    ExceptionSlot m_exception;
     bool m_started = false;  // awaited or wrapped in a task already
 
     stdcoro::suspend_always initial_suspend() noexcept { return {}; }

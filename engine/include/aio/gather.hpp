@@ -102,9 +102,9 @@ public:
     // watched children only have their exceptions marked retrieved.
     void abandon_children() noexcept { m_abandoned = true; }
 
-    std::size_t size() const noexcept { return m_arg_child.size(); }
-    FutureCore& child(std::size_t arg) const { return *m_children[m_arg_child[arg]].m_done; }
-    bool owns(std::size_t arg) const { return m_children[m_arg_child[arg]].m_own; }
+    std::size_t size() const noexcept { return m_arg_child.empty() ? m_nchildren : m_arg_child.size(); }
+    FutureCore& child(std::size_t arg) const { return *m_children[child_of(arg)].m_done; }
+    bool owns(std::size_t arg) const { return m_children[child_of(arg)].m_own; }
     bool return_exceptions() const noexcept { return m_return_exceptions; }
 
 protected:
@@ -124,12 +124,23 @@ private:
         static void run_entry(void* ctx, bool run);
     };
     void on_child_done(Child& c);  // asyncio: gather's _done_callback
+    std::size_t child_of(std::size_t arg) const { return m_arg_child.empty() ? arg : m_arg_child[arg]; }
+    // The child already watching `f`, or m_nchildren if `f` is new.
+    std::size_t find_child(FutureCore* f);
 
-    std::unique_ptr<Child[]> m_children;   // distinct children; never moves once linked
+    // Distinct children, built in place as arguments arrive (storage for
+    // nargs, so a linked node never moves; none is built twice).
+    Child* m_children;
+    std::size_t m_nargs;
     std::size_t m_nchildren = 0;           // nfuts
     std::size_t m_nfinished = 0;
-    std::vector<std::uint32_t> m_arg_child;  // argument index -> child
-    DistinctFutures m_distinct;
+    // Argument index -> child; left empty while each argument is its own
+    // child (no repeats so far), the common case.
+    std::vector<std::uint32_t> m_arg_child;
+    // Repeats among arguments that were already done when added (a pending
+    // one is recognised by our node at the end of its callback list); made
+    // on the first such argument.
+    std::unique_ptr<DistinctFutures> m_done_seen;
     bool m_return_exceptions;
     bool m_cancel_requested = false;       // asyncio: _cancel_requested
     bool m_abandoned = false;

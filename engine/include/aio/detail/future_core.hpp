@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "aio/detail/exception_slot.hpp"
 #include "aio/detail/pool.hpp"
 #include "aio/detail/ref.hpp"
 
@@ -61,6 +62,9 @@ public:
     // asyncio: Future.exception(). Null when finished with a result.
     // Throws CancelledError if cancelled, InvalidStateError if pending.
     std::exception_ptr exception();
+    // What exception() returns, without the checks or a copy of the pointer
+    // (a copy is an out-of-line call in libc++): null unless failed/cancelled.
+    const std::exception_ptr& stored_exception() const noexcept { return m_exception; }
     // Throws what result() would throw, or returns normally when a result is set.
     void check_result();
 
@@ -69,6 +73,8 @@ public:
     void set_finished();
 
     void add_callback(CallbackNode& node) noexcept;  // FIFO: callbacks run in registration order
+    // The callback linked last (null when none is linked).
+    const CallbackNode* last_callback() const noexcept { return m_cb_tail; }
     // Where a result of the future's value type lives (ResultSlot<T>).
     virtual void* result_slot() noexcept = 0;
     // Short description for reprs and the inspector ("<Future pending>").
@@ -101,7 +107,7 @@ protected:
     std::uint32_t m_refs = 0;
     State m_state = State::pending;
     bool m_log_traceback = false;     // exception set and nobody asked for it yet
-    std::exception_ptr m_exception;   // set when failed, or the CancelledError when cancelled
+    ExceptionSlot m_exception;        // set when failed, or the CancelledError when cancelled
     CallbackNode* m_cb_head = nullptr;
     CallbackNode* m_cb_tail = nullptr;
 };

@@ -86,7 +86,7 @@ protected:
     static std::string cancel_message(const std::exception_ptr& e);
     void destroy() noexcept override;
 
-    std::exception_ptr m_injected;  // thrown at the await point on the next resume
+    ExceptionSlot m_injected;       // thrown at the await point on the next resume
 
 private:
     friend class aio::EventLoop;
@@ -99,7 +99,7 @@ private:
 
     std::uint64_t m_id;
     mutable std::unique_ptr<std::string> m_name;  // null until asked: then "Task-<id>"
-    std::exception_ptr m_must_cancel;    // CancelledError(msg) to throw in at the next step
+    ExceptionSlot m_must_cancel;         // CancelledError(msg) to throw in at the next step
     FutureCore* m_fut_waiter = nullptr;  // what the task waits on (asyncio: _fut_waiter)
     const char* m_wait_what = "";        // static description of the wait
     double m_wait_until = 0;             // deadline of a sleep, for the timeline
