@@ -98,3 +98,26 @@ TEST_CASE("JSON strings escape control characters") {
     aio::web::append_json_string(out, "a\tb\x01");
     CHECK(out == "\"a\\tb\\u0001\"");
 }
+
+TEST_CASE("the timer list can be a window of a longer one") {
+    LoopView v;
+    CHECK(v.timer_count() == 0);
+    CHECK(v.timer_at(0) == nullptr);
+    v.timers = {{1.0, "sleep", 1, false}, {2.0, "sleep", 2, false}};
+    CHECK(v.timer_count() == 2);  // a whole list, as a fixture fills it
+    REQUIRE(v.timer_at(1) != nullptr);
+    CHECK(v.timer_at(1)->task_id == 2);
+    v.timers_first = 100;  // rows 100 and 101 of 5,000
+    v.timers_total = 5000;
+    CHECK(v.timer_count() == 5000);
+    CHECK(v.timer_at(1) == nullptr);
+    CHECK(v.timer_at(101)->task_id == 2);
+    CHECK(v.timer_at(102) == nullptr);
+    v.timers.clear();  // the run ended: no timers, whatever the total said
+    CHECK(v.timer_count() == 0);
+    v.show_timer_rows(40, 10);
+    CHECK(v.timer_rows_from() == 40);
+    CHECK(v.timer_rows_to() == 40);
+    v.clear();
+    CHECK(v.timers_total == 0);
+}

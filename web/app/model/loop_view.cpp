@@ -32,8 +32,24 @@ void LoopView::clear() {
     tasks.clear();
     ready.clear();
     timers.clear();
+    timers_first = 0;
+    timers_total = 0;
     m_index.clear();
     ++generation;
+}
+
+size_t LoopView::timer_count() const {
+    return timers.empty() ? 0 : std::max(timers_total, timers_first + timers.size());
+}
+
+const TimerItem* LoopView::timer_at(size_t i) const {
+    if (i < timers_first || i - timers_first >= timers.size()) return nullptr;
+    return &timers[i - timers_first];
+}
+
+void LoopView::show_timer_rows(size_t from, size_t to) const {
+    m_timer_rows_from = from;
+    m_timer_rows_to = std::max(from, to);
 }
 
 TaskLane* LoopView::find(std::uint64_t id) {

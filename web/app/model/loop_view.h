@@ -76,8 +76,25 @@ struct LoopView {
     double speed = 1.0;            // for ClockMode::scaled
     std::vector<TaskLane> tasks;   // one lane per task, creation order
     std::vector<ReadyItem> ready;  // ready queue, front first
-    std::vector<TimerItem> timers; // timer heap, earliest deadline first
+    // The timer heap, earliest deadline first: all of it, or for a long list
+    // only a window of it, rows [timers_first, timers_first + timers.size())
+    // of timers_total. 10,000 timers cost milliseconds to copy; whoever fills
+    // the view copies the rows a panel shows (show_timer_rows) instead.
+    std::vector<TimerItem> timers;
+    size_t timers_first = 0;       // row of timers[0] in the whole list
+    size_t timers_total = 0;       // rows in the whole list; ignored while `timers` is empty
     std::uint64_t generation = 0;  // bumped by every change
+
+    // Rows in the whole timer list (0 when `timers` is empty).
+    size_t timer_count() const;
+    // Row `i` of the whole timer list, or nullptr outside the copied window.
+    const TimerItem* timer_at(size_t i) const;
+    // A panel shows rows [from, to) of the timer list: a long list is copied
+    // from there on the next refresh. Const: panels draw a const view.
+    void show_timer_rows(size_t from, size_t to) const;
+    size_t timer_rows_from() const { return m_timer_rows_from; }
+    size_t timer_rows_to() const { return m_timer_rows_to; }
+    static constexpr size_t kTimerRowsDefault = 64;  // shown before any panel asks
 
     void clear();
     // Lane for a task id, or nullptr.
@@ -100,6 +117,8 @@ struct LoopView {
 private:
     TaskLane& lane(std::uint64_t id, double t);
     std::unordered_map<std::uint64_t, size_t> m_index;  // task id -> index in tasks
+    mutable size_t m_timer_rows_from = 0;               // timer rows a panel shows
+    mutable size_t m_timer_rows_to = kTimerRowsDefault;
 };
 
 }  // namespace aio::web

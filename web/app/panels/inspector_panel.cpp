@@ -3,6 +3,7 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -122,9 +123,10 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
             }
             ImGui::EndTabItem();
         }
-        std::snprintf(label, sizeof label, "Timers (%zu)###timers", view.timers.size());
+        const size_t n_timers = view.timer_count();
+        std::snprintf(label, sizeof label, "Timers (%zu)###timers", n_timers);
         if (ImGui::BeginTabItem(label)) {
-            if (view.timers.empty()) {
+            if (n_timers == 0) {
                 empty_state("No timers. asyncio.sleep, call_later and timeouts arm one each, ordered by deadline.");
             } else if (ImGui::BeginTable("##timers", 3, kTable)) {
                 ImGui::TableSetupScrollFreeze(0, 1);
@@ -132,28 +134,42 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
                 ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_None, 0.6f);
                 ImGui::TableSetupColumn("Wakes", ImGuiTableColumnFlags_None, 2.0f);
                 ImGui::TableHeadersRow();
+                // A long list holds only the rows shown last frame (and a
+                // few around them): ask for the rows shown now.
+                size_t shown_from = 0, shown_to = 0;
                 ImGuiListClipper clipper;
-                clipper.Begin(static_cast<int>(view.timers.size()));
+                clipper.Begin(static_cast<int>(n_timers));
                 while (clipper.Step()) {
+                    // The clipper's first step draws one row to measure it: the
+                    // rows on screen are the longest step.
+                    if (clipper.DisplayEnd - clipper.DisplayStart > static_cast<int>(shown_to - shown_from)) {
+                        shown_from = static_cast<size_t>(clipper.DisplayStart);
+                        shown_to = static_cast<size_t>(clipper.DisplayEnd);
+                    }
                     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                        const TimerItem& t = view.timers[static_cast<size_t>(i)];
+                        const TimerItem* t = view.timer_at(static_cast<size_t>(i));
                         ImGui::TableNextRow();
                         ImGui::TableNextColumn();
-                        ImGui::Text("%.3f", t.when);
+                        if (!t) {  // scrolled past the copied rows: there next frame
+                            dim_text("\xE2\x80\xA6");
+                            continue;
+                        }
+                        ImGui::Text("%.3f", t->when);
                         ImGui::TableNextColumn();
                         ImGui::PushStyleColor(ImGuiCol_Text, colours::text_dim);
-                        ImGui::Text("%+.3f s", t.when - view.time);
+                        ImGui::Text("%+.3f s", t->when - view.time);
                         ImGui::PopStyleColor();
                         ImGui::TableNextColumn();
-                        if (t.cancelled) {
-                            ImGui::PushStyleColor(ImGuiCol_Text, colours::text_faint);
-                            ImGui::Text("%s (cancelled)", t.what.c_str());
-                            ImGui::PopStyleColor();
-                        } else {
-                            ImGui::TextUnformatted(t.what.c_str());
-                        }
+                        // The timer's own name, and the task it wakes.
+                        const TaskLane* task = t->task_id ? view.find(t->task_id) : nullptr;
+                        if (task && t->what.find(task->name) != std::string::npos) task = nullptr;  // named already
+                        if (t->cancelled) ImGui::PushStyleColor(ImGuiCol_Text, colours::text_faint);
+                        ImGui::Text("%s%s%s%s", t->what.c_str(), task ? " \xE2\x86\x92 " : "", task ? task->name.c_str() : "",
+                                    t->cancelled ? " (cancelled)" : "");
+                        if (t->cancelled) ImGui::PopStyleColor();
                     }
                 }
+                if (shown_from < shown_to) view.show_timer_rows(shown_from, shown_to);
                 ImGui::EndTable();
             }
             ImGui::EndTabItem();
