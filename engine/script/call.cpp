@@ -36,10 +36,10 @@ Frame* VM::alloc_frame(CodeObject* code, FunctionObject* fn) {
   return f;
 }
 
-void VM::free_frame(Frame* f) {
+void VM::free_frame(Frame* f, const Value* top) {
   Value* s = f->slots();
-  for (uint32_t i = 0, n = f->m_nslots; i < n; ++i)
-    if (s[i].is_obj()) s[i].~Value();
+  for (Value* p = s, *end = top ? const_cast<Value*>(top) : s + f->m_nslots; p < end; ++p)
+    if (p->is_obj()) p->~Value();
   FunctionObject* fn = f->m_func;
   DictObject* ns = f->m_ns;
   size_t bucket = f->m_nslots / 4;

@@ -1238,7 +1238,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         if (g) {
           g->m_frame = nullptr;
         }
-        free_frame(f);
+        free_frame(f, sp);  // nothing lives above sp
         --m_depth;
         m_frame = back;
         if (is_entry) {

@@ -194,7 +194,8 @@ class VM {
   Frame* make_frame(FunctionObject* fn, Value* args, int nargs, TupleObject* kwnames,
                     const Value* self = nullptr);
   Frame* alloc_frame(CodeObject* code, FunctionObject* fn);
-  void free_frame(Frame* f);
+  // top: the frame's stack top when known (slots above it hold nothing).
+  void free_frame(Frame* f, const Value* top = nullptr);
   Value call_function(FunctionObject* fn, Value* args, int nargs, TupleObject* kwnames,
                       const Value* self = nullptr);
 
