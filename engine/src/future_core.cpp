@@ -91,7 +91,7 @@ std::exception_ptr FutureCore::exception() {
     return m_exception;
 }
 
-void FutureCore::check_result() {
+void FutureCore::check_result_slow() {
     if (m_state == State::cancelled) std::rethrow_exception(m_exception);
     if (m_state == State::pending) throw InvalidStateError("Result is not set.");
     m_log_traceback = false;

@@ -66,7 +66,13 @@ public:
     // (a copy is an out-of-line call in libc++): null unless failed/cancelled.
     const std::exception_ptr& stored_exception() const noexcept { return m_exception; }
     // Throws what result() would throw, or returns normally when a result is set.
-    void check_result();
+    void check_result() {
+        if (m_state == State::finished && !m_exception) {  // the common case, inline
+            m_log_traceback = false;
+            return;
+        }
+        check_result_slow();
+    }
 
     void set_exception(std::exception_ptr e);
     // Finish with the value already stored in the subclass's slot.
@@ -102,6 +108,7 @@ protected:
     // asyncio: "Future/Task exception was never retrieved", from __del__.
     void report_unretrieved() noexcept;
     [[noreturn]] void throw_invalid_state(const char* what) const;
+    void check_result_slow();
 
     EventLoop* m_loop;
     std::uint32_t m_refs = 0;
