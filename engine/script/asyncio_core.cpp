@@ -327,6 +327,20 @@ static std::string describe_callbacks(const ScriptCoreBase* sc) {
   return " cb=[" + inner + "]";
 }
 
+// " exception=<repr>" or " result=<repr>": what a finished future or task
+// shows in its repr.
+static void append_outcome(VM& vm, const ScriptCoreBase& c, std::string& s) {
+  std::string r;
+  if (!c.m_exc.is_null()) {
+    s += " exception=";
+    if (!vm.repr_into(c.m_exc, r)) vm.clear_exc();
+  } else {
+    s += " result=";
+    if (!vm.repr_into(c.m_result, r)) vm.clear_exc();
+  }
+  s += r;
+}
+
 std::string ScriptFuture::repr() const {
   if (!m_st) return "<Future>";
   VM& vm = m_st->vm;
@@ -337,15 +351,7 @@ std::string ScriptFuture::repr() const {
     case State::finished: s += "finished"; break;
   }
   if (state() == State::finished) {
-    std::string r;
-    if (!m_exc.is_null()) {
-      s += " exception=";
-      if (!vm.repr_into(m_exc, r)) vm.clear_exc();
-    } else {
-      s += " result=";
-      if (!vm.repr_into(m_result, r)) vm.clear_exc();
-    }
-    s += r;
+    append_outcome(vm, *this, s);
   }
   if (state() == State::pending) s += describe_callbacks(this);
   return s + ">";
@@ -424,15 +430,7 @@ std::string ScriptTask::repr() const {
     s += " coro=<" + as_str(g->m_qualname)->str() + "() " + where + ">";
   }
   if (state() == State::finished) {
-    std::string r;
-    if (!m_exc.is_null()) {
-      s += " exception=";
-      if (!vm.repr_into(m_exc, r)) vm.clear_exc();
-    } else {
-      s += " result=";
-      if (!vm.repr_into(m_result, r)) vm.clear_exc();
-    }
-    s += r;
+    append_outcome(vm, *this, s);
   } else if (state() == State::pending) {
     if (m_waiting) s += " wait_for=" + m_waiting->repr();
     s += describe_callbacks(this);
