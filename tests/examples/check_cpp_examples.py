@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Check that the C++ examples print exactly what each examples/NAME.out says.
+"""Check that the C++ examples, or the Python ones under aio-py, print exactly what each
+examples/NAME.out says.
 
 Usage:
     check_cpp_examples.py --runner PATH [--emulator CMD] [--clock virtual|real] NAME...
     check_cpp_examples.py --runner PATH --clock real --all
+    check_cpp_examples.py --aio-py PATH [--clock virtual|real] (NAME... | --all)
 
 Each NAME runs as `aio-examples --clock CLOCK run NAME` (prefixed by the emulator, e.g.
-Node for a Wasm build). Its stdout must equal NAME.out byte for byte, its stderr must be empty
+Node for a Wasm build), or with --aio-py as `aio-py --clock CLOCK examples/NAME.py`. Its stdout must equal NAME.out byte for byte, its stderr must be empty
 and its exit status 0. On a real clock an example that mismatches runs once more before it
 counts as failed: a badly overloaded machine can stall a process long enough to move a printed
 time, which says nothing about the engine. One line per example; exit status 1 on any failure.
@@ -28,7 +30,11 @@ def all_names():
 
 
 def run_once(args, name, expected):
-    cmd = shlex.split(args.emulator) + [args.runner, "--clock", args.clock, "run", name]
+    if args.aio_py:
+        cmd = shlex.split(args.emulator) + [args.aio_py, "--clock", args.clock,
+                                            os.path.join(EXAMPLES, name + ".py")]
+    else:
+        cmd = shlex.split(args.emulator) + [args.runner, "--clock", args.clock, "run", name]
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -42,7 +48,7 @@ def run_once(args, name, expected):
     out = p.stdout.decode("utf-8", "replace")
     if out != expected:
         diff = difflib.unified_diff(expected.splitlines(True), out.splitlines(True),
-                                    name + ".out", "C++ stdout")
+                                    name + ".out", "aio-py stdout" if args.aio_py else "C++ stdout")
         problems.append("stdout differs:\n" + "".join(diff).rstrip("\n"))
     if p.stderr:
         problems.append("stderr:\n" + err.rstrip("\n"))
@@ -66,7 +72,9 @@ def check(args, name, retry):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runner", required=True, help="path to aio-examples")
+    who = ap.add_mutually_exclusive_group(required=True)
+    who.add_argument("--runner", help="path to aio-examples (the C++ ports)")
+    who.add_argument("--aio-py", help="path to aio-py (the .py files under the script layer)")
     ap.add_argument("--emulator", default="", help="command that runs the runner (Wasm: node ...)")
     ap.add_argument("--clock", default="virtual", choices=["virtual", "real"])
     ap.add_argument("--all", action="store_true")
