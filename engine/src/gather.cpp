@@ -24,9 +24,12 @@ std::size_t GatherCore::find_child(FutureCore* f) {
     if (!f->done()) {
         // Nothing but this gather links callbacks while the arguments are
         // being added, so a pending future we already watch has our node last.
-        // Is that node one of ours? (address arithmetic: O(1) per argument)
+        // Is that node one of ours? (address arithmetic: O(1) per argument.)
+        // Were a node linked in between, the repeat would only be watched
+        // twice: each argument still reads its own child, so results agree.
+        if (m_nchildren == 0) return 0;
         auto last = reinterpret_cast<std::uintptr_t>(f->last_callback());
-        auto first = reinterpret_cast<std::uintptr_t>(static_cast<CallbackNode*>(m_children));
+        auto first = reinterpret_cast<std::uintptr_t>(static_cast<const CallbackNode*>(&m_children[0]));
         if (last < first) return m_nchildren;
         std::size_t i = (last - first) / sizeof(Child);
         if (i < m_nchildren && static_cast<const CallbackNode*>(&m_children[i]) == f->last_callback()) return i;
