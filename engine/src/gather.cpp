@@ -71,6 +71,7 @@ void GatherCore::add_child(EnsuredFuture child) {
 // asyncio: fut.add_done_callback(_done_callback) — schedule, never run inline.
 void GatherCore::Child::on_done(FutureCore& future) {
     m_done = Ref<FutureCore>(&future);
+    m_ok = !future.cancelled() && !future.stored_exception();  // final once done
     future.get_loop().push_ready(&Child::run_entry, this);
 }
 
@@ -103,7 +104,7 @@ void GatherCore::on_child_done(Child& c) {
         if (!fut.cancelled()) fut.exception();  // mark the exception retrieved
         return;
     }
-    if (!m_return_exceptions) {
+    if (!m_return_exceptions && !c.m_ok) {
         if (fut.cancelled()) {
             // A cancelled child counts as raising CancelledError; the outer
             // future is not itself cancelled (so siblings keep running).

@@ -119,6 +119,10 @@ private:
         FutureCore* m_future = nullptr;  // the child; null if it was destroyed pending
         Ref<FutureCore> m_done;   // the child again, owned once it has completed
         bool m_own = false;
+        // Finished with a result, noted while the child was at hand: the
+        // scheduled callback then need not read the child again (in a long
+        // gather it has long left the cache by then).
+        bool m_ok = false;
         void on_done(FutureCore& future) override;
         void on_future_destroyed() noexcept override;
         static void run_entry(void* ctx, bool run);
