@@ -358,7 +358,7 @@ std::string ScriptFuture::repr() const {
 }
 
 ScriptTask::ScriptTask(aio::EventLoop& loop, AsyncioState* st, Value coro, std::string name, uint64_t number)
-    : TaskCore(loop, name), m_coro(std::move(coro)), m_number(number) {
+    : TaskCore(loop, name), m_number(number), m_coro(std::move(coro)) {
   if (name.empty() && !number) set_name(std::string());  // an explicit empty name stays empty
   m_st = st;
   st->link(this);

@@ -45,9 +45,9 @@ struct FBlock {
   int start = -1;  // continue target (loops)
   int exit = -1;   // break target (loops)
   const Body* finalbody = nullptr;  // FinallyTry
-  std::string name;                 // HandlerCleanup: bound exception name
+  std::string name{};               // HandlerCleanup: bound exception name
   int handler = -1;                 // handler id this block pushed (-1 none)
-  Loc loc;
+  Loc loc{};
 };
 
 struct HandlerInfo {

@@ -723,7 +723,7 @@ std::string exc_message_line(VM& vm, const Value& exc) {
   return msg.empty() ? name : name + ": " + msg;
 }
 
-void format_one(VM& vm, const Value& exc, std::string& out, std::vector<const Object*>& seen,
+void format_one(VM& vm, const Value& exc, std::string& out, std::vector<const Object*>& /*seen*/,
                 const std::string& margin, int depth) {
   auto* e = as_exc(exc);
   bool group = vm.isinstance(exc, vm.e_BaseExceptionGroup) && is_kind(e->m_exceptions, ObjKind::Tuple);

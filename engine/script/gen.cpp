@@ -391,8 +391,6 @@ struct CoroWrapper : NativeIter {
   void clear_refs() override { m_coro = Value(); }
 };
 
-TypeObject* g_coro_wrapper_type = nullptr;
-
 Value c_await(VM& vm, Value* a, int, TupleObject*, Value&) {
   auto* w = new_native_iter<CoroWrapper>(vm, vm.type_lookup(vm.t_coroutine, vm.intern("__wrapper_type__")).as<TypeObject>());
   w->m_coro = a[0];

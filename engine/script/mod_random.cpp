@@ -462,10 +462,6 @@ Value r_setstate(VM& vm, Value* a, int n, TupleObject*, Value&) {
   return Value::none();
 }
 
-TypeObject* random_type(VM& vm) {
-  return vm.type_lookup(vm.t_object, vm.intern("__random_type__")).as<TypeObject>();
-}
-
 Value random_new(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject*) {
   auto* r = vm.alloc<RandomObject>(t, ObjKind::Cxx);
   Value rv = Value::steal(r);

@@ -780,7 +780,7 @@ Value s_format_map(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
   return str_format_method(vm, self_str(a), vals.data(), 0, kt.as<TupleObject>());
 }
 
-Value s_encode(VM& vm, Value* a, int, TupleObject*, Value&) {
+Value s_encode(VM&, Value* a, int, TupleObject*, Value&) {
   // No bytes type: encode() returns the text unchanged (UTF-8 already).
   return a[0];
 }
