@@ -168,14 +168,14 @@ EM_JS(void, aio_js_install_links, (), {
         hash.split('&').forEach(function (part) {
             var eq = part.indexOf('=');
             var key = eq < 0 ? part : part.slice(0, eq);
-            var value = eq < 0 ? '' : part.slice(eq + 1);
+            var value = eq < 0 ? "" : part.slice(eq + 1);
             try { value = decodeURIComponent(value); } catch (e) {}
             if (key && !(key in out)) out[key] = value;
         });
         return out;
     };
     var read = function () {
-        var hash = location.hash.replace(/^#/, '');
+        var hash = location.hash.replace(/^#/, "");
         if (!hash) return Promise.resolve();
         var f = fields(hash);
         var opened;
@@ -215,9 +215,9 @@ EM_JS(void, aio_js_share, (const char* text), {
         _free(b);
     };
     var b64url = function (bytes) {
-        var bin = '';
+        var bin = "";
         for (var i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-        return btoa(bin).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+        return btoa(bin).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, "");
     };
     var bytes = new TextEncoder().encode(source);
     var fragment;
@@ -228,9 +228,9 @@ EM_JS(void, aio_js_share, (const char* text), {
         fragment = Promise.resolve('code=' + b64url(bytes));
     }
     fragment.then(function (f) {
-        var link = location.href.replace(/#.*$/, '') + '#' + f;
+        var link = location.href.replace(/#.*$/, "") + '#' + f;
         try {
-            history.replaceState(history.state, '', link);
+            history.replaceState(history.state, "", link);
         } catch (e) {
             console.warn('aio playground: could not put the link in the address bar: ' + e);
         }
@@ -239,14 +239,14 @@ EM_JS(void, aio_js_share, (const char* text), {
             return;
         }
         return navigator.clipboard.writeText(link).then(
-            function () { done(1, 1, link, ''); },
+            function () { done(1, 1, link, ""); },
             function (e) { done(1, 0, link, String((e && e.message) || e)); });
-    }).catch(function (e) { done(0, 0, '', String((e && e.message) || e)); });
+    }).catch(function (e) { done(0, 0, "", String((e && e.message) || e)); });
 });
 
 EM_JS(void, aio_js_clear_link, (), {
     if (!location.hash) return;
-    try { history.replaceState(history.state, '', location.href.replace(/#.*$/, '')); } catch (e) {}
+    try { history.replaceState(history.state, "", location.href.replace(/#.*$/, "")); } catch (e) {}
 });
 
 EM_JS(void, aio_js_first_frame, (), {
