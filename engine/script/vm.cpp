@@ -42,7 +42,7 @@ SendStatus send_to_iterator(VM& vm, const Value& recv, Value v, Value& out);
 // [SECTION] Entering and leaving the loop
 
 RunStatus VM::run(Frame* entry, Value& result) {
-  if (m_limits.max_steps && !charge()) {
+  if (!charge()) {
     free_frame(entry);
     return RunStatus::Raised;
   }
@@ -121,17 +121,19 @@ bool VM::halt() {
   return false;
 }
 
-bool VM::renew_budget() {
-  if (m_limits.max_steps) {
-    if (m_quantum > m_budget) m_steps += static_cast<uint64_t>(m_quantum - m_budget);
-    if (m_halted || m_steps > m_limits.max_steps) {
-      m_quantum = 0;
-      return halt();
-    }
-  }
+void VM::start_slice() {
+  if (m_limits.max_steps && m_quantum > m_budget) m_steps += static_cast<uint64_t>(m_quantum - m_budget);
   m_budget = m_quantum = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions)
                          : m_limits.max_steps    ? 100000
                                                  : INT64_MAX;
+}
+
+bool VM::renew_budget() {
+  start_slice();
+  if (m_limits.max_steps && (m_halted || m_steps > m_limits.max_steps)) {
+    m_quantum = 0;
+    return halt();
+  }
   return true;
 }
 
@@ -180,15 +182,19 @@ static inline bool arith_fast(Value& a, const Value& b, IntOp int_op, FloatOp fl
   return false;
 }
 
+// Whether the instructions at ip are the await sequence GET_AWAITABLE 0,
+// LOAD_NONE, SEND that follows a call in `await f(...)`.
+static inline bool await_follows(const uint32_t* ip) {
+  return ip[0] == static_cast<uint32_t>(Op::GET_AWAITABLE) && (ip[1] & 0xff) == static_cast<uint32_t>(Op::LOAD_NONE) &&
+         (ip[2] & 0xff) == static_cast<uint32_t>(Op::SEND);
+}
+
 // [SECTION] The dispatch loop
 
 RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
   ++m_nesting;
   if (m_nesting == 1) {
-    if (m_limits.max_steps && m_quantum > m_budget) m_steps += static_cast<uint64_t>(m_quantum - m_budget);
-    m_budget = m_quantum = m_limits.slice_instructions ? static_cast<int64_t>(m_limits.slice_instructions)
-                           : m_limits.max_steps    ? 100000
-                                                   : INT64_MAX;
+    start_slice();
     if (m_halted) m_budget = 0;
   }
   const Interned& nm = names();
@@ -207,6 +213,13 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
   auto save = [&]() {
     f->m_ip = ip;
     f->m_sp = sp;
+  };
+  // Leaves the loop paused here (continue_paused() goes on).
+  auto pause = [&]() {
+    save();
+    m_paused_entry = entry;
+    --m_nesting;
+    return RunStatus::Paused;
   };
   auto load = [&]() {
     code = f->m_code;
@@ -618,12 +631,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               save();
               goto error;
             }
-            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) {
-              save();
-              m_paused_entry = entry;
-              --m_nesting;
-              return RunStatus::Paused;
-            }
+            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) return pause();
             break;
           }
         }
@@ -1063,9 +1071,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             // GET_AWAITABLE 0, LOAD_NONE, SEND would (the SEND's path below),
             // and go on after the SEND when it returns or yields.
             if (flags == (flags & ~(CO_GENERATOR | CO_ASYNC_GENERATOR)) && m_depth < m_limits.max_depth &&
-                ip[0] == static_cast<uint32_t>(Op::GET_AWAITABLE) &&
-                (ip[1] & 0xff) == static_cast<uint32_t>(Op::LOAD_NONE) &&
-                (ip[2] & 0xff) == static_cast<uint32_t>(Op::SEND)) {
+                await_follows(ip)) {
               ip += 3;
               gen->m_state = GenState::Running;
               gen->m_awaited = true;
@@ -1083,12 +1089,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
               ++ip;  // reported at the callee's first line
               goto error;
             }
-            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) {
-              save();
-              m_paused_entry = entry;
-              --m_nesting;
-              return RunStatus::Paused;
-            }
+            if (m_limits.slice_instructions && m_nesting == 1 && m_pausable) return pause();
           }
           break;
         }
@@ -1129,8 +1130,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         // gives the await's value here, and execution continues after the SEND.
         if (is_kind(fv, ObjKind::Native) && !kwnames) {
           auto* n = fv.as<NativeObject>();
-          if (n->m_await_now && n->m_self.is_null() && ip[0] == static_cast<uint32_t>(Op::GET_AWAITABLE) &&
-              (ip[1] & 0xff) == static_cast<uint32_t>(Op::LOAD_NONE) && (ip[2] & 0xff) == static_cast<uint32_t>(Op::SEND)) {
+          if (n->m_await_now && n->m_self.is_null() && await_follows(ip)) {
             Value out;
             int done = selfp ? n->m_await_now(*this, selfp, nargs + 1, out) : n->m_await_now(*this, args, nargs, out);
             if (done < 0) goto error;
@@ -1155,10 +1155,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
           // A blocking call (time.sleep under a host): pause after it.
           m_pause_now = false;
           *sp++ = std::move(r);
-          save();
-          m_paused_entry = entry;
-          --m_nesting;
-          return RunStatus::Paused;
+          return pause();
         }
         if (m_host.pending) {
           // The native handed the event loop to the host: suspend here; the

@@ -310,6 +310,8 @@ class VM {
   int64_t m_quantum = 0;             // what m_budget was last set to
   uint64_t m_steps = 0;              // work done (max_steps)
   bool m_halted = false;             // max_steps reached: keep raising
+  // Counts the slice's instructions so far as steps and starts a new slice.
+  void start_slice();
   // The slice budget's renewal; false when the step limit is reached
   // (KeyboardInterrupt raised). Called where m_budget ran out.
   bool renew_budget();
