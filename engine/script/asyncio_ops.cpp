@@ -74,7 +74,7 @@ struct QueueSetup {
 int32_t entry_index(DictObject* d, StrObject* name) {
   Value* v = dict_get_str(d, name);
   if (!v) return -1;
-  return static_cast<int32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) - d->m_entries);
+  return dict_entry_index(d, v);
 }
 
 QueueSetup& setup_of(AsyncioState& st) {
@@ -272,7 +272,7 @@ struct QueueOp : CoroOp {
   bool close_suspended(VM& vm) override { return cleanup_after(vm, asyncio_state(vm)); }
   const char* name() const override { return m_put ? "Queue.put" : "Queue.get"; }
 
-  int full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v);
+  int full_or_empty(VM& vm, bool direct, QueueView& v);
   SendStatus run(VM& vm, Value& out);
   bool cleanup_after(VM& vm, AsyncioState& st);
 };
@@ -280,8 +280,7 @@ struct QueueOp : CoroOp {
 bool is_queue_op(AsyncioState&, const Value& v) { return is_coro_op(v); }
 
 // put: self.full(); get: self.empty(). 1 / 0, -1 on error.
-int QueueOp::full_or_empty(VM& vm, AsyncioState& st, bool direct, QueueView& v) {
-  (void)st;
+int QueueOp::full_or_empty(VM& vm, bool direct, QueueView& v) {
   if (direct) return m_put ? (view_full(v) ? 1 : 0) : (v.queue->items.empty() ? 1 : 0);
   Value r = vm.call_method(m_queue, m_put ? "full" : "empty", {});
   if (r.is_null()) return -1;
@@ -294,7 +293,7 @@ SendStatus QueueOp::run(VM& vm, Value& out) {
   for (;;) {
     QueueView v;
     bool direct = direct_view(vm, qs, m_queue, v);
-    int blocked = full_or_empty(vm, st, direct, v);
+    int blocked = full_or_empty(vm, direct, v);
     if (blocked < 0) break;
     if (!blocked) {
       m_state = St::Done;
@@ -416,7 +415,7 @@ bool QueueOp::cleanup_after(VM& vm, AsyncioState& st) {
   QueueView v;
   QueueSetup& qs = setup_of(st);
   bool direct = direct_class(vm, qs, vm.type_of(m_queue)) && view_of(vm, qs, m_queue, v);
-  int blocked = full_or_empty(vm, st, direct, v);
+  int blocked = full_or_empty(vm, direct, v);
   if (blocked < 0) return false;
   if (blocked) return true;
   Value c = vm.call_method(w, "cancelled", {});

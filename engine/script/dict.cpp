@@ -167,8 +167,7 @@ Value* dict_get_str_slot(DictObject* d, StrObject* key, DictSlot& slot) {
   Value* v = dict_get_str(d, key);
   if (v && d->m_version) {
     slot.version = d->m_version;
-    slot.ix = static_cast<uint32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) -
-                                    d->m_entries);
+    slot.ix = static_cast<uint32_t>(dict_entry_index(d, v));
   }
   return v;
 }
@@ -223,7 +222,7 @@ int dict_del(VM& vm, DictObject* d, const Value& key) {
 int dict_del_str(DictObject* d, StrObject* key) {
   Value* v = dict_get_str(d, key);
   if (!v) return 0;
-  int64_t ix = reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) - d->m_entries;
+  int64_t ix = dict_entry_index(d, v);
   remove_entry(d, ix);
   return 1;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,11 @@ Value dict_get(VM& vm, DictObject* d, const Value& key);  // Null if missing (ch
 Value* dict_get_str(DictObject* d, StrObject* key);       // no errors possible
 // dict_get_str through a remembered slot (refreshed on a miss of the slot).
 Value* dict_get_str_slot(DictObject* d, StrObject* key, DictSlot& slot);
+// The entry number in d of a value pointer that a lookup in d returned.
+inline int32_t dict_entry_index(const DictObject* d, const Value* v) {
+  return static_cast<int32_t>(
+      reinterpret_cast<const DictEntry*>(reinterpret_cast<const char*>(v) - offsetof(DictEntry, value)) - d->m_entries);
+}
 bool dict_set(VM& vm, DictObject* d, const Value& key, const Value& v);
 void dict_set_str(VM& vm, DictObject* d, StrObject* key, const Value& v);
 int dict_del(VM& vm, DictObject* d, const Value& key);    // 1 removed, 0 missing, -1 error

@@ -343,7 +343,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         c.gver = g->m_version;
         c.bver = m_builtins->m_version;
         c.builtin = builtin;
-        c.index = static_cast<int32_t>(reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(v) - offsetof(DictEntry, value)) - owner->m_entries);
+        c.index = dict_entry_index(owner, v);
         *sp++ = *v;
         break;
       }
