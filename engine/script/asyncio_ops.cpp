@@ -105,6 +105,14 @@ struct QueueView {
   int64_t maxsize = 0;
 };
 
+// Whether _queue, _getters and _putters hold the deques the last view found
+// (the same objects of the same classes: an address can be reused).
+inline bool seen_deques(const QueueSetup& qs, const Value& q, const Value& g, const Value& p) {
+  return q.is_obj() && g.is_obj() && p.is_obj() && q.as_obj() == qs.seen[0] && g.as_obj() == qs.seen[1] &&
+         p.as_obj() == qs.seen[2] && q.as_obj()->m_type == qs.seen_type[0] && g.as_obj()->m_type == qs.seen_type[1] &&
+         p.as_obj()->m_type == qs.seen_type[2];
+}
+
 bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
   if (!is_kind(q, ObjKind::Instance)) return false;
   v.d = q.as<InstanceObject>()->m_dict;
@@ -127,9 +135,7 @@ bool view_of(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
   Value* m = &v.d->m_entries[qs.ix_maxsize].value;
   if (!m->is_int()) return false;
   v.maxsize = m->as_int();
-  if (qq->is_obj() && g->is_obj() && p->is_obj() && qq->as_obj() == qs.seen[0] && g->as_obj() == qs.seen[1] &&
-      p->as_obj() == qs.seen[2] && qq->as_obj()->m_type == qs.seen_type[0] && g->as_obj()->m_type == qs.seen_type[1] &&
-      p->as_obj()->m_type == qs.seen_type[2]) {
+  if (seen_deques(qs, *qq, *g, *p)) {
     v.queue = static_cast<DequeObject*>(qq->as<CxxObject>());
     v.getters = static_cast<DequeObject*>(g->as<CxxObject>());
     v.putters = static_cast<DequeObject*>(p->as<CxxObject>());
@@ -162,9 +168,7 @@ inline bool direct_view(VM& vm, QueueSetup& qs, const Value& q, QueueView& v) {
       const Value& g = e[qs.ix_getters].value;
       const Value& p = e[qs.ix_putters].value;
       const Value& m = e[qs.ix_maxsize].value;
-      if (qq.is_obj() && g.is_obj() && p.is_obj() && m.is_int() && qq.as_obj() == qs.seen[0] &&
-          g.as_obj() == qs.seen[1] && p.as_obj() == qs.seen[2] && qq.as_obj()->m_type == qs.seen_type[0] &&
-          g.as_obj()->m_type == qs.seen_type[1] && p.as_obj()->m_type == qs.seen_type[2]) {
+      if (m.is_int() && seen_deques(qs, qq, g, p)) {
         v.d = d;
         v.queue = static_cast<DequeObject*>(qq.as<CxxObject>());
         v.getters = static_cast<DequeObject*>(g.as<CxxObject>());
