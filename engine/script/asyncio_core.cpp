@@ -48,7 +48,6 @@ std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, c
 namespace {
 std::string callback_desc(VM& vm, const Value& fn);
 }
-void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
 
 // [SECTION] State
 
@@ -1639,21 +1638,6 @@ Value m_task_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
   return new_task_value(st, lo, a[0], a[2]);
 }
 
-// asyncio's __sleep0: a bare `yield` (the task runs again next iteration).
-struct YieldOnce : NativeIter {
-  bool m_done = false;
-  SendStatus send(VM&, Value, Value& out) override {
-    out = Value::none();
-    if (m_done) return SendStatus::Return;
-    m_done = true;
-    return SendStatus::Yield;
-  }
-};
-
-Value m_yield(VM& vm, Value*, int, TupleObject*, Value&) {
-  return Value::steal(new_native_iter<YieldOnce>(vm, S(vm).t_yield));
-}
-
 // [SECTION] gather
 //
 // asyncio.gather's bookkeeping in C++ (the Python `gather` in asyncio_lib
@@ -1841,20 +1825,11 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
   return outer;
 }
 
-// _sleep(delay, result): the future asyncio.sleep awaits, completed by an
-// engine timer (asyncio: call_later(delay, _set_result_unless_cancelled,
-// future, result)); cancelling the future cancels the timer (sleep's
-// `finally: h.cancel()`).
-Value m_sleep(VM& vm, Value* a, int n, TupleObject*, Value&) {
-  AsyncioState& st = S(vm);
-  if (n < 1 || n > 2) return vm.raise(vm.e_TypeError, "_sleep(delay, result=None)");
-  double delay = 0;
-  if (!vm.as_double(a[0], delay)) return Value();
-  return sleep_future(st, delay, n > 1 ? a[1] : Value::none());
-}
-
 }  // namespace
 
+// The future asyncio.sleep awaits, completed by an engine timer (asyncio:
+// call_later(delay, _set_result_unless_cancelled, future, result));
+// cancelling the future cancels the timer (sleep's `finally: h.cancel()`).
 Value sleep_future(AsyncioState& st, double delay, Value result) {
   VM& vm = st.vm;
   LoopObject* lo = st.running();
@@ -1958,14 +1933,11 @@ Value init_asyncio_c(VM& vm) {
   vm.add_method(st.t_timer_handle, "when", h_when);
   module_add(vm, m, "Handle", Value::steal(st.t_handle));
   module_add(vm, m, "TimerHandle", Value::steal(st.t_timer_handle));
-  st.t_yield = vm.new_builtin_type("_YieldOnce", vm.t_object, ObjKind::Cxx);
-  add_native_iter_methods(vm, st.t_yield);
-  module_add(vm, m, "_YieldOnce", Value::steal(st.t_yield));
   struct { const char* n; NativeFn f; } mf[] = {
       {"new_event_loop", m_new_event_loop}, {"get_running_loop", m_get_running_loop},
       {"_get_running_loop", m__get_running_loop}, {"get_event_loop", m_get_event_loop},
       {"set_event_loop", m_set_event_loop}, {"current_task", m_current_task}, {"all_tasks", m_all_tasks},
-      {"create_task", m_create_task}, {"_yield", m_yield}, {"_sleep", m_sleep}, {"_gather", m_gather}, {"iscoroutine", m_iscoroutine},
+      {"create_task", m_create_task}, {"_gather", m_gather}, {"iscoroutine", m_iscoroutine},
       {"isfuture", m_isfuture}, {"_virtual_clock", m_is_virtual},
       {"_clear_event_loop", m_clear_event_loop}, {"_Loop_add", m_loop_add},
   };

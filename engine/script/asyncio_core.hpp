@@ -141,10 +141,10 @@ struct AsyncioState : Clock {
   bool virtual_clock = false;
   double wall_base = 0;    // time.time() = wall_base + virtual time
   double idle_clock = 0;   // virtual time when no loop exists yet
-  uint64_t task_counter = 0;
-  std::shared_ptr<void> queue_setup;  // asyncio_queue.cpp's view of asyncio.Queue  // default task names: Task-1, Task-2, ... in each run
+  uint64_t task_counter = 0;  // default task names: Task-1, Task-2, ... in each run
+  std::shared_ptr<void> queue_setup;  // asyncio_ops.cpp's view of asyncio.Queue
   TypeObject *t_loop = nullptr, *t_future = nullptr, *t_task = nullptr, *t_handle = nullptr,
-             *t_timer_handle = nullptr, *t_yield = nullptr;
+             *t_timer_handle = nullptr;
   TypeObject *e_CancelledError = nullptr, *e_InvalidStateError = nullptr;
   Value running_loop;   // LoopObject being run (asyncio's _running_loop)
   Value set_loop;       // set_event_loop()'s loop

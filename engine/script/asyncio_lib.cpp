@@ -1063,8 +1063,8 @@ class Queue(_LoopBound):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
 
-# put() and get() run natively (asyncio_ops.cpp), the same steps as above;
-# so does Event.wait().
+# put() and get() run natively (asyncio_ops.cpp, CPython's steps), and so
+# does Event.wait().
 _asyncio._queue_setup(Queue, Event)
 
 class PriorityQueue(Queue):
