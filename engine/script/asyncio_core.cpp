@@ -1193,9 +1193,10 @@ Value l_time(VM& vm, Value* a, int, TupleObject*, Value&) {
 Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name) {
   VM& vm = st.vm;
   Value coro = coro_in;
-  if (is_queue_op(st, coro)) {
-    // Queue.put()/get() are native awaitables standing in for coroutines:
-    // a task runs them inside a coroutine (asyncio's _wrap_awaitable).
+  if (is_coro_op(coro)) {
+    // Queue.put()/get(), sleep() and Event.wait() are native awaitables
+    // (CoroOps) standing in for coroutines: a task runs them inside a
+    // coroutine (asyncio's _wrap_awaitable).
     Value mod = vm.import_module(vm.intern("asyncio"));
     Value wrap = mod.is_null() ? Value() : vm.getattr(mod, vm.intern("_wrap_awaitable"));
     if (wrap.is_null()) return Value();
@@ -1760,7 +1761,7 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
   for (uint32_t i = 0; i < args->m_size; ++i) {
     const Value& arg = args->items()[i];
     bool coro = is_kind(arg, ObjKind::Generator) && arg.as<GenObject>()->m_genkind == GenKind::Coroutine;
-    if (!coro && !is_future_object(st, arg) && !is_queue_op(st, arg)) return vm.m_notimplemented;
+    if (!coro && !is_future_object(st, arg) && !is_coro_op(arg)) return vm.m_notimplemented;
   }
   LoopObject* lo = nullptr;  // the loop: the first future's, else the running one
   for (uint32_t i = 0; i < args->m_size; ++i) {
@@ -1864,10 +1865,10 @@ void ScriptFuture::sleep_fired(void* ctx) {
 
 namespace {
 
-Value m_iscoroutine(VM& vm, Value* a, int n, TupleObject*, Value&) {
+Value m_iscoroutine(VM&, Value* a, int n, TupleObject*, Value&) {
   return Value::boolean(n == 1 && ((is_kind(a[0], ObjKind::Generator) &&
                                     a[0].as<GenObject>()->m_genkind == GenKind::Coroutine) ||
-                                   is_queue_op(S(vm), a[0])));
+                                   is_coro_op(a[0])));
 }
 
 Value m_isfuture(VM& vm, Value* a, int n, TupleObject*, Value&) {

@@ -186,7 +186,6 @@ SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out);  // Fut
 void register_queue_natives(VM& vm, ModuleObject* asyncio_c);             // asyncio_ops.cpp
 // The future asyncio.sleep(delay, result) awaits on the running loop.
 Value sleep_future(AsyncioState& st, double delay, Value result);
-bool is_queue_op(AsyncioState& st, const Value& v);
 
 }  // namespace aio::script
 

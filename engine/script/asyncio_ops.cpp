@@ -281,8 +281,6 @@ struct QueueOp : CoroOp {
   bool cleanup_after(VM& vm, AsyncioState& st);
 };
 
-bool is_queue_op(AsyncioState&, const Value& v) { return is_coro_op(v); }
-
 // put: self.full(); get: self.empty(). 1 / 0, -1 on error.
 int QueueOp::full_or_empty(VM& vm, bool direct, QueueView& v) {
   if (direct) return m_put ? (view_full(v) ? 1 : 0) : (v.queue->items.empty() ? 1 : 0);
