@@ -439,9 +439,8 @@ void EventLoop::default_exception_handler(const ExceptionContext& c) {
     std::fflush(stderr);
 }
 
-void EventLoop::emit(LoopEventKind kind, const detail::TaskCore* task, std::string_view what, double until,
-                     std::uint64_t timer_id) {
-    if (!m_observer) return;
+void EventLoop::report_event(LoopEventKind kind, const detail::TaskCore* task, std::string_view what, double until,
+                             std::uint64_t timer_id) {
     LoopEvent e{kind, time(), task ? task->id() : 0, task ? std::string_view(task->get_name()) : std::string_view(),
                 what, until, timer_id, m_iteration};
     m_observer->on_event(e);
@@ -482,7 +481,7 @@ void detail::HandleState::cancel() noexcept {
 }
 
 void detail::HandleState::run() {
-    if (loop && loop->observer()) loop->emit(LoopEventKind::callback, nullptr, name.empty() ? "callback" : name);
+    if (loop) loop->emit(LoopEventKind::callback, nullptr, name.empty() ? "callback" : name);
     if (fn) {
         fn(ctx);
         return;

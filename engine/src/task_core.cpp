@@ -25,7 +25,7 @@ void TaskCore::start() {
     m_loop->check_open("create_task");
     m_loop->register_task(*this);
     schedule_step();  // asyncio: create_task → call_soon(self.__step)
-    if (m_loop->observer()) m_loop->emit(LoopEventKind::task_created, this);
+    m_loop->emit(LoopEventKind::task_created, this);
 }
 
 TaskCore::~TaskCore() = default;
@@ -62,7 +62,7 @@ void TaskCore::step() {
     m_wait_what = "";
     m_wait_until = 0;
     loop.set_current_task(this);
-    if (loop.observer()) loop.emit(LoopEventKind::task_step, this);
+    loop.emit(LoopEventKind::task_step, this);
     run_held_step();
 }
 
@@ -79,7 +79,7 @@ void TaskCore::run_held_step() {
         return;
     }
     m_held = false;
-    if (!done() && loop.observer()) loop.emit(LoopEventKind::task_suspended, this, m_wait_what, m_wait_until);
+    if (!done()) loop.emit(LoopEventKind::task_suspended, this, m_wait_what, m_wait_until);
 }
 
 void TaskCore::wait_on(FutureCore& future, CallbackNode& node, const char* what, double until) {
@@ -157,7 +157,7 @@ void TaskCore::finish_exception(std::exception_ptr e) {
 void TaskCore::finish_common(LoopEventKind kind, std::string_view what) {
     m_fut_waiter = nullptr;
     m_wait_what = "";
-    if (m_loop->observer()) m_loop->emit(kind, this, what);
+    m_loop->emit(kind, this, what);
     schedule_callbacks();
     release_frame();  // the coroutine is finished: its locals die now
     m_loop->unregister_task(*this);  // may drop the last reference but for the step's

@@ -116,10 +116,12 @@ public:
     // -- Observation ------------------------------------------------------------
     void set_observer(Observer* observer) { m_observer = observer; }
     Observer* observer() const { return m_observer; }
-    // Reports an event to the observer. Hot paths test observer() first so
-    // that building the arguments costs nothing without one.
+    // Reports an event to the observer. Inline so that, without one, hot
+    // paths (every task step) pay one test and no call.
     void emit(LoopEventKind kind, const detail::TaskCore* task = nullptr, std::string_view what = {},
-              double until = 0, std::uint64_t timer_id = 0);
+              double until = 0, std::uint64_t timer_id = 0) {
+        if (m_observer) report_event(kind, task, what, until, timer_id);
+    }
 
     // Tasks that are not done yet, in creation order (asyncio: all_tasks).
     std::vector<detail::TaskCore*> pending_tasks() const;
@@ -143,6 +145,8 @@ public:
     void check_open(const char* what) const;
 
 private:
+    void report_event(LoopEventKind kind, const detail::TaskCore* task, std::string_view what, double until,
+                      std::uint64_t timer_id);
     class DriverScope;
     std::size_t run_once_impl();
     void begin_iteration();
