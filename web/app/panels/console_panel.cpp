@@ -21,6 +21,21 @@ void verdict_tooltip(int v) {
                                 : "stdout differs from CPython's output; toggle Expected to compare");
 }
 
+// CPython's expected output, dimmed, in a scrolling child of the given size.
+void draw_expected(const char* id, const ImVec2& size, const Fonts& fonts, const std::string& expected) {
+    ImGui::PushFont(fonts.code);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::editor_bg);
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::text_dim);
+    ImGui::TextUnformatted(expected.c_str());
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+    ImGui::PopFont();
+}
+
 }  // namespace
 
 int ConsolePanel::verdict(Column& col, const ConsoleSource& src, const std::string& expected) {
@@ -81,17 +96,7 @@ ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const F
     const char* empty = "Output appears here. Run the script with the Run button or Ctrl+Enter.";
     if (!two) {
         if (show_expected && have_expected) {
-            ImGui::PushFont(fonts.code);
-            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-            ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::editor_bg);
-            ImGui::BeginChild("##console_body", body, false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_HorizontalScrollbar);
-            ImGui::PopStyleColor();
-            ImGui::PopStyleVar();
-            ImGui::PushStyleColor(ImGuiCol_Text, colours::text_dim);
-            ImGui::TextUnformatted(expected.c_str());
-            ImGui::PopStyleColor();
-            ImGui::EndChild();
-            ImGui::PopFont();
+            draw_expected("##console_body", body, fonts, expected);
         } else {
             draw_lines("##console_body", body, fonts, *script.log, m_script, empty);
         }
@@ -121,18 +126,7 @@ ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const F
     ImVec2 lines_size(left_w, body.y - heading_h);
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + heading_h));
     if (show_expected && have_expected) {
-        ImGui::PushFont(fonts.code);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::editor_bg);
-        ImGui::BeginChild("##console_expected", lines_size, false,
-                          ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_HorizontalScrollbar);
-        ImGui::PopStyleColor();
-        ImGui::PopStyleVar();
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::text_dim);
-        ImGui::TextUnformatted(expected.c_str());
-        ImGui::PopStyleColor();
-        ImGui::EndChild();
-        ImGui::PopFont();
+        draw_expected("##console_expected", lines_size, fonts, expected);
     } else {
         draw_lines("##console_script", lines_size, fonts, *script.log, m_script, "Run the script to compare it with the C++ program.");
     }
