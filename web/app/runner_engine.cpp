@@ -15,6 +15,7 @@
 #include "engine_twin.h"
 #include "runner.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
