@@ -6,8 +6,8 @@
 #include "engine_clock.h"
 
 #include "aio/event_loop.hpp"
-#include "asyncio_core.hpp"
-#include "program.hpp"
+#include "asyncio/asyncio_core.hpp"
+#include "host/program.hpp"
 
 #include <cmath>
 #include <cstdio>

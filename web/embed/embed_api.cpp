@@ -29,8 +29,8 @@
 #include "aio/detail/task_core.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/observer.hpp"
-#include "asyncio_core.hpp"
-#include "program.hpp"
+#include "asyncio/asyncio_core.hpp"
+#include "host/program.hpp"
 
 namespace {
 

@@ -9,12 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "compiler.hpp"
-#include "interp.hpp"
-#include "runtime.hpp"
-#ifdef AIO_SCRIPT_HAVE_ENGINE
-#include "program.hpp"
-#endif
+#include "compile/compiler.hpp"
+#include "host/interp.hpp"
+#include "objects/runtime.hpp"
+#include "host/program.hpp"
 
 using namespace aio::script;
 
@@ -42,7 +40,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     SyntaxErrorInfo err;
     (void)compile_source(vm, src, "fuzz.py", err);
   }
-#ifdef AIO_SCRIPT_HAVE_ENGINE
   ScriptProgram::Options o;
   o.limits = fuzz_limits();
   o.virtual_clock = true;
@@ -51,10 +48,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   prog.start(src, "fuzz.py");
   for (int i = 0; i < 400 && prog.state() != ScriptProgram::State::finished; ++i) prog.step();
   if (prog.state() != ScriptProgram::State::finished) prog.stop();
-#else
-  Interpreter interp(fuzz_limits());
-  interp.set_output([](int, std::string_view) {});
-  (void)interp.run_main(src, "fuzz.py");
-#endif
   return 0;
 }

@@ -7,7 +7,6 @@
 using namespace aio::script;
 using namespace aio::script::test;
 
-#ifdef AIO_SCRIPT_HAVE_ENGINE
 
 TEST_CASE("asyncio.Queue: blocking, cancellation, timeouts, subclasses, join, never-awaited ops") {
   auto r = run(
@@ -201,4 +200,3 @@ TEST_CASE("asyncio.sleep: results, zero and negative delays, cancellation, timeo
       "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
 }
 
-#endif

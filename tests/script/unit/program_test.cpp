@@ -7,8 +7,7 @@
 
 #include "script_test.hpp"
 
-#ifdef AIO_SCRIPT_HAVE_ENGINE
-#include "program.hpp"
+#include "host/program.hpp"
 
 using namespace aio::script;
 using namespace aio::script::test;
@@ -279,9 +278,7 @@ TEST_CASE("default task names count from Task-1 in every run, as in a fresh proc
       "asyncio.run(main())\n";
   for (int i = 0; i < 2; ++i) CHECK(run(src).out == "Task-1 x Task-2 y Task-4\n");
 }
-#endif
 
-#ifdef AIO_SCRIPT_HAVE_ENGINE
 TEST_CASE("time.sleep on a real clock pauses the hosted run instead of blocking the host") {
   ScriptProgram::Options o;
   std::string out;
@@ -309,4 +306,3 @@ TEST_CASE("time.sleep on a real clock pauses the hosted run instead of blocking 
   CHECK(longest < 0.1);  // no call blocked for the sleep's 0.2 s
   CHECK(out == "0.2\na 0.2\nb\n");
 }
-#endif

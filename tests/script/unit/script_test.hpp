@@ -5,11 +5,11 @@
 #include <string_view>
 #include <vector>
 
-#include "compiler.hpp"
-#include "interp.hpp"
-#include "lexer.hpp"
-#include "parser.hpp"
-#include "runtime.hpp"
+#include "compile/compiler.hpp"
+#include "host/interp.hpp"
+#include "compile/lexer.hpp"
+#include "compile/parser.hpp"
+#include "objects/runtime.hpp"
 
 namespace aio::script::test {
 
