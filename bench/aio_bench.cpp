@@ -161,9 +161,8 @@ aio::Coroutine<Result> m1_memory(std::int64_t n) {
     co_return Result{n, s, s / n * 1e9, (peak_kb - base_kb) * 1024.0 / n};
 }
 
-const char* const NAMES[][2] = {{"W1", "W1_spawn_gather"},   {"W2", "W2_yield_switch"},
-                                {"W3", "W3_timers"},         {"W4", "W4_queue_pingpong"},
-                                {"W5", "W5_await_chain"},    {"M1", "M1_memory"}};
+const char* const NAMES[][2] = {{"W1", "W1_spawn_gather"},   {"W2", "W2_yield_switch"}, {"W3", "W3_timers"},
+                                {"W4", "W4_queue_pingpong"}, {"W5", "W5_await_chain"},  {"M1", "M1_memory"}};
 
 Result run_one(const std::string& w, std::map<std::string, std::int64_t>& o) {
     if (w == "W1") return aio::run(w1_spawn_gather(o["n1"]));
@@ -177,8 +176,9 @@ Result run_one(const std::string& w, std::map<std::string, std::int64_t>& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::int64_t> opts{{"n1", 200000}, {"m2", 1000}, {"k2", 1000}, {"n3", 100000},
-                                     {"n4", 1000000}, {"q4", 100}, {"d5", 100}, {"r5", 10000}, {"nm", 100000}};
+    std::map<std::string, std::int64_t> opts{{"n1", 200000}, {"m2", 1000},    {"k2", 1000},
+                                             {"n3", 100000}, {"n4", 1000000}, {"q4", 100},
+                                             {"d5", 100},    {"r5", 10000},   {"nm", 100000}};
     std::vector<std::string> only{"W1", "W2", "W3", "W4", "W5", "M1"};
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];

@@ -34,8 +34,8 @@ aio::Coroutine<> task_started_first() {
 
 aio::Coroutine<> task_without_yielding() {
     aio::Task<std::string> running = aio::create_task(announce());
-    std::cout << "A\n";  // no await yet, so the loop has not had a turn:
-    std::cout << "B\n";  // the task is scheduled but has not started
+    std::cout << "A\n";                     // no await yet, so the loop has not had a turn:
+    std::cout << "B\n";                     // the task is scheduled but has not started
     std::cout << co_await running << "\n";  // our first yield: now C, then D
 }
 

@@ -40,10 +40,7 @@ aio::Coroutine<> async_main() {
     double start = loop.time();
     // Python 3.6's gather walked a set of its arguments, so old tutorials saw jobs start in a
     // shuffled order. Since 3.7 the Tasks are made, and so start, in argument order.
-    auto [oslo, lima, pune] = co_await aio::gather(
-        forecast("Oslo", 0.3),
-        forecast("Lima", 0.1),
-        forecast("Pune", 0.2));
+    auto [oslo, lima, pune] = co_await aio::gather(forecast("Oslo", 0.3), forecast("Lima", 0.1), forecast("Pune", 0.2));
     std::vector<std::string> results{oslo, lima, pune};
     std::cout << "finish order: " << py::repr(finish_order) << "\n";
     std::cout << "result order: " << py::repr(results) << "\n";

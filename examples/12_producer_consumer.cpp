@@ -15,7 +15,7 @@ namespace {
 
 using Ticket = std::pair<std::string, double>;  // (dish, seconds)
 
-const std::vector<Ticket> ORDERS = {{"margherita", 0.2}, {"funghi", 0.1}, {"marinara", 0.2},
+const std::vector<Ticket> ORDERS = {{"margherita", 0.2}, {"funghi", 0.1},  {"marinara", 0.2},
                                     {"diavola", 0.3},    {"calzone", 0.3}, {"quattro", 0.1}};
 
 aio::Coroutine<> order_desk(aio::Queue<Ticket>& rail) {
@@ -50,7 +50,7 @@ aio::Coroutine<> async_main() {
     co_await order_desk(rail);
     co_await rail.join();  // every ticket served, not just taken off the rail
     std::cout << "all served at " << py::fixed(loop.time() - start, 1) << "\n";
-    for (auto& c : cooks) c.cancel();  // the cooks are idle in rail.get(); stop them
+    for (auto& c : cooks) c.cancel();                     // the cooks are idle in rail.get(); stop them
     co_await aio::gather(aio::return_exceptions, cooks);  // let them finish cancelling
     std::vector<bool> cancelled;
     for (auto& c : cooks) cancelled.push_back(c.cancelled());

@@ -28,8 +28,7 @@ std::vector<std::exception_ptr> errors_of(const aio::ExceptionGroup& group) {
             std::rethrow_exception(e);
         } catch (const E&) {
             matching.push_back(e);
-        } catch (...) {
-        }
+        } catch (...) {}
     }
     return matching;
 }

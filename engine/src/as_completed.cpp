@@ -24,7 +24,8 @@ void AsCompletedState::watch(Ref<FutureCore> f) {
 
 void AsCompletedState::start(std::optional<double> timeout) {
     if (!m_todo.empty() && timeout)
-        m_timeout_handle = m_loop.call_later(*timeout, [this] { on_timeout(); }, "as_completed._on_timeout");
+        m_timeout_handle = m_loop.call_later(
+            *timeout, [this] { on_timeout(); }, "as_completed._on_timeout");
 }
 
 void AsCompletedState::on_completion(FutureCore& f) {
@@ -35,7 +36,7 @@ void AsCompletedState::on_completion(FutureCore& f) {
 }
 
 void AsCompletedState::on_timeout() {
-    for (auto& cb : m_callbacks) cb->remove();  // f.remove_done_callback(_on_completion)
+    for (auto& cb : m_callbacks) cb->remove();                       // f.remove_done_callback(_on_completion)
     for (std::size_t i = 0; i < m_todo.size(); ++i) put_nowait({});  // a dummy per unfinished future
     m_todo.clear();
 }

@@ -14,8 +14,6 @@ void throw_async_generator_empty() { throw RuntimeError("cannot iterate an empty
 
 // CPython raises TypeError here; the engine has no TypeError, and a
 // just-started generator receiving a value is loop misuse like the others.
-void throw_send_to_just_started() {
-    throw RuntimeError("can't send non-None value to a just-started async generator");
-}
+void throw_send_to_just_started() { throw RuntimeError("can't send non-None value to a just-started async generator"); }
 
 }  // namespace aio::detail

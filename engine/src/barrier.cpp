@@ -24,8 +24,10 @@ Coroutine<int> Barrier::wait() {
     co_await block();
     int index = m_count++;
     try {
-        if (index + 1 == m_parties) release_all();
-        else co_await wait_released();
+        if (index + 1 == m_parties)
+            release_all();
+        else
+            co_await wait_released();
     } catch (...) {
         --m_count;
         exit();
@@ -51,8 +53,7 @@ void Barrier::release_all() {
 // asyncio: Barrier._wait — wait for the filling to end.
 Coroutine<void> Barrier::wait_released() {
     co_await m_cond.wait_for([this] { return m_state != State::filling; });
-    if (m_state == State::broken || m_state == State::resetting)
-        throw BrokenBarrierError("Abort or reset of barrier");
+    if (m_state == State::broken || m_state == State::resetting) throw BrokenBarrierError("Abort or reset of barrier");
 }
 
 // asyncio: Barrier._exit — the last task out lets new arrivals in.

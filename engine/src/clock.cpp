@@ -33,9 +33,12 @@ void ScaledClock::set_factor(double factor) {
 
 std::unique_ptr<Clock> make_default_clock() {
     switch (g_default_kind) {
-    case ClockKind::virtual_: return std::make_unique<VirtualClock>();
-    case ClockKind::scaled: return std::make_unique<ScaledClock>(g_default_factor);
-    case ClockKind::real: break;
+    case ClockKind::virtual_:
+        return std::make_unique<VirtualClock>();
+    case ClockKind::scaled:
+        return std::make_unique<ScaledClock>(g_default_factor);
+    case ClockKind::real:
+        break;
     }
     return std::make_unique<RealClock>();
 }

@@ -54,15 +54,24 @@ void WaiterList::push_back(Waiter& w) noexcept {
     w.m_list = this;
     w.m_prev = m_tail;
     w.m_next = nullptr;
-    if (m_tail) m_tail->m_next = &w; else m_head = &w;
+    if (m_tail)
+        m_tail->m_next = &w;
+    else
+        m_head = &w;
     m_tail = &w;
     ++m_size;
 }
 
 void WaiterList::remove(Waiter& w) noexcept {
     if (w.m_list != this) return;
-    if (w.m_prev) w.m_prev->m_next = w.m_next; else m_head = w.m_next;
-    if (w.m_next) w.m_next->m_prev = w.m_prev; else m_tail = w.m_prev;
+    if (w.m_prev)
+        w.m_prev->m_next = w.m_next;
+    else
+        m_head = w.m_next;
+    if (w.m_next)
+        w.m_next->m_prev = w.m_prev;
+    else
+        m_tail = w.m_prev;
     w.m_prev = w.m_next = nullptr;
     w.m_list = nullptr;
     --m_size;

@@ -18,8 +18,8 @@
 namespace aio {
 
 namespace {
-thread_local EventLoop* t_running_loop = nullptr;  // asyncio: _running_loop
-thread_local EventLoop* t_event_loop = nullptr;    // set_event_loop()
+thread_local EventLoop* t_running_loop = nullptr;      // asyncio: _running_loop
+thread_local EventLoop* t_event_loop = nullptr;        // set_event_loop()
 thread_local std::unique_ptr<EventLoop> t_owned_loop;  // made by get_event_loop()
 
 // Timer heap order: earliest deadline first, then scheduling order. A
@@ -96,7 +96,6 @@ void EventLoop::check_open(const char* /*what*/) const {
     if (m_closed) throw RuntimeError("Event loop is closed");
 }
 
-
 Handle EventLoop::call_soon(std::function<void()> callback, std::string name) {
     check_open("call_soon");
     auto* h = new detail::HandleState;
@@ -169,6 +168,7 @@ public:
         m_loop.m_running = false;
         t_running_loop = nullptr;
     }
+
 private:
     EventLoop& m_loop;
     bool m_entered;
@@ -260,7 +260,11 @@ void EventLoop::run_forever() {
     t_running_loop = this;
     struct Reset {
         EventLoop* self;
-        ~Reset() { self->m_stopping = false; self->m_running = false; t_running_loop = nullptr; }
+        ~Reset() {
+            self->m_stopping = false;
+            self->m_running = false;
+            t_running_loop = nullptr;
+        }
     } reset{this};
     for (;;) {
         wait_for_work();
@@ -272,12 +276,17 @@ void EventLoop::run_forever() {
 void EventLoop::run_until_done(detail::FutureCore& future) {
     check_open("run_until_complete");
     if (m_running) throw RuntimeError("This event loop is already running");
-    if (&future.get_loop() != this) throw ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    if (&future.get_loop() != this)
+        throw ValueError("The future belongs to a different loop than the one specified as the loop argument");
     // asyncio: the done callback stops the loop after the iteration in which it runs.
     struct StopNode final : detail::CallbackNode {
         EventLoop* loop;
         void on_done(detail::FutureCore&) override {
-            loop->push_ready([](void* ctx, bool run) { if (run) static_cast<EventLoop*>(ctx)->stop(); }, loop);
+            loop->push_ready(
+                [](void* ctx, bool run) {
+                    if (run) static_cast<EventLoop*>(ctx)->stop();
+                },
+                loop);
         }
     } node;
     node.loop = this;
@@ -397,7 +406,10 @@ void EventLoop::move_due_timers() {
 void EventLoop::register_task(detail::TaskCore& t) {
     t.m_prev = m_tasks_tail;
     t.m_next = nullptr;
-    if (m_tasks_tail) m_tasks_tail->m_next = &t; else m_tasks_head = &t;
+    if (m_tasks_tail)
+        m_tasks_tail->m_next = &t;
+    else
+        m_tasks_head = &t;
     m_tasks_tail = &t;
     t.m_registered = true;
     t.add_ref();  // the loop owns pending tasks, so fire-and-forget tasks run
@@ -405,8 +417,14 @@ void EventLoop::register_task(detail::TaskCore& t) {
 
 void EventLoop::unregister_task(detail::TaskCore& t) {
     if (!t.m_registered) return;
-    if (t.m_prev) t.m_prev->m_next = t.m_next; else m_tasks_head = t.m_next;
-    if (t.m_next) t.m_next->m_prev = t.m_prev; else m_tasks_tail = t.m_prev;
+    if (t.m_prev)
+        t.m_prev->m_next = t.m_next;
+    else
+        m_tasks_head = t.m_next;
+    if (t.m_next)
+        t.m_next->m_prev = t.m_prev;
+    else
+        m_tasks_tail = t.m_prev;
     t.m_prev = t.m_next = nullptr;
     t.m_registered = false;
     t.release();
@@ -441,8 +459,14 @@ void EventLoop::default_exception_handler(const ExceptionContext& c) {
 
 void EventLoop::report_event(LoopEventKind kind, const detail::TaskCore* task, std::string_view what, double until,
                              std::uint64_t timer_id) {
-    LoopEvent e{kind, time(), task ? task->id() : 0, task ? std::string_view(task->get_name()) : std::string_view(),
-                what, until, timer_id, m_iteration};
+    LoopEvent e{kind,
+                time(),
+                task ? task->id() : 0,
+                task ? std::string_view(task->get_name()) : std::string_view(),
+                what,
+                until,
+                timer_id,
+                m_iteration};
     m_observer->on_event(e);
 }
 

@@ -10,8 +10,14 @@ namespace aio::detail {
 
 void CallbackNode::unlink() noexcept {
     if (!m_owner) return;
-    if (m_prev) m_prev->m_next = m_next; else m_owner->m_cb_head = m_next;
-    if (m_next) m_next->m_prev = m_prev; else m_owner->m_cb_tail = m_prev;
+    if (m_prev)
+        m_prev->m_next = m_next;
+    else
+        m_owner->m_cb_head = m_next;
+    if (m_next)
+        m_next->m_prev = m_prev;
+    else
+        m_owner->m_cb_tail = m_prev;
     m_prev = m_next = nullptr;
     m_owner = nullptr;
 }
@@ -29,8 +35,7 @@ void FutureCore::report_unretrieved() noexcept {
     try {
         const char* what = is_task() ? "Task exception was never retrieved" : "Future exception was never retrieved";
         m_loop->call_exception_handler({what, m_exception, (is_task() ? "future: " : "future: ") + repr()});
-    } catch (...) {
-    }
+    } catch (...) {}
 }
 
 void FutureCore::add_callback(CallbackNode& node) noexcept {
@@ -42,7 +47,10 @@ void FutureCore::add_callback(CallbackNode& node) noexcept {
     node.m_owner = this;
     node.m_prev = m_cb_tail;
     node.m_next = nullptr;
-    if (m_cb_tail) m_cb_tail->m_next = &node; else m_cb_head = &node;
+    if (m_cb_tail)
+        m_cb_tail->m_next = &node;
+    else
+        m_cb_head = &node;
     m_cb_tail = &node;
 }
 
@@ -100,8 +108,10 @@ void FutureCore::check_result_slow() {
 
 std::string FutureCore::repr() const {
     switch (m_state) {
-    case State::pending: return "<Future pending>";
-    case State::cancelled: return "<Future cancelled>";
+    case State::pending:
+        return "<Future pending>";
+    case State::cancelled:
+        return "<Future cancelled>";
     case State::finished:
         if (m_exception) return "<Future finished exception=" + describe_exception(m_exception) + ">";
         return "<Future finished>";

@@ -9,9 +9,7 @@
 namespace aio::detail {
 
 GatherCore::GatherCore(EventLoop& loop, std::size_t nargs, bool return_exceptions)
-    : FutureCore(loop),
-      m_children(static_cast<Child*>(::operator new(sizeof(Child) * nargs))),
-      m_nargs(nargs),
+    : FutureCore(loop), m_children(static_cast<Child*>(::operator new(sizeof(Child) * nargs))), m_nargs(nargs),
       m_return_exceptions(return_exceptions) {}
 
 GatherCore::~GatherCore() {

@@ -8,8 +8,7 @@ namespace detail {
 void report_guard_error(EventLoop& loop, const char* what, std::exception_ptr e) noexcept {
     try {
         loop.call_exception_handler({std::string("Exception in ") + what, std::move(e), std::string(what)});
-    } catch (...) {
-    }
+    } catch (...) {}
 }
 }  // namespace detail
 

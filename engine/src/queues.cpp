@@ -80,15 +80,24 @@ void QueueTrampoline::arm(QueueWaiter& w) noexcept {
     w.m_armed = true;
     w.m_armed_prev = a.tail;
     w.m_armed_next = nullptr;
-    if (a.tail) a.tail->m_armed_next = &w; else a.head = &w;
+    if (a.tail)
+        a.tail->m_armed_next = &w;
+    else
+        a.head = &w;
     a.tail = &w;
 }
 
 void QueueTrampoline::disarm(QueueWaiter& w) noexcept {
     if (!w.m_armed) return;
     Armed& a = armed();
-    if (w.m_armed_prev) w.m_armed_prev->m_armed_next = w.m_armed_next; else a.head = w.m_armed_next;
-    if (w.m_armed_next) w.m_armed_next->m_armed_prev = w.m_armed_prev; else a.tail = w.m_armed_prev;
+    if (w.m_armed_prev)
+        w.m_armed_prev->m_armed_next = w.m_armed_next;
+    else
+        a.head = w.m_armed_next;
+    if (w.m_armed_next)
+        w.m_armed_next->m_armed_prev = w.m_armed_prev;
+    else
+        a.tail = w.m_armed_prev;
     w.m_armed_prev = w.m_armed_next = nullptr;
     w.m_armed = false;
 }

@@ -30,13 +30,14 @@ void Runner::close() {
             return true;
         };
         try {
-            while (!all_done() && (m_loop->has_ready() || m_loop->next_deadline() >= 0)) m_loop->run_once(/*wait=*/true);
-        } catch (...) {
-        }
+            while (!all_done() && (m_loop->has_ready() || m_loop->next_deadline() >= 0))
+                m_loop->run_once(/*wait=*/true);
+        } catch (...) {}
         for (auto& t : leftovers) {
             if (!t.done() || t.cancelled()) continue;
             if (auto e = t.exception())
-                m_loop->call_exception_handler({"unhandled exception during asyncio.run() shutdown", e, "task: " + t.repr()});
+                m_loop->call_exception_handler(
+                    {"unhandled exception during asyncio.run() shutdown", e, "task: " + t.repr()});
         }
     }
     leftovers.clear();

@@ -5,8 +5,7 @@
 
 namespace aio::detail {
 
-void shield_link(FutureCore& inner, bool own, FutureCore& outer_core,
-                 void (*copy)(FutureCore&, FutureCore&, bool)) {
+void shield_link(FutureCore& inner, bool own, FutureCore& outer_core, void (*copy)(FutureCore&, FutureCore&, bool)) {
     // The inner callback keeps outer alive while inner runs (its closure does
     // in CPython); the outer callback only needs the inner callback, to take
     // it off inner, so no cycle survives either future finishing.

@@ -116,8 +116,7 @@ std::string TaskCore::cancel_message(const std::exception_ptr& e) {
         std::rethrow_exception(e);
     } catch (const CancelledError& c) {
         return c.message();
-    } catch (...) {
-    }
+    } catch (...) {}
     return {};
 }
 
@@ -140,8 +139,7 @@ void TaskCore::finish_exception(std::exception_ptr e) {
         std::rethrow_exception(e);
     } catch (const CancelledError&) {
         is_cancel = true;
-    } catch (...) {
-    }
+    } catch (...) {}
     m_exception = std::move(e);
     if (is_cancel) {
         m_state = State::cancelled;
@@ -159,7 +157,7 @@ void TaskCore::finish_common(LoopEventKind kind, std::string_view what) {
     m_wait_what = "";
     m_loop->emit(kind, this, what);
     schedule_callbacks();
-    release_frame();  // the coroutine is finished: its locals die now
+    release_frame();                 // the coroutine is finished: its locals die now
     m_loop->unregister_task(*this);  // may drop the last reference but for the step's
 }
 
@@ -178,9 +176,15 @@ void TaskCore::abandon() noexcept {
 std::string TaskCore::repr() const {
     std::string s = "<Task ";
     switch (m_state) {
-    case State::pending: s += "pending"; break;
-    case State::cancelled: s += "cancelled"; break;
-    case State::finished: s += "finished"; break;
+    case State::pending:
+        s += "pending";
+        break;
+    case State::cancelled:
+        s += "cancelled";
+        break;
+    case State::finished:
+        s += "finished";
+        break;
     }
     s += " name='" + get_name() + "'";
     if (m_state == State::finished && m_exception) s += " exception=" + describe_exception(m_exception);

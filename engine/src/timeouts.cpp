@@ -35,11 +35,16 @@ bool is_cancelled(const std::exception_ptr& e) {
 
 const char* Timeout::name(State s) {
     switch (s) {
-    case State::created: return "created";
-    case State::entered: return "active";
-    case State::expiring: return "expiring";
-    case State::expired: return "expired";
-    case State::exited: return "finished";
+    case State::created:
+        return "created";
+    case State::entered:
+        return "active";
+    case State::expiring:
+        return "expiring";
+    case State::expired:
+        return "expired";
+    case State::exited:
+        return "finished";
     }
     return "?";
 }
@@ -59,7 +64,8 @@ void Timeout::reschedule(std::optional<double> when) {
     if (*when <= loop.time()) {
         m_timeout_handler = loop.call_soon([this] { on_timeout(); }, "Timeout._on_timeout");
     } else {
-        m_timeout_handler = loop.call_at(*when, [this] { on_timeout(); }, "Timeout._on_timeout");
+        m_timeout_handler = loop.call_at(
+            *when, [this] { on_timeout(); }, "Timeout._on_timeout");
     }
 }
 

@@ -175,8 +175,8 @@ Coroutine<> wait_futures(EventLoop& loop, std::vector<FutureCore*> fs, std::opti
     };
     auto st = std::make_shared<State>(State{Future<>(loop), {}, std::ptrdiff_t(fs.size()), return_when});
     if (timeout)
-        st->timeout_handle =
-            loop.call_later(*timeout, [w = st->waiter] { release_waiter(w.core()); }, "_release_waiter");
+        st->timeout_handle = loop.call_later(
+            *timeout, [w = st->waiter] { release_waiter(w.core()); }, "_release_waiter");
 
     std::vector<Ref<DoneCallback>> callbacks;
     callbacks.reserve(fs.size());

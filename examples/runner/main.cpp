@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
     }
 
     if (command == "list") {
-        for (std::size_t i = 0; i < aio_examples::example_count; ++i) std::cout << aio_examples::examples[i].name << "\n";
+        for (std::size_t i = 0; i < aio_examples::example_count; ++i)
+            std::cout << aio_examples::examples[i].name << "\n";
         return 0;
     }
     if (command != "run") return usage(command.empty() ? "no command" : ("unknown command '" + command + "'").c_str());

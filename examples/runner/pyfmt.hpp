@@ -62,10 +62,7 @@ inline std::string repr(const std::string& s) {
 inline std::string repr(const char* s) { return repr(std::string(s)); }
 inline std::string repr(bool b) { return str(b); }
 template <class T>
-    requires std::is_integral_v<T>
-std::string repr(T v) {
-    return std::to_string(v);
-}
+requires std::is_integral_v<T> std::string repr(T v) { return std::to_string(v); }
 
 // repr(list): "[1, 2, 3]", "['a', 'b']".
 template <class T>

@@ -38,7 +38,9 @@ struct VirtualLoop {
     aio::EventLoop& operator*() { return *loop; }
     aio::EventLoop* operator->() { return loop.get(); }
     template <class T>
-    T run(aio::Coroutine<T> c) { return aio::run_until_complete(*loop, std::move(c)); }
+    T run(aio::Coroutine<T> c) {
+        return aio::run_until_complete(*loop, std::move(c));
+    }
 };
 
 // Records every observer event as "kind name what" strings plus the raw events.
@@ -83,8 +85,10 @@ inline std::optional<std::vector<std::string>> cpython_output(const char* progra
     std::vector<std::string> lines;
     std::string cur;
     for (int c; (c = std::fgetc(p)) != EOF;) {
-        if (c == '\n') lines.push_back(std::exchange(cur, {}));
-        else cur += char(c);
+        if (c == '\n')
+            lines.push_back(std::exchange(cur, {}));
+        else
+            cur += char(c);
     }
     int status = pclose(p);
     std::remove(path.c_str());
@@ -102,8 +106,10 @@ inline std::string joined(const std::vector<std::string>& lines) {
 }
 
 inline void expect_cpython_prints(const char* program, const std::vector<std::string>& expected) {
-    if (auto py = cpython_output(program)) CHECK(joined(*py) == joined(expected));
-    else MESSAGE("python3 not available: expectation not re-checked against CPython");
+    if (auto py = cpython_output(program))
+        CHECK(joined(*py) == joined(expected));
+    else
+        MESSAGE("python3 not available: expectation not re-checked against CPython");
 }
 
 }  // namespace aio_test

@@ -46,7 +46,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -82,7 +85,6 @@ struct doctest::StringMaker<Lines> {
 };
 
 namespace {
-
 
 aio::Coroutine<std::string> fetch(std::string name, double delay) {
     print("start", name, now());
@@ -123,16 +125,16 @@ py*/
         for (auto next_one : aio::as_completed(std::move(coros))) print("got", co_await next_one, now());
     }());
     CHECK(g_out == Lines{
-        "start slow 0@2",
-        "start fast 0@2",
-        "start mid 0@2",
-        "end fast 0.25@4",
-        "got fast 0.25@6",
-        "end mid 0.5@8",
-        "got mid 0.5@10",
-        "end slow 0.75@12",
-        "got slow 0.75@14",
-    });
+                       "start slow 0@2",
+                       "start fast 0@2",
+                       "start mid 0@2",
+                       "end fast 0.25@4",
+                       "got fast 0.25@6",
+                       "end mid 0.5@8",
+                       "got mid 0.5@10",
+                       "end slow 0.75@12",
+                       "got slow 0.75@14",
+                   });
 }
 
 TEST_CASE("as_completed raises a failure at the await of its turn") {
@@ -159,7 +161,8 @@ loop.run_until_complete(main())
 py*/
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
-        std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("ok", 0.5)), aio::create_task(broken("bad", 0.25))};
+        std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("ok", 0.5)),
+                                                  aio::create_task(broken("bad", 0.25))};
         for (auto next_one : aio::as_completed(tasks)) {
             try {
                 print("got", co_await next_one, now());
@@ -169,11 +172,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start ok 0@2",
-        "ValueError bad 0.25@6",
-        "end ok 0.5@8",
-        "got ok 0.5@10",
-    });
+                       "start ok 0@2",
+                       "ValueError bad 0.25@6",
+                       "end ok 0.5@8",
+                       "got ok 0.5@10",
+                   });
     CHECK(p.L.reports.empty());
 }
 
@@ -211,15 +214,15 @@ py*/
         print("b cancelled?", tasks[1].cancelled() ? "yes" : "no", "b result", co_await tasks[1], now());
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "start b 0@2",
-        "start c 0@2",
-        "end a 0.25@4",
-        "got a 0.25@6",
-        "TimeoutError 0.5@8",
-        "end b 1@10",
-        "b cancelled? no b result b 1@11",
-    });
+                       "start a 0@2",
+                       "start b 0@2",
+                       "start c 0@2",
+                       "end a 0.25@4",
+                       "got a 0.25@6",
+                       "TimeoutError 0.5@8",
+                       "end b 1@10",
+                       "b cancelled? no b result b 1@11",
+                   });
 }
 
 TEST_CASE("every await after an as_completed timeout raises TimeoutError at once") {
@@ -254,13 +257,13 @@ py*/
         for (auto& t : tasks) co_await t;
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "start b 0@2",
-        "TimeoutError 0.5@4",
-        "TimeoutError 0.5@4",
-        "end a 1@6",
-        "end b 1@6",
-    });
+                       "start a 0@2",
+                       "start b 0@2",
+                       "TimeoutError 0.5@4",
+                       "TimeoutError 0.5@4",
+                       "end a 1@6",
+                       "end b 1@6",
+                   });
 }
 
 TEST_CASE("as_completed takes each distinct future once, and nothing for an empty list") {
@@ -296,17 +299,18 @@ loop.run_until_complete(main())
 py*/
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
-        std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("x", 0.5)), aio::create_task(fetch("y", 0.25))};
+        std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("x", 0.5)),
+                                                  aio::create_task(fetch("y", 0.25))};
         std::vector<aio::Coroutine<std::string>> turns;
         for (auto next_one : aio::as_completed(tasks)) turns.push_back(std::move(next_one));
         auto order = co_await aio::gather(std::move(turns));
         print("order", order[0], order[1], now());
     }());
     CHECK(g_out == Lines{
-        "start x 0@2",
-        "start y 0@2",
-        "end y 0.25@4",
-        "end x 0.5@9",
-        "order y x 0.5@13",
-    });
+                       "start x 0@2",
+                       "start y 0@2",
+                       "end y 0.25@4",
+                       "end x 0.5@9",
+                       "order y x 0.5@13",
+                   });
 }

@@ -234,8 +234,7 @@ TEST_CASE("athrow and aclose on a finished generator do nothing") {
     bool athrow_empty = false;
     L.run([&]() -> Coroutine<> {
         auto ag = ticks(1, 0);
-        while (co_await ag.anext()) {
-        }
+        while (co_await ag.anext()) {}
         athrow_empty = !(co_await ag.athrow(aio::ValueError("y")));  // CPython 3.11 returns None
         co_await ag.aclose();
     }());
@@ -292,7 +291,8 @@ TEST_CASE("aclose runs the generator's cleanup, which may await") {
         log("aclose returned at " + t2(L->time()));
         if (!co_await ag.anext()) log("StopAsyncIteration");
     }());
-    CHECK(log.lines == Lines{"1", "cleanup at 0.00", "cleaned at 1.00", "aclose returned at 1.00", "StopAsyncIteration"});
+    CHECK(log.lines ==
+          Lines{"1", "cleanup at 0.00", "cleaned at 1.00", "aclose returned at 1.00", "StopAsyncIteration"});
 }
 
 TEST_CASE("GeneratorExit passes a catch of std::exception in the body") {
@@ -457,8 +457,8 @@ TEST_CASE("cancelling the consuming task raises CancelledError at the generator'
             log(std::string("consumer cancelled ") + (t.cancelled() ? "True " : "False ") + t2(L->time()));
         }
     }());
-    CHECK(log.lines == Lines{"tick 1.00", "tick 2.00", "gen cancelled at 2.50", "gen finally",
-                             "consumer cancelled True 2.50"});
+    CHECK(log.lines ==
+          Lines{"tick 1.00", "tick 2.00", "gen cancelled at 2.50", "gen finally", "consumer cancelled True 2.50"});
 }
 
 // async def inner(): for i in range(2): await sleep(0.1); yield i

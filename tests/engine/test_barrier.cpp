@@ -10,7 +10,6 @@ using aio_test::joined;
 
 namespace {
 
-
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
@@ -60,12 +59,20 @@ Coroutine<void> rounds_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Barrier releases all parties together with distinct indices, round after round") {
-    const Lines expected{"parties 3, broken False", "a arrives (round 0), n_waiting 0",
-                         "b arrives (round 0), n_waiting 1", "c arrives (round 0), n_waiting 2",
-                         "c passes with index 2", "c arrives (round 1), n_waiting 0", "a passes with index 0",
-                         "a arrives (round 1), n_waiting 0", "b passes with index 1",
-                         "b arrives (round 1), n_waiting 0", "a passes with index 2", "b passes with index 0",
-                         "c passes with index 1", "n_waiting 0, broken False"};
+    const Lines expected{"parties 3, broken False",
+                         "a arrives (round 0), n_waiting 0",
+                         "b arrives (round 0), n_waiting 1",
+                         "c arrives (round 0), n_waiting 2",
+                         "c passes with index 2",
+                         "c arrives (round 1), n_waiting 0",
+                         "a passes with index 0",
+                         "a arrives (round 1), n_waiting 0",
+                         "b passes with index 1",
+                         "b arrives (round 1), n_waiting 0",
+                         "a passes with index 2",
+                         "b passes with index 0",
+                         "c passes with index 1",
+                         "n_waiting 0, broken False"};
     expect_cpython_prints(kRoundsPy, expected);
     VirtualLoop L;
     Log log;
@@ -175,8 +182,12 @@ Coroutine<void> reset_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Barrier.abort breaks it for current and later waiters") {
-    const Lines expected{"n_waiting 2", "aborted, broken True", "a sees a broken barrier",
-                         "b sees a broken barrier", "late sees a broken barrier", "n_waiting 0, broken True"};
+    const Lines expected{"n_waiting 2",
+                         "aborted, broken True",
+                         "a sees a broken barrier",
+                         "b sees a broken barrier",
+                         "late sees a broken barrier",
+                         "n_waiting 0, broken True"};
     expect_cpython_prints(kAbortPy, expected);
     VirtualLoop L;
     Log log;
@@ -185,8 +196,12 @@ TEST_CASE("Barrier.abort breaks it for current and later waiters") {
 }
 
 TEST_CASE("Barrier.reset fails the current waiters and leaves the barrier usable") {
-    const Lines expected{"n_waiting 1", "reset, n_waiting 0, broken False", "a sees a broken barrier",
-                         "after a: n_waiting 0", "c passes with index 1", "b passes with index 0",
+    const Lines expected{"n_waiting 1",
+                         "reset, n_waiting 0, broken False",
+                         "a sees a broken barrier",
+                         "after a: n_waiting 0",
+                         "c passes with index 1",
+                         "b passes with index 0",
                          "broken False"};
     expect_cpython_prints(kResetPy, expected);
     VirtualLoop L;
@@ -263,9 +278,9 @@ Coroutine<void> cancel_main(Log& log) {
 
 // CPython reuses index 1 here (b and main): mirrored, not fixed.
 TEST_CASE("a task cancelled in Barrier.wait leaves the barrier counting the others") {
-    const Lines expected{"n_waiting 2", "a cancelled, n_waiting 1", "a is out, n_waiting 1",
-                         "c passes with index 2", "b passes with index 1", "main passes with index 1",
-                         "n_waiting 0, broken False"};
+    const Lines expected{
+        "n_waiting 2",           "a cancelled, n_waiting 1", "a is out, n_waiting 1",    "c passes with index 2",
+        "b passes with index 1", "main passes with index 1", "n_waiting 0, broken False"};
     expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;

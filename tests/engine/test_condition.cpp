@@ -10,7 +10,6 @@ using aio_test::joined;
 
 namespace {
 
-
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
@@ -97,11 +96,18 @@ Coroutine<void> notify_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Condition.notify wakes the oldest waiters, each re-acquiring the lock in turn") {
-    const Lines expected{"a waits", "b waits", "c waits", "d waits", "e waits", "notify 2", "tick 0",
-                         "a notified (True), locked True", "tick 1", "a leaves", "tick 2",
-                         "b notified (True), locked True", "tick 3", "b leaves", "tick 4", "notify_all", "tick 5",
-                         "c notified (True), locked True", "tick 6", "c leaves", "tick 7",
-                         "d notified (True), locked True", "d leaves", "e notified (True), locked True",
+    const Lines expected{"a waits",  "b waits",
+                         "c waits",  "d waits",
+                         "e waits",  "notify 2",
+                         "tick 0",   "a notified (True), locked True",
+                         "tick 1",   "a leaves",
+                         "tick 2",   "b notified (True), locked True",
+                         "tick 3",   "b leaves",
+                         "tick 4",   "notify_all",
+                         "tick 5",   "c notified (True), locked True",
+                         "tick 6",   "c leaves",
+                         "tick 7",   "d notified (True), locked True",
+                         "d leaves", "e notified (True), locked True",
                          "e leaves"};
     expect_cpython_prints(kNotifyPy, expected);
     VirtualLoop L;
@@ -182,9 +188,15 @@ Coroutine<void> wait_for_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Condition.wait_for waits until the predicate holds and returns its value") {
-    const Lines expected{"x waits for an item", "y waits for an item", "z waits for an item", "produced 0",
-                         "x predicate gave True, takes 0", "produced 1", "y predicate gave True, takes 1",
-                         "produced 2", "z predicate gave True, takes 2",
+    const Lines expected{"x waits for an item",
+                         "y waits for an item",
+                         "z waits for an item",
+                         "produced 0",
+                         "x predicate gave True, takes 0",
+                         "produced 1",
+                         "y predicate gave True, takes 1",
+                         "produced 2",
+                         "z predicate gave True, takes 2",
                          "wait_for with a true predicate returns 42 at once"};
     expect_cpython_prints(kWaitForPy, expected);
     VirtualLoop L;

@@ -10,7 +10,6 @@ using aio_test::joined;
 
 namespace {
 
-
 using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
@@ -80,9 +79,9 @@ Coroutine<void> wake_order_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Event.set wakes every waiter one iteration later, in the order they waited") {
-    const std::vector<std::string> expected{"a waits", "b waits", "c waits", "tick 0", "set", "is_set True",
-                                            "tick 1", "a woke", "b woke", "c woke", "tick 2", "tick 3",
-                                            "late wait", "late wait returned"};
+    const std::vector<std::string> expected{
+        "a waits", "b waits", "c waits", "tick 0", "set",    "is_set True", "tick 1",
+        "a woke",  "b woke",  "c woke",  "tick 2", "tick 3", "late wait",   "late wait returned"};
     expect_cpython_prints(kWakeOrderPy, expected);
     VirtualLoop L;
     Log log;

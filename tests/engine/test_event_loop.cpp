@@ -47,11 +47,17 @@ TEST_CASE("many cancelled timers are dropped without firing") {
 TEST_CASE("run_forever runs until stop and can run again") {
     VirtualLoop L;
     CHECK_FALSE(L->is_running());
-    L->call_soon([&] { CHECK(L->is_running()); L->stop(); });
+    L->call_soon([&] {
+        CHECK(L->is_running());
+        L->stop();
+    });
     L->run_forever();
     CHECK_FALSE(L->is_running());
     int n = 0;
-    L->call_soon([&] { ++n; L->stop(); });
+    L->call_soon([&] {
+        ++n;
+        L->stop();
+    });
     L->run_forever();
     CHECK(n == 1);
 }
@@ -60,7 +66,7 @@ TEST_CASE("run_until_complete returns the coroutine's result") {
     VirtualLoop L;
     auto sq = [](int x) -> aio::Coroutine<int> {
         co_await aio::sleep(0.5);
-        co_return x * x;
+        co_return x* x;
     };
     CHECK(aio::run_until_complete(*L, sq(7)) == 49);
     CHECK(L->time() == 0.5);
@@ -94,7 +100,10 @@ TEST_CASE("call_soon_threadsafe wakes a loop blocked on a real clock") {
     loop.call_soon([&] { started = true; });
     std::thread producer([&] {
         while (!started) std::this_thread::yield();
-        loop.call_soon_threadsafe([&] { value = 7; loop.stop(); });
+        loop.call_soon_threadsafe([&] {
+            value = 7;
+            loop.stop();
+        });
     });
     loop.run_forever();  // blocks with nothing scheduled until the other thread calls in
     producer.join();
@@ -106,7 +115,10 @@ TEST_CASE("an exception thrown by a callback is reported and the loop keeps goin
     VirtualLoop L;
     Log log;
     L->call_soon([] { throw std::runtime_error("callback broke"); }, "broken");
-    L->call_soon([&] { log("next"); L->stop(); });
+    L->call_soon([&] {
+        log("next");
+        L->stop();
+    });
     L->run_forever();
     CHECK(log.lines == Lines{"next"});
     REQUIRE(L.reports.size() == 1);
@@ -116,8 +128,8 @@ TEST_CASE("an exception thrown by a callback is reported and the loop keeps goin
 
 TEST_CASE("the default exception handler prints asyncio's report to stderr") {
     // Exercised for its text; the handler itself writes to stderr.
-    aio::ExceptionContext c{"Task exception was never retrieved",
-                            std::make_exception_ptr(std::runtime_error("x")), "future: <Task finished name='Task-1'>"};
+    aio::ExceptionContext c{"Task exception was never retrieved", std::make_exception_ptr(std::runtime_error("x")),
+                            "future: <Task finished name='Task-1'>"};
     CHECK_NOTHROW(aio::EventLoop::default_exception_handler(c));
 }
 
@@ -188,7 +200,10 @@ TEST_CASE("get_event_loop returns the loop set for the thread, or makes one") {
 TEST_CASE("run_once lets an external driver step the loop without blocking") {
     VirtualLoop L;
     Log log;
-    L->call_soon([&] { log("a"); L->call_soon([&] { log("b"); }); });
+    L->call_soon([&] {
+        log("a");
+        L->call_soon([&] { log("b"); });
+    });
     L->call_later(3, [&] { log("timer"); });
     CHECK(L->run_once() == 1);
     CHECK(L->run_once() == 1);

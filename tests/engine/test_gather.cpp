@@ -46,7 +46,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -165,14 +168,14 @@ py*/
         print("results", a, n, c, now());
     }());
     CHECK(g_out == Lines{
-        "gather 0@1",
-        "start a 0@2",
-        "count 7 0@2",
-        "start c 0@2",
-        "end c 0.25@6",
-        "end a 0.5@9",
-        "results a 7 c 0.5@11",
-    });
+                       "gather 0@1",
+                       "start a 0@2",
+                       "count 7 0@2",
+                       "start c 0@2",
+                       "end c 0.25@6",
+                       "end a 0.5@9",
+                       "results a 7 c 0.5@11",
+                   });
     CHECK(p.L->time() == 0.5);
 }
 
@@ -199,16 +202,16 @@ py*/
     print("batch", x, y, now());
     print("job", job.result(), now());
     CHECK(g_out == Lines{
-        "queued 0@0",
-        "start x 0@1",
-        "start y 0@1",
-        "start j 0@1",
-        "end y 0.25@3",
-        "end j 0.25@3",
-        "end x 0.5@6",
-        "batch x y 0.5@8",
-        "job j 0.5@8",
-    });
+                       "queued 0@0",
+                       "start x 0@1",
+                       "start y 0@1",
+                       "start j 0@1",
+                       "end y 0.25@3",
+                       "end j 0.25@3",
+                       "end x 0.5@6",
+                       "batch x y 0.5@8",
+                       "job j 0.5@8",
+                   });
 }
 
 TEST_CASE("gather over a vector returns a vector in argument order") {
@@ -247,18 +250,18 @@ py*/
         print("numbers", numbers[0], numbers[1], numbers[2], now());
     }());
     CHECK(g_out == Lines{
-        "start p 0@2",
-        "start q 0@2",
-        "start r 0@2",
-        "end q 0.25@4",
-        "end p 0.5@7",
-        "end r 0.75@10",
-        "names p q r 0.75@12",
-        "count 3 0.75@13",
-        "count 1 0.75@13",
-        "count 2 0.75@13",
-        "numbers 3 1 2 0.75@16",
-    });
+                       "start p 0@2",
+                       "start q 0@2",
+                       "start r 0@2",
+                       "end q 0.25@4",
+                       "end p 0.5@7",
+                       "end r 0.75@10",
+                       "names p q r 0.75@12",
+                       "count 3 0.75@13",
+                       "count 1 0.75@13",
+                       "count 2 0.75@13",
+                       "numbers 3 1 2 0.75@16",
+                   });
 }
 
 TEST_CASE("gather with return_exceptions puts each exception in its argument's slot") {
@@ -290,7 +293,8 @@ loop.run_until_complete(main())
 py*/
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
-        auto [a, b, c] = co_await aio::gather(aio::return_exceptions, work("a", 0.5), fail("boom", 0.25), nap("z", 0.125));
+        auto [a, b, c] =
+            co_await aio::gather(aio::return_exceptions, work("a", 0.5), fail("boom", 0.25), nap("z", 0.125));
         print("results", a, b, c, now());
         CHECK(a.has_value());
         CHECK(a.value() == "a");
@@ -304,19 +308,19 @@ py*/
         print("outcomes", outcomes[0], outcomes[1], now());
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "fail boom 0@2",
-        "nap z 0@2",
-        "woke z 0.125@4",
-        "raise boom 0.25@7",
-        "end a 0.5@10",
-        "results a ValueError('boom') None 0.5@12",
-        "fail x 0.5@13",
-        "start y 0.5@13",
-        "end y 0.625@15",
-        "raise x 0.75@18",
-        "outcomes ValueError('x') y 0.75@20",
-    });
+                       "start a 0@2",
+                       "fail boom 0@2",
+                       "nap z 0@2",
+                       "woke z 0.125@4",
+                       "raise boom 0.25@7",
+                       "end a 0.5@10",
+                       "results a ValueError('boom') None 0.5@12",
+                       "fail x 0.5@13",
+                       "start y 0.5@13",
+                       "end y 0.625@15",
+                       "raise x 0.75@18",
+                       "outcomes ValueError('x') y 0.75@20",
+                   });
 }
 
 TEST_CASE("gather propagates the first exception while the other children keep running") {
@@ -354,15 +358,15 @@ py*/
         print("done", now());
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "fail first 0@2",
-        "fail second 0@2",
-        "raise first 0.25@4",
-        "caught first 0.25@6",
-        "raise second 0.375@8",
-        "end a 0.5@11",
-        "done 0.75@14",
-    });
+                       "start a 0@2",
+                       "fail first 0@2",
+                       "fail second 0@2",
+                       "raise first 0.25@4",
+                       "caught first 0.25@6",
+                       "raise second 0.375@8",
+                       "end a 0.5@11",
+                       "done 0.75@14",
+                   });
     // The second failure was retrieved by gather's callback: nothing reported.
     CHECK(p.L.reports.empty());
     CHECK(Probe::live == 0);
@@ -410,15 +414,15 @@ py*/
         print("gather cancelled?", yn(g.cancelled()), "done?", yn(g.done()));
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "start b 0@2",
-        "cancel yes 0.125@4",
-        "again yes 0.125@4",
-        "cancelled a 0.125@5",
-        "cancelled b 0.125@5",
-        "gather raised CancelledError stop 0.125@7",
-        "gather cancelled? no done? yes",
-    });
+                       "start a 0@2",
+                       "start b 0@2",
+                       "cancel yes 0.125@4",
+                       "again yes 0.125@4",
+                       "cancelled a 0.125@5",
+                       "cancelled b 0.125@5",
+                       "gather raised CancelledError stop 0.125@7",
+                       "gather cancelled? no done? yes",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -474,13 +478,13 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@3",
-        "start b 0@3",
-        "cancelled a 0.125@6",
-        "cancelled b 0.125@6",
-        "waiter cancelled 0.125@8",
-        "task cancelled? yes 0.125@9",
-    });
+                       "start a 0@3",
+                       "start b 0@3",
+                       "cancelled a 0.125@6",
+                       "cancelled b 0.125@6",
+                       "waiter cancelled 0.125@8",
+                       "task cancelled? yes 0.125@9",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -528,13 +532,13 @@ py*/
         print("a returned", co_await a, now());
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "start b 0@2",
-        "cancelled b 0.125@5",
-        "gather raised CancelledError 0.125@7 cancelled? no a done? no",
-        "end a 0.5@9",
-        "a returned a 0.5@10",
-    });
+                       "start a 0@2",
+                       "start b 0@2",
+                       "cancelled b 0.125@5",
+                       "gather raised CancelledError 0.125@7 cancelled? no a done? no",
+                       "end a 0.5@9",
+                       "a returned a 0.5@10",
+                   });
 }
 
 TEST_CASE("gather with return_exceptions reports a cancelled child as CancelledError in its slot") {
@@ -569,12 +573,12 @@ py*/
         print("results", ra, rb.cancelled() ? "CancelledError" : "?", now());
     }());
     CHECK(g_out == Lines{
-        "start b 0@2",
-        "start a 0@2",
-        "cancelled b 0.125@5",
-        "end a 0.5@8",
-        "results a CancelledError 0.5@10",
-    });
+                       "start b 0@2",
+                       "start a 0@2",
+                       "cancelled b 0.125@5",
+                       "end a 0.5@8",
+                       "results a CancelledError 0.5@10",
+                   });
 }
 
 TEST_CASE("cancelling a gather with return_exceptions still ends it with CancelledError") {
@@ -612,12 +616,12 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "start b 0@2",
-        "cancelled a 0.125@5",
-        "cancelled b 0.125@5",
-        "gather raised CancelledError 0.125@7",
-    });
+                       "start a 0@2",
+                       "start b 0@2",
+                       "cancelled a 0.125@5",
+                       "cancelled b 0.125@5",
+                       "gather raised CancelledError 0.125@7",
+                   });
 }
 
 TEST_CASE("gather watches a repeated argument once and cancels it once per occurrence") {
@@ -669,14 +673,14 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "count 3 0@2",
-        "count 4 0@2",
-        "results 3 3 4 3 0@5",
-        "start s 0@6",
-        "cancelling 2 0@6",
-        "cancelled s 0@7",
-        "gather raised CancelledError 0@9",
-    });
+                       "count 3 0@2",
+                       "count 4 0@2",
+                       "results 3 3 4 3 0@5",
+                       "start s 0@6",
+                       "cancelling 2 0@6",
+                       "cancelled s 0@7",
+                       "gather raised CancelledError 0@9",
+                   });
 }
 
 TEST_CASE("gather accepts finished tasks, futures and void coroutines, giving None for void") {
@@ -712,12 +716,12 @@ py*/
         print("results", a, b, c, now());
     }());
     CHECK(g_out == Lines{
-        "count 1 0@2",
-        "gather 0@4",
-        "nap n 0@5",
-        "woke n 0@6",
-        "results 1 ready None 0@8",
-    });
+                       "count 1 0@2",
+                       "gather 0@4",
+                       "nap n 0@5",
+                       "woke n 0@6",
+                       "results 1 ready None 0@8",
+                   });
 }
 
 TEST_CASE("gather with no arguments is done at once") {
@@ -738,9 +742,9 @@ py*/
         print("results", none.size(), now());
     }());
     CHECK(g_out == Lines{
-        "results 0 0@1",
-        "results 0 0@1",
-    });
+                       "results 0 0@1",
+                       "results 0 0@1",
+                   });
 }
 
 TEST_CASE("a gather nobody awaits reports its exception when it is dropped") {

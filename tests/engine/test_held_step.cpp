@@ -15,6 +15,7 @@ class SlicedTask final : public aio::detail::TaskCore {
 public:
     SlicedTask(aio::EventLoop& loop, Log& log, int slices) : TaskCore(loop, "sliced"), m_log(log), m_left(slices) {}
     void* result_slot() noexcept override { return nullptr; }
+
 protected:
     void run_step() override {
         m_log("slice " + std::to_string(m_left));
@@ -24,6 +25,7 @@ protected:
         }
         finish_result();
     }
+
 private:
     Log& m_log;
     int m_left;
@@ -36,7 +38,10 @@ TEST_CASE("a held task step keeps every other callback of its iteration waiting"
     L->call_soon([&] { log("before"); });
     aio::detail::Ref<aio::detail::TaskCore> t(new SlicedTask(*L, log, 3));
     t->start();
-    L->call_soon([&] { log("after"); L->call_soon([&] { log("next iteration"); }); });
+    L->call_soon([&] {
+        log("after");
+        L->call_soon([&] { log("next iteration"); });
+    });
 
     L->run_once();  // "before", then slice 3 holds
     CHECK(log.lines == Lines{"before", "slice 3"});
@@ -56,7 +61,10 @@ TEST_CASE("a held task step keeps every other callback of its iteration waiting"
 TEST_CASE("run_one_callback steps through one iteration and then starts the next") {
     VirtualLoop L;
     Log log;
-    L->call_soon([&] { log("a"); L->call_soon([&] { log("c"); }); });
+    L->call_soon([&] {
+        log("a");
+        L->call_soon([&] { log("c"); });
+    });
     L->call_soon([&] { log("b"); });
     CHECK(L->run_one_callback());
     CHECK(L->in_iteration());

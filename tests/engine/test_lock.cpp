@@ -10,7 +10,6 @@ using aio_test::joined;
 
 namespace {
 
-
 using aio::Coroutine;
 
 using aio::Coroutine;
@@ -101,9 +100,9 @@ Coroutine<void> fifo_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Lock is handed to waiters in FIFO order, skipping a cancelled waiter in the middle") {
-    const Lines expected{"a acquiring", "b acquiring", "c acquiring", "d acquiring", "locked True",
-                         "b cancelled", "main releases", "a got the lock", "a releases", "c got the lock",
-                         "b was cancelled", "c releases", "d got the lock", "d releases", "locked False"};
+    const Lines expected{"a acquiring",     "b acquiring",   "c acquiring",    "d acquiring", "locked True",
+                         "b cancelled",     "main releases", "a got the lock", "a releases",  "c got the lock",
+                         "b was cancelled", "c releases",    "d got the lock", "d releases",  "locked False"};
     expect_cpython_prints(kFifoPy, expected);
     VirtualLoop L;
     Log log;
@@ -177,8 +176,14 @@ Coroutine<void> woken_cancel_main(Log& log) {
 }  // namespace
 
 TEST_CASE("a waiter woken by release but cancelled before it runs passes the lock on") {
-    const Lines expected{"released; locked False", "tick 0", "a cancelled, locked False", "tick 1",
-                         "b got the lock", "tick 2", "tick 3", "a cancelled True, b done True, locked False"};
+    const Lines expected{"released; locked False",
+                         "tick 0",
+                         "a cancelled, locked False",
+                         "tick 1",
+                         "b got the lock",
+                         "tick 2",
+                         "tick 3",
+                         "a cancelled True, b done True, locked False"};
     expect_cpython_prints(kWokenCancelPy, expected);
     VirtualLoop L;
     Log log;

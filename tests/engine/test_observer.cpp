@@ -19,8 +19,8 @@ TEST_CASE("the observer sees a task's life: created, steps, suspensions with wha
     aio::run_until_complete(*L, napper());
     std::vector<std::string> kinds;
     for (auto& i : rec.items) kinds.push_back(aio::to_string(i.kind));
-    CHECK(kinds == std::vector<std::string>{"task_created", "task_step", "timer_armed", "task_suspended",
-                                            "timer_fired", "callback", "task_step", "task_done"});
+    CHECK(kinds == std::vector<std::string>{"task_created", "task_step", "timer_armed", "task_suspended", "timer_fired",
+                                            "callback", "task_step", "task_done"});
     // Exact sequence, with times.
     REQUIRE(rec.items.size() >= 7);
     CHECK(rec.items[0].kind == LoopEventKind::task_created);
@@ -32,7 +32,8 @@ TEST_CASE("the observer sees a task's life: created, steps, suspensions with wha
     CHECK(rec.items[3].until == 2.0);
     CHECK(rec.items[4].kind == LoopEventKind::timer_fired);
     CHECK(rec.items[4].time == 2.0);
-    auto done = std::find_if(rec.items.begin(), rec.items.end(), [](auto& i) { return i.kind == LoopEventKind::task_done; });
+    auto done =
+        std::find_if(rec.items.begin(), rec.items.end(), [](auto& i) { return i.kind == LoopEventKind::task_done; });
     REQUIRE(done != rec.items.end());
     CHECK(done->time == 2.0);
     CHECK(done->task == rec.items[0].task);
@@ -52,12 +53,17 @@ TEST_CASE("the observer reports cancelled and failed tasks") {
         auto b = aio::create_task(waits(), "waits");
         co_await aio::sleep(0);
         b.cancel();
-        try { co_await a; } catch (const std::runtime_error&) {}
-        try { co_await b; } catch (const aio::CancelledError&) {}
+        try {
+            co_await a;
+        } catch (const std::runtime_error&) {}
+        try {
+            co_await b;
+        } catch (const aio::CancelledError&) {}
     }());
     CHECK(rec.of(LoopEventKind::task_failed) == std::vector<std::string>{"fails"});
     CHECK(rec.of(LoopEventKind::task_cancelled) == std::vector<std::string>{"waits"});
-    auto failed = std::find_if(rec.items.begin(), rec.items.end(), [](auto& i) { return i.kind == LoopEventKind::task_failed; });
+    auto failed =
+        std::find_if(rec.items.begin(), rec.items.end(), [](auto& i) { return i.kind == LoopEventKind::task_failed; });
     CHECK(failed->what == "std::runtime_error('bad')");
 }
 

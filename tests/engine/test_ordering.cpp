@@ -12,7 +12,10 @@ using Lines = std::vector<std::string>;
 TEST_CASE("one iteration runs exactly the callbacks that were ready when it began") {
     VirtualLoop L;
     Log log;
-    L->call_soon([&] { log("a"); L->call_soon([&] { log("a-child"); }); });
+    L->call_soon([&] {
+        log("a");
+        L->call_soon([&] { log("a-child"); });
+    });
     L->call_soon([&] { log("b"); });
     L->call_soon([&] { L->stop(); });
     L->run_forever();
@@ -81,7 +84,10 @@ TEST_CASE("sleep(0) yields for exactly one iteration") {
     Log log;
     L.run([&]() -> aio::Coroutine<> {
         auto& lp = aio::get_running_loop();
-        lp.call_soon([&] { log("cb1"); lp.call_soon([&] { log("cb2"); }); });
+        lp.call_soon([&] {
+            log("cb1");
+            lp.call_soon([&] { log("cb2"); });
+        });
         std::uint64_t before = lp.iteration();
         co_await aio::sleep(0);
         log("resumed");
@@ -201,7 +207,7 @@ TEST_CASE("tasks created in order take their first steps in that order") {
         for (int i = 0; i < 5; ++i) ts.push_back(aio::create_task(worker(log, i)));
         for (auto& t : ts) co_await t;
     }());
-    CHECK(log.lines == Lines{"start 0", "start 1", "start 2", "start 3", "start 4",
-                             "stop 4", "stop 3", "stop 2", "stop 1", "stop 0"});
+    CHECK(log.lines == Lines{"start 0", "start 1", "start 2", "start 3", "start 4", "stop 4", "stop 3", "stop 2",
+                             "stop 1", "stop 0"});
     CHECK(L->time() == doctest::Approx(0.5));
 }

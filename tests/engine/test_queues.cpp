@@ -3,9 +3,9 @@
 
 #include "support.hpp"
 
+using aio::Coroutine;
 using aio_test::expect_cpython_prints;
 using aio_test::joined;
-using aio::Coroutine;
 using aio_test::Log;
 using aio_test::VirtualLoop;
 using Lines = std::vector<std::string>;
@@ -14,7 +14,6 @@ using Lines = std::vector<std::string>;
 #include <optional>
 
 namespace {
-
 
 std::string py_bool(bool b) { return b ? "True" : "False"; }
 
@@ -123,8 +122,7 @@ Coroutine<void> prodcons_main(Log& log) {
     for (auto& c : consumers) {
         try {
             co_await c;
-        } catch (const aio::CancelledError&) {
-        }
+        } catch (const aio::CancelledError&) {}
     }
     log("qsize " + std::to_string(q.qsize()) + ", empty " + py_bool(q.empty()));
     CHECK(q.getter_count() == 0);
@@ -134,13 +132,32 @@ Coroutine<void> prodcons_main(Log& log) {
 }  // namespace
 
 TEST_CASE("producers and consumers on a bounded Queue interleave exactly as in CPython") {
-    const Lines expected{
-        "p1 puts 0 (qsize 0, full False)", "p1 put 0", "p1 puts 1 (qsize 1, full False)", "p1 put 1",
-        "p1 puts 2 (qsize 2, full True)", "p2 puts 10 (qsize 2, full True)", "c1 got 0 (qsize 1)",
-        "c2 got 1 (qsize 0)", "p1 put 2", "p1 puts 3 (qsize 1, full False)", "p1 put 3", "p1 done",
-        "c2 got 2 (qsize 1)", "p2 put 10", "p2 puts 11 (qsize 2, full True)", "c1 got 3 (qsize 1)", "p2 put 11",
-        "p2 puts 12 (qsize 2, full True)", "c2 got 10 (qsize 1)", "p2 put 12", "p2 done", "producers done",
-        "c1 got 11 (qsize 1)", "c2 got 12 (qsize 0)", "joined at 1.5", "qsize 0, empty True"};
+    const Lines expected{"p1 puts 0 (qsize 0, full False)",
+                         "p1 put 0",
+                         "p1 puts 1 (qsize 1, full False)",
+                         "p1 put 1",
+                         "p1 puts 2 (qsize 2, full True)",
+                         "p2 puts 10 (qsize 2, full True)",
+                         "c1 got 0 (qsize 1)",
+                         "c2 got 1 (qsize 0)",
+                         "p1 put 2",
+                         "p1 puts 3 (qsize 1, full False)",
+                         "p1 put 3",
+                         "p1 done",
+                         "c2 got 2 (qsize 1)",
+                         "p2 put 10",
+                         "p2 puts 11 (qsize 2, full True)",
+                         "c1 got 3 (qsize 1)",
+                         "p2 put 11",
+                         "p2 puts 12 (qsize 2, full True)",
+                         "c2 got 10 (qsize 1)",
+                         "p2 put 12",
+                         "p2 done",
+                         "producers done",
+                         "c1 got 11 (qsize 1)",
+                         "c2 got 12 (qsize 0)",
+                         "joined at 1.5",
+                         "qsize 0, empty True"};
     expect_cpython_prints(kProdConsPy, expected);
     VirtualLoop L;
     Log log;
@@ -264,8 +281,8 @@ Coroutine<void> rewait_put_main(Log& log) {
 }  // namespace
 
 TEST_CASE("a getter woken after another task took the item waits again behind later getters") {
-    const Lines expected{"a waits", "b waits", "main takes 1", "tick 0", "tick 1", "getters 2",
-                         "tick 2", "b got 2", "a got 3", "tick 3"};
+    const Lines expected{"a waits",   "b waits", "main takes 1", "tick 0",  "tick 1",
+                         "getters 2", "tick 2",  "b got 2",      "a got 3", "tick 3"};
     expect_cpython_prints(kRewaitGetPy, expected);
     VirtualLoop L;
     Log log;
@@ -302,8 +319,8 @@ TEST_CASE("the observer sees a re-waiting getter take one more step, suspended o
 }
 
 TEST_CASE("a putter woken after another task filled the slot waits again behind later putters") {
-    const Lines expected{"p puts 1", "r puts 2", "main takes 0", "putters 2", "main takes 9", "r put 2",
-                         "main takes 2", "p put 1", "main takes 1"};
+    const Lines expected{"p puts 1", "r puts 2",     "main takes 0", "putters 2",   "main takes 9",
+                         "r put 2",  "main takes 2", "p put 1",      "main takes 1"};
     expect_cpython_prints(kRewaitPutPy, expected);
     VirtualLoop L;
     Log log;
@@ -414,9 +431,19 @@ Coroutine<void> cancel_main(Log& log) {
 }  // namespace
 
 TEST_CASE("a cancelled getter or putter leaves the queue consistent and passes on its wake-up") {
-    const Lines expected{"c cancelled (qsize 1)", "a cancelled (qsize 1)", "b got x", "qsize 0, getters 0",
-                         "main takes full", "p cancelled (qsize 0)", "r put 2", "qsize 1, putters 0, item 2",
-                         "cancelled", "done", "cancelled", "cancelled", "done"};
+    const Lines expected{"c cancelled (qsize 1)",
+                         "a cancelled (qsize 1)",
+                         "b got x",
+                         "qsize 0, getters 0",
+                         "main takes full",
+                         "p cancelled (qsize 0)",
+                         "r put 2",
+                         "qsize 1, putters 0, item 2",
+                         "cancelled",
+                         "done",
+                         "cancelled",
+                         "cancelled",
+                         "done"};
     expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;
@@ -660,10 +687,21 @@ Coroutine<void> shutdown_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Queue.shutdown fails puts, lets gets drain, and immediate drops the items and frees join") {
-    const Lines expected{"shut down", "put_nowait: QueueShutDown", "p: QueueShutDown", "main got 1",
-                         "main got 2", "main: QueueShutDown", "j joined", "g1: QueueShutDown",
-                         "g2: QueueShutDown", "got 0", "immediate: qsize 0", "j2 done False", "j2 joined",
-                         "ValueError: task_done() called too many times", "get_nowait: QueueShutDown"};
+    const Lines expected{"shut down",
+                         "put_nowait: QueueShutDown",
+                         "p: QueueShutDown",
+                         "main got 1",
+                         "main got 2",
+                         "main: QueueShutDown",
+                         "j joined",
+                         "g1: QueueShutDown",
+                         "g2: QueueShutDown",
+                         "got 0",
+                         "immediate: qsize 0",
+                         "j2 done False",
+                         "j2 joined",
+                         "ValueError: task_done() called too many times",
+                         "get_nowait: QueueShutDown"};
     expect_cpython_prints(kShutdownPy, expected);
     VirtualLoop L;
     Log log;
@@ -722,8 +760,8 @@ std::string show(const Job& j) { return std::to_string(j.priority) + j.name; }
 
 Coroutine<void> priority_main(Log& log) {
     aio::PriorityQueue<Job> pq;
-    std::vector<Job> jobs{{3, "c"}, {1, "a1"}, {2, "b1"}, {1, "a2"}, {2, "b2"},
-                          {1, "a3"}, {0, "z"}, {2, "b3"}, {1, "a4"}, {3, "c2"}};
+    std::vector<Job> jobs{{3, "c"},  {1, "a1"}, {2, "b1"}, {1, "a2"}, {2, "b2"},
+                          {1, "a3"}, {0, "z"},  {2, "b3"}, {1, "a4"}, {3, "c2"}};
     for (auto& j : jobs) pq.put_nowait(j);
     std::string line = "priority:";
     for (int i = 0; i < 5; ++i) line += " " + show(pq.get_nowait());
@@ -849,8 +887,8 @@ TEST_CASE("a Queue carries move-only items") {
         co_await q.put(std::make_unique<int>(7));
         auto p = co_await q.get();
         CHECK(*p == 7);
-        aio::PriorityQueue<std::unique_ptr<int>, bool (*)(const std::unique_ptr<int>&, const std::unique_ptr<int>&)>
-            pq(0, [](const std::unique_ptr<int>& a, const std::unique_ptr<int>& b) { return *a < *b; });
+        aio::PriorityQueue<std::unique_ptr<int>, bool (*)(const std::unique_ptr<int>&, const std::unique_ptr<int>&)> pq(
+            0, [](const std::unique_ptr<int>& a, const std::unique_ptr<int>& b) { return *a < *b; });
         for (int v : {3, 1, 2}) pq.put_nowait(std::make_unique<int>(v));
         CHECK(*pq.get_nowait() == 1);
         CHECK(*pq.get_nowait() == 2);
@@ -899,7 +937,10 @@ TEST_CASE("a Queue waited on from a second loop raises RuntimeError") {
     aio::Queue<int> q;
     VirtualLoop L1;
     auto first = [](aio::Queue<int>& q) -> Coroutine<void> {
-        auto t = aio::create_task([](aio::Queue<int>& q) -> Coroutine<void> { q.put_nowait(1); co_return; }(q));
+        auto t = aio::create_task([](aio::Queue<int>& q) -> Coroutine<void> {
+            q.put_nowait(1);
+            co_return;
+        }(q));
         (void)co_await q.get();
         co_await t;
     };
@@ -1027,5 +1068,6 @@ TEST_CASE("tasks still waiting on a queue that was destroyed resume without touc
     for (auto& t : leftovers) t.cancel();  // what aio::run does after main returns
     L->run_once();
     for (auto& t : leftovers) CHECK(t.cancelled());
-    CHECK(joined(log.lines) == joined({"main returns", "w1: QueueShutDown", "w2: CancelledError", "p: CancelledError"}));
+    CHECK(joined(log.lines) ==
+          joined({"main returns", "w1: QueueShutDown", "w2: CancelledError", "p: CancelledError"}));
 }

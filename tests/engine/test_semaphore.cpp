@@ -10,7 +10,6 @@ using aio_test::joined;
 
 namespace {
 
-
 using aio::Coroutine;
 
 using aio::Coroutine;
@@ -69,9 +68,21 @@ Coroutine<void> basic_main(Log& log) {
 }  // namespace
 
 TEST_CASE("Semaphore lets `value` tasks in at once and the rest in FIFO order as units come back") {
-    const Lines expected{"a acquiring, locked False", "a in at 0", "b acquiring, locked False", "b in at 0",
-                         "c acquiring, locked True", "d acquiring, locked True", "e acquiring, locked True",
-                         "b out", "c in at 1", "c out", "d in at 2", "a out", "e in at 3", "e out", "d out",
+    const Lines expected{"a acquiring, locked False",
+                         "a in at 0",
+                         "b acquiring, locked False",
+                         "b in at 0",
+                         "c acquiring, locked True",
+                         "d acquiring, locked True",
+                         "e acquiring, locked True",
+                         "b out",
+                         "c in at 1",
+                         "c out",
+                         "d in at 2",
+                         "a out",
+                         "e in at 3",
+                         "e out",
+                         "d out",
                          "locked False"};
     expect_cpython_prints(kBasicPy, expected);
     VirtualLoop L;
@@ -163,9 +174,9 @@ Coroutine<void> cancel_main(Log& log) {
 }  // namespace
 
 TEST_CASE("a cancelled Semaphore waiter is skipped, and one woken then cancelled gives its unit back") {
-    const Lines expected{"locked True", "tick 0", "b cancelled", "a cancelled", "c acquired", "tick 1",
-                         "d acquired", "tick 2", "tick 3", "locked True", "a cancelled", "b cancelled",
-                         "c done", "d done", "locked False"};
+    const Lines expected{"locked True", "tick 0",      "b cancelled", "a cancelled", "c acquired",
+                         "tick 1",      "d acquired",  "tick 2",      "tick 3",      "locked True",
+                         "a cancelled", "b cancelled", "c done",      "d done",      "locked False"};
     expect_cpython_prints(kCancelPy, expected);
     VirtualLoop L;
     Log log;

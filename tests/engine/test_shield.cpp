@@ -45,7 +45,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -81,7 +84,6 @@ struct doctest::StringMaker<Lines> {
 };
 
 namespace {
-
 
 const char* yn(bool b) { return b ? "yes" : "no"; }
 
@@ -139,13 +141,13 @@ py*/
         print("got", co_await aio::shield(t), now());
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "saved a 0.25@4",
-        "got a 0.25@6",
-        "start b 0.25@7",
-        "saved b 0.5@9",
-        "got b 0.5@11",
-    });
+                       "start a 0@2",
+                       "saved a 0.25@4",
+                       "got a 0.25@6",
+                       "start b 0.25@7",
+                       "saved b 0.5@9",
+                       "got b 0.5@11",
+                   });
 }
 
 TEST_CASE("cancelling the task awaiting a shield leaves the shielded task running") {
@@ -199,12 +201,12 @@ py*/
         print("save returned", co_await t, now());
     }());
     CHECK(g_out == Lines{
-        "start doc 0@2",
-        "caller cancelled 0.25@5",
-        "caller cancelled? yes save done? no 0.25@5",
-        "saved doc 0.5@7",
-        "save returned doc 0.5@8",
-    });
+                       "start doc 0@2",
+                       "caller cancelled 0.25@5",
+                       "caller cancelled? yes save done? no 0.25@5",
+                       "saved doc 0.5@7",
+                       "save returned doc 0.5@8",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -248,10 +250,10 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start doc 0@2",
-        "cancelled doc 0.25@5",
-        "shield cancelled? yes 0.25@7",
-    });
+                       "start doc 0@2",
+                       "cancelled doc 0.25@5",
+                       "shield cancelled? yes 0.25@7",
+                   });
 }
 
 TEST_CASE("shield passes an exception through") {
@@ -314,10 +316,10 @@ py*/
         print("caller cancelled?", yn(c.cancelled()), now());
     }());
     CHECK(g_out == Lines{
-        "start orphan 0@3",
-        "saved orphan 0.5@8",
-        "caller cancelled? yes 0.75@10",
-    });
+                       "start orphan 0@3",
+                       "saved orphan 0.5@8",
+                       "caller cancelled? yes 0.75@10",
+                   });
     CHECK(Probe::live == 0);
     CHECK(p.L.reports.empty());
 }

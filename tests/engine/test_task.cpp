@@ -173,8 +173,7 @@ TEST_CASE("cancelling a task that awaits another task cancels the inner task too
         outer_task.cancel();
         try {
             co_await outer_task;
-        } catch (const aio::CancelledError&) {
-        }
+        } catch (const aio::CancelledError&) {}
         CHECK(inner_task.cancelled());
         CHECK(outer_task.cancelled());
     }());
@@ -198,8 +197,7 @@ TEST_CASE("cancel during the task's own step cancels what it awaits next") {
         auto t = aio::create_task(self_cancel());
         try {
             co_await t;
-        } catch (const aio::CancelledError&) {
-        }
+        } catch (const aio::CancelledError&) {}
     }());
     CHECK(log.lines == Lines{"cancelled at first await"});
     CHECK(L->time() == 0.0);
@@ -262,8 +260,7 @@ TEST_CASE("the first cancel message wins when a task is cancelled twice before i
         CHECK(t.cancelling() == 2);
         try {
             co_await t;
-        } catch (const aio::CancelledError&) {
-        }
+        } catch (const aio::CancelledError&) {}
     }());
     CHECK(seen == "first");
 }

@@ -69,7 +69,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -105,7 +108,6 @@ struct doctest::StringMaker<Lines> {
 };
 
 namespace {
-
 
 // Counts live coroutine frames, to prove that cancelled work is freed.
 struct Probe {
@@ -174,13 +176,13 @@ py*/
         print("results", a.result(), b.result(), now());
     }());
     CHECK(g_out == Lines{
-        "block done 0@1",
-        "start a 0@2",
-        "start b 0@2",
-        "end b 0.25@4",
-        "end a 0.5@7",
-        "results a b 0.5@9",
-    });
+                       "block done 0@1",
+                       "start a 0@2",
+                       "start b 0@2",
+                       "end b 0.25@4",
+                       "end a 0.5@7",
+                       "results a b 0.5@9",
+                   });
     CHECK(p.L->time() == 0.5);
 }
 
@@ -222,17 +224,19 @@ py*/
         }
         print("cancelling", aio::current_task().cancelling());
     }());
-    CHECK(g_out == Lines{
-        "start slow 0@2",
-        "start x 0@2",
-        "start y 0@2",
-        "raise x 0.25@4",
-        "raise y 0.25@4",
-        "cancelled slow 0.25@6",
-        "block cancelled 0.25@6",
-        "caught unhandled errors in a TaskGroup (2 sub-exceptions) group(ValueError('x'), ValueError('y')) 0.25@8",
-        "cancelling 0",
-    });
+    CHECK(
+        g_out ==
+        Lines{
+            "start slow 0@2",
+            "start x 0@2",
+            "start y 0@2",
+            "raise x 0.25@4",
+            "raise y 0.25@4",
+            "cancelled slow 0.25@6",
+            "block cancelled 0.25@6",
+            "caught unhandled errors in a TaskGroup (2 sub-exceptions) group(ValueError('x'), ValueError('y')) 0.25@8",
+            "cancelling 0",
+        });
     CHECK(Probe::live == 0);
     CHECK(p.L.reports.empty());
 }
@@ -263,10 +267,10 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "cancelled a 0.25@5",
-        "caught group(RuntimeError('block')) 0.25@7",
-    });
+                       "start a 0@2",
+                       "cancelled a 0.25@5",
+                       "caught group(RuntimeError('block')) 0.25@7",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -317,11 +321,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@3",
-        "cancelled a 0.25@7",
-        "runner cancelled 0.25@9",
-        "task cancelled? yes 0.25@10",
-    });
+                       "start a 0@3",
+                       "cancelled a 0.25@7",
+                       "runner cancelled 0.25@9",
+                       "task cancelled? yes 0.25@10",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -371,11 +375,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@3",
-        "cancelled a 0.25@7",
-        "runner cancelled 0.25@9",
-        "task cancelled? yes 0.25@10",
-    });
+                       "start a 0@3",
+                       "cancelled a 0.25@7",
+                       "runner cancelled 0.25@9",
+                       "task cancelled? yes 0.25@10",
+                   });
 }
 
 TEST_CASE("a task failing while its group waits at the end of the block cancels the others") {
@@ -407,14 +411,14 @@ py*/
         print("cancelling", aio::current_task().cancelling());
     }());
     CHECK(g_out == Lines{
-        "block done 0@1",
-        "start long 0@2",
-        "start late 0@2",
-        "raise late 0.5@4",
-        "cancelled long 0.5@6",
-        "caught group(ValueError('late')) 0.5@8",
-        "cancelling 1",
-    });
+                       "block done 0@1",
+                       "start long 0@2",
+                       "start late 0@2",
+                       "raise late 0.5@4",
+                       "cancelled long 0.5@6",
+                       "caught group(ValueError('late')) 0.5@8",
+                       "cancelling 1",
+                   });
 }
 
 TEST_CASE("nested task groups: an inner group's ExceptionGroup becomes an error of the outer group") {
@@ -449,14 +453,14 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start outer-job 0@2",
-        "start inner-fail 0@2",
-        "start inner-job 0@2",
-        "raise inner-fail 0.25@4",
-        "cancelled inner-job 0.25@6",
-        "cancelled outer-job 0.25@9",
-        "caught group(group(ValueError('inner-fail'))) 0.25@11",
-    });
+                       "start outer-job 0@2",
+                       "start inner-fail 0@2",
+                       "start inner-job 0@2",
+                       "raise inner-fail 0.25@4",
+                       "cancelled inner-job 0.25@6",
+                       "cancelled outer-job 0.25@9",
+                       "caught group(group(ValueError('inner-fail'))) 0.25@11",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -486,13 +490,13 @@ py*/
         print("outer done", a.result(), now());
     }());
     CHECK(g_out == Lines{
-        "start outer-job 0@2",
-        "start inner-job 0@2",
-        "end inner-job 0.25@4",
-        "inner done inner-job 0.25@6",
-        "end outer-job 0.75@8",
-        "outer done outer-job 0.75@10",
-    });
+                       "start outer-job 0@2",
+                       "start inner-job 0@2",
+                       "end inner-job 0.25@4",
+                       "inner done inner-job 0.25@6",
+                       "end outer-job 0.75@8",
+                       "outer done outer-job 0.75@10",
+                   });
 }
 
 TEST_CASE("a task group refuses new tasks before it is entered, while shutting down, and once finished") {
@@ -575,14 +579,14 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "TaskGroup <TaskGroup> has not been entered",
-        "start x 0@2",
-        "raise x 0.25@4",
-        "TaskGroup <TaskGroup errors=1 cancelling> is shutting down",
-        "caught group(ValueError('x')) 0.25@6",
-        "TaskGroup <TaskGroup cancelling> is finished",
-        "TaskGroup <TaskGroup entered> is finished",
-    });
+                       "TaskGroup <TaskGroup> has not been entered",
+                       "start x 0@2",
+                       "raise x 0.25@4",
+                       "TaskGroup <TaskGroup errors=1 cancelling> is shutting down",
+                       "caught group(ValueError('x')) 0.25@6",
+                       "TaskGroup <TaskGroup cancelling> is finished",
+                       "TaskGroup <TaskGroup entered> is finished",
+                   });
     CHECK(Probe::live == 0);
 }
 
@@ -624,11 +628,11 @@ py*/
         print("group done", now());
     }());
     CHECK(g_out == Lines{
-        "spawned 0.25@4",
-        "start sibling 0.25@5",
-        "end sibling 0.5@7",
-        "group done 0.5@9",
-    });
+                       "spawned 0.25@4",
+                       "start sibling 0.25@5",
+                       "end sibling 0.5@7",
+                       "group done 0.5@9",
+                   });
 }
 
 TEST_CASE("a loop closed while a task group waits frees the group and its tasks") {

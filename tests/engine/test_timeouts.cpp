@@ -46,7 +46,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -82,7 +85,6 @@ struct doctest::StringMaker<Lines> {
 };
 
 namespace {
-
 
 const char* yn(bool b) { return b ? "yes" : "no"; }
 
@@ -130,10 +132,10 @@ py*/
         CHECK(g_loop->describe_timers().empty());
     }());
     CHECK(g_out == Lines{
-        "start a 0@1",
-        "end a 0.25@3",
-        "got a expired? no 0.25@3",
-    });
+                       "start a 0@1",
+                       "end a 0.25@3",
+                       "got a expired? no 0.25@3",
+                   });
 }
 
 TEST_CASE("a timeout scope cancels the block at the deadline and raises TimeoutError") {
@@ -178,13 +180,13 @@ py*/
         print("cancelling", aio::current_task().cancelling());
     }());
     CHECK(g_out == Lines{
-        "start tea 0@1",
-        "end tea 0.25@3",
-        "start cocoa 0.25@3",
-        "cancelled cocoa 0.5@5",
-        "TimeoutError expired? yes <Timeout [expired]> 0.5@5",
-        "cancelling 0",
-    });
+                       "start tea 0@1",
+                       "end tea 0.25@3",
+                       "start cocoa 0.25@3",
+                       "cancelled cocoa 0.5@5",
+                       "TimeoutError expired? yes <Timeout [expired]> 0.5@5",
+                       "cancelling 0",
+                   });
     CHECK(p.L->time() == 0.5);
 }
 
@@ -237,16 +239,16 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "when 1 <Timeout [active] when=1.0>",
-        "start later 0@1",
-        "end later 0.5@3",
-        "when None <Timeout [active] when=None>",
-        "start unbounded 0.5@3",
-        "end unbounded 2.5@5",
-        "start sooner 2.5@5",
-        "cancelled sooner 2.75@7",
-        "TimeoutError 2.75@7",
-    });
+                       "when 1 <Timeout [active] when=1.0>",
+                       "start later 0@1",
+                       "end later 0.5@3",
+                       "when None <Timeout [active] when=None>",
+                       "start unbounded 0.5@3",
+                       "end unbounded 2.5@5",
+                       "start sooner 2.5@5",
+                       "cancelled sooner 2.75@7",
+                       "TimeoutError 2.75@7",
+                   });
 }
 
 TEST_CASE("timeout_at takes an absolute loop time, and a deadline in the past expires on the next iteration") {
@@ -289,13 +291,13 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start a 0@1",
-        "cancelled a 0.75@3",
-        "TimeoutError 0.75@3",
-        "start b 0.75@3",
-        "cancelled b 0.75@5",
-        "TimeoutError 0.75@5",
-    });
+                       "start a 0@1",
+                       "cancelled a 0.75@3",
+                       "TimeoutError 0.75@3",
+                       "start b 0.75@3",
+                       "cancelled b 0.75@5",
+                       "TimeoutError 0.75@5",
+                   });
 }
 
 TEST_CASE("nested timeouts: the scope whose deadline passed raises TimeoutError") {
@@ -348,15 +350,15 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start inner 0@1",
-        "cancelled inner 0.25@3",
-        "inner TimeoutError 0.25@3",
-        "start after 0.25@3",
-        "end after 0.5@5",
-        "start deep 0.5@5",
-        "cancelled deep 0.75@7",
-        "outer TimeoutError 0.75@7",
-    });
+                       "start inner 0@1",
+                       "cancelled inner 0.25@3",
+                       "inner TimeoutError 0.25@3",
+                       "start after 0.25@3",
+                       "end after 0.5@5",
+                       "start deep 0.5@5",
+                       "cancelled deep 0.75@7",
+                       "outer TimeoutError 0.75@7",
+                   });
 }
 
 TEST_CASE("a cancellation from outside passes through a timeout scope as CancelledError") {
@@ -412,11 +414,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start x 0@2",
-        "cancelled x 0.25@5",
-        "CancelledError 0.25@5",
-        "task cancelled? yes 0.25@6",
-    });
+                       "start x 0@2",
+                       "cancelled x 0.25@5",
+                       "CancelledError 0.25@5",
+                       "task cancelled? yes 0.25@6",
+                   });
 }
 
 TEST_CASE("a block that swallows the timeout's cancellation ends normally but expired") {
@@ -448,9 +450,9 @@ py*/
         print("expired?", yn(expired), "cancelling", aio::current_task().cancelling(), now());
     }());
     CHECK(g_out == Lines{
-        "swallowed 0.25@3",
-        "expired? yes cancelling 0 0.25@3",
-    });
+                       "swallowed 0.25@3",
+                       "expired? yes cancelling 0 0.25@3",
+                   });
 }
 
 TEST_CASE("an error inside a timeout scope passes through unchanged") {
@@ -475,7 +477,8 @@ TEST_CASE("Timeout refuses misuse with CPython's messages") {
     CHECK(cm.repr() == "<Timeout [created]>");
     CHECK_THROWS_WITH_AS(cm.reschedule(1.0), "Timeout has not been entered", aio::RuntimeError);
     // Outside a task (a plain callback): no task to cancel.
-    g_loop->call_soon([&] { CHECK_THROWS_WITH_AS(cm.enter(), "Timeout should be used inside a task", aio::RuntimeError); });
+    g_loop->call_soon(
+        [&] { CHECK_THROWS_WITH_AS(cm.enter(), "Timeout should be used inside a task", aio::RuntimeError); });
     g_loop->run_once();
     p.L.run([](aio::Timeout& cm) -> aio::Coroutine<> {
         cm.enter();

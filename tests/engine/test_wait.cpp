@@ -27,7 +27,6 @@ def now():
     return f"{loop.time():g}@{loop.iteration}"
 py*/
 
-
 #include <cstdio>
 #include <sstream>
 #include <string>
@@ -47,7 +46,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -136,14 +138,14 @@ py*/
         print("done", names(done), "pending", names(pending), now());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "start 2 0@2",
-        "start 3 0@2",
-        "end 2 0.25@4",
-        "end 1 0.5@7",
-        "end 3 0.75@10",
-        "done [t1,t2,t3] pending [] 0.75@12",
-    });
+                       "start 1 0@2",
+                       "start 2 0@2",
+                       "start 3 0@2",
+                       "end 2 0.25@4",
+                       "end 1 0.5@7",
+                       "end 3 0.75@10",
+                       "done [t1,t2,t3] pending [] 0.75@12",
+                   });
     CHECK(p.L->time() == 0.75);
 }
 
@@ -179,15 +181,15 @@ py*/
         print("done", names(rest.done), "pending", names(rest.pending), now());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "start 2 0@2",
-        "start 3 0@2",
-        "end 2 0.25@4",
-        "end 3 0.25@4",
-        "done [t2,t3] pending [t1] 0.25@6",
-        "end 1 0.5@8",
-        "done [t1] pending [] 0.5@10",
-    });
+                       "start 1 0@2",
+                       "start 2 0@2",
+                       "start 3 0@2",
+                       "end 2 0.25@4",
+                       "end 3 0.25@4",
+                       "done [t2,t3] pending [t1] 0.25@6",
+                       "end 1 0.5@8",
+                       "done [t1] pending [] 0.5@10",
+                   });
 }
 
 TEST_CASE("wait with FIRST_EXCEPTION returns at the first failure, or when all are done") {
@@ -234,19 +236,19 @@ py*/
         print("done", names(second.done), "pending", names(second.pending), now());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "fail 2 0@2",
-        "start 3 0@2",
-        "end 1 0.25@4",
-        "raise 2 0.5@7",
-        "done [t1,t2] pending [t3] 0.5@9",
-        "start 4 0.5@10",
-        "start 5 0.5@10",
-        "end 3 0.75@12",
-        "end 4 0.75@12",
-        "end 5 1@15",
-        "done [t4,t5] pending [] 1@17",
-    });
+                       "start 1 0@2",
+                       "fail 2 0@2",
+                       "start 3 0@2",
+                       "end 1 0.25@4",
+                       "raise 2 0.5@7",
+                       "done [t1,t2] pending [t3] 0.5@9",
+                       "start 4 0.5@10",
+                       "start 5 0.5@10",
+                       "end 3 0.75@12",
+                       "end 4 0.75@12",
+                       "end 5 1@15",
+                       "done [t4,t5] pending [] 1@17",
+                   });
     // wait() looked at the failure (FIRST_EXCEPTION asks for it): not reported.
     CHECK(p.L.reports.empty());
 }
@@ -289,16 +291,16 @@ py*/
         CHECK(g_loop->describe_timers().empty());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "start 2 0@2",
-        "start 3 0@2",
-        "end 1 0.25@4",
-        "done [t1] pending [t2,t3] 0.5@7",
-        "end 2 0.75@9",
-        "done [t2] pending [t3] 0.75@11",
-        "end 3 1@13",
-        "done [t3] pending [] 1@15",
-    });
+                       "start 1 0@2",
+                       "start 2 0@2",
+                       "start 3 0@2",
+                       "end 1 0.25@4",
+                       "done [t1] pending [t2,t3] 0.5@7",
+                       "end 2 0.75@9",
+                       "done [t2] pending [t3] 0.75@11",
+                       "end 3 1@13",
+                       "done [t3] pending [] 1@15",
+                   });
     CHECK(p.L->time() == 1);
 }
 
@@ -332,11 +334,11 @@ py*/
         print("done", names(done), "pending", names(pending), now());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "end 1 0@3",
-        "waiting 0@4",
-        "done [t1] pending [] 0@6",
-    });
+                       "start 1 0@2",
+                       "end 1 0@3",
+                       "waiting 0@4",
+                       "done [t1] pending [] 0@6",
+                   });
 }
 
 TEST_CASE("wait drops repeated tasks, as a set would") {
@@ -405,11 +407,11 @@ py*/
         print("result", co_await ts[0], now());
     }());
     CHECK(g_out == Lines{
-        "start 1 0@2",
-        "waiter cancelled 0.25@5",
-        "end 1 0.5@7",
-        "result 1 0.5@8",
-    });
+                       "start 1 0@2",
+                       "waiter cancelled 0.25@5",
+                       "end 1 0.5@7",
+                       "result 1 0.5@8",
+                   });
 }
 
 TEST_CASE("wait accepts plain futures") {
@@ -436,8 +438,8 @@ py*/
         print("done", "[" + std::to_string(done[0].result()) + "]", "pending", pending.size(), now());
     }());
     CHECK(g_out == Lines{
-        "done [1] pending 1 0.25@4",
-    });
+                       "done [1] pending 1 0.25@4",
+                   });
 }
 
 TEST_CASE("wait drops repeated tasks from a long list, keeping the first occurrence's order") {

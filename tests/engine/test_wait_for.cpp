@@ -46,7 +46,10 @@ aio::EventLoop* g_loop = nullptr;
 // vector (VirtualLoop declares `reports` after `loop`).
 struct Program {
     aio_test::VirtualLoop L;
-    Program() { g_out.clear(); g_loop = L.loop.get(); }
+    Program() {
+        g_out.clear();
+        g_loop = L.loop.get();
+    }
     ~Program() {
         L->close();
         g_loop = nullptr;
@@ -82,7 +85,6 @@ struct doctest::StringMaker<Lines> {
 };
 
 namespace {
-
 
 // Sleeps; on cancellation, takes `cleanup` seconds before re-raising (C++
 // cannot co_await inside a catch block, so the cleanup follows it).
@@ -142,10 +144,10 @@ py*/
         CHECK(g_loop->describe_timers().empty());  // the timeout was cancelled
     }());
     CHECK(g_out == Lines{
-        "start a 0@2",
-        "end a 0.25@4",
-        "got a 0.25@6",
-    });
+                       "start a 0@2",
+                       "end a 0.25@4",
+                       "got a 0.25@6",
+                   });
     CHECK(p.L->time() == 0.25);
 }
 
@@ -178,10 +180,10 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start b 0@2",
-        "cancelled b 0.5@5",
-        "TimeoutError '' 0.5@7",
-    });
+                       "start b 0@2",
+                       "cancelled b 0.5@5",
+                       "TimeoutError '' 0.5@7",
+                   });
     CHECK(p.L->time() == 0.5);
 }
 
@@ -216,11 +218,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start c 0@2",
-        "cancelled c 0.5@5",
-        "cleaned up c 0.75@7",
-        "TimeoutError 0.75@9",
-    });
+                       "start c 0@2",
+                       "cancelled c 0.5@5",
+                       "cleaned up c 0.75@7",
+                       "TimeoutError 0.75@9",
+                   });
     CHECK(p.L->time() == 0.75);
 }
 
@@ -254,11 +256,11 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "ignoring the cancellation d 0.5@5",
-        "got d 0.5@7",
-        "ignoring the cancellation e 1@11",
-        "RuntimeError e 1@13",
-    });
+                       "ignoring the cancellation d 0.5@5",
+                       "got d 0.5@7",
+                       "ignoring the cancellation e 1@11",
+                       "RuntimeError e 1@13",
+                   });
 }
 
 TEST_CASE("cancelling a task in wait_for cancels the inner task and waits for it") {
@@ -315,12 +317,12 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start f 0@3",
-        "cancelled f 0.25@7",
-        "cleaned up f 0.375@9",
-        "outer cancelled 0.375@11",
-        "outer task cancelled? yes 0.375@12",
-    });
+                       "start f 0@3",
+                       "cancelled f 0.25@7",
+                       "cleaned up f 0.375@9",
+                       "outer cancelled 0.375@11",
+                       "outer task cancelled? yes 0.375@12",
+                   });
     CHECK(p.L->time() == 0.375);
 }
 
@@ -346,13 +348,13 @@ py*/
         print("got", co_await aio::wait_for(t, std::nullopt), now());
     }());
     CHECK(g_out == Lines{
-        "start g 0@1",
-        "end g 0.25@3",
-        "got g 0.25@3",
-        "start h 0.25@4",
-        "end h 0.5@6",
-        "got h 0.5@7",
-    });
+                       "start g 0@1",
+                       "end g 0.25@3",
+                       "got g 0.25@3",
+                       "start h 0.25@4",
+                       "end h 0.5@6",
+                       "got h 0.5@7",
+                   });
 }
 
 TEST_CASE("wait_for with a zero timeout cancels at once unless the future is already done") {
@@ -386,9 +388,9 @@ py*/
         print("got", co_await aio::wait_for(f, 0), now());
     }());
     CHECK(g_out == Lines{
-        "TimeoutError 0@4",
-        "got ready 0@4",
-    });
+                       "TimeoutError 0@4",
+                       "got ready 0@4",
+                   });
 }
 
 TEST_CASE("wait_for on a task that finishes in the iteration of the deadline still times out") {
@@ -425,20 +427,22 @@ py*/
         }
     }());
     CHECK(g_out == Lines{
-        "start i 0@2",
-        "cancelled i 0.5@4",
-        "TimeoutError 0.5@6 task cancelled? yes",
-    });
+                       "start i 0@2",
+                       "cancelled i 0.5@4",
+                       "TimeoutError 0.5@6 task cancelled? yes",
+                   });
 }
 
 TEST_CASE("wait_for of a void coroutine returns when it is done") {
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         bool ran = false;
-        co_await aio::wait_for([](bool& ran) -> aio::Coroutine<> {
-            co_await aio::sleep(0.25);
-            ran = true;
-        }(ran), 1.0);
+        co_await aio::wait_for(
+            [](bool& ran) -> aio::Coroutine<> {
+                co_await aio::sleep(0.25);
+                ran = true;
+            }(ran),
+            1.0);
         CHECK(ran);
         CHECK(g_loop->time() == 0.25);
     }());

@@ -52,7 +52,9 @@ constexpr int kShorten = 100;
 constexpr int kShorten = 1;
 #endif
 
-std::unique_ptr<aio::EventLoop> virtual_loop() { return std::make_unique<aio::EventLoop>(std::make_unique<aio::VirtualClock>()); }
+std::unique_ptr<aio::EventLoop> virtual_loop() {
+    return std::make_unique<aio::EventLoop>(std::make_unique<aio::VirtualClock>());
+}
 
 // W5's shape: each level awaits the next and adds one.
 aio::Coroutine<std::int64_t> chain(std::int64_t depth) {

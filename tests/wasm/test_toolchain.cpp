@@ -151,9 +151,7 @@ TEST_CASE("a deep await chain completes (100k where the toolchain allows)") {
     CHECK(drive(nested(depth)) == depth);
 }
 
-TEST_CASE("an exception crosses co_await and is caught by type") {
-    CHECK(drive(catches_child()) == 42);
-}
+TEST_CASE("an exception crosses co_await and is caught by type") { CHECK(drive(catches_child()) == 42); }
 
 TEST_CASE("an exception escapes every coroutine to the driver") {
     CHECK_THROWS_AS(drive(throws_after_await()), Boom);

@@ -20,9 +20,9 @@ struct App {
     EventPump events;
     std::unique_ptr<Runner> runner;
     std::unique_ptr<Playground> playground;
-    std::uint64_t frames = 0;     // frames drawn so far
-    double last_cpu_ms = 0;       // our code's time in the last frame
-    int quit_after_frames = -1;   // desktop --frames N
+    std::uint64_t frames = 0;          // frames drawn so far
+    double last_cpu_ms = 0;            // our code's time in the last frame
+    int quit_after_frames = -1;        // desktop --frames N
     const char* screenshot = nullptr;  // desktop --screenshot FILE.bmp
 };
 

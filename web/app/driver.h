@@ -87,8 +87,8 @@ private:
     static Slice s_last;
     static double s_last_frame_ms;
     std::function<void()> m_on_wake;
-    long m_timer = 0;          // emscripten_set_timeout id; 0 = none
-    double m_timer_due = 0;    // now_ms() when it fires
+    long m_timer = 0;        // emscripten_set_timeout id; 0 = none
+    double m_timer_due = 0;  // now_ms() when it fires
 };
 
 }  // namespace aio::web

@@ -25,8 +25,8 @@ EMSCRIPTEN_KEEPALIVE const char* aio_test_driver() {
                          : s.status == aio::web::DriveTarget::Status::waiting ? "waiting"
                                                                               : "finished";
     char buf[200];
-    std::snprintf(buf, sizeof buf, "{\"status\":\"%s\",\"units\":%u,\"ms\":%.3f,\"frameMs\":%.3f}", status, s.units, s.ms,
-                  aio::web::Driver::last_frame_ms());
+    std::snprintf(buf, sizeof buf, "{\"status\":\"%s\",\"units\":%u,\"ms\":%.3f,\"frameMs\":%.3f}", status, s.units,
+                  s.ms, aio::web::Driver::last_frame_ms());
     out = buf;
     if (!aio::web::Driver::s_last_state.empty()) {
         out.pop_back();

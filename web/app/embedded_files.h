@@ -9,9 +9,9 @@
 namespace aio::web {
 
 struct EmbeddedFile {
-    const char* name;            // file name, e.g. "01_event_loop.py"
-    const unsigned char* data;   // contents (NUL-terminated for convenience)
-    std::size_t size;            // bytes, without the terminating NUL
+    const char* name;           // file name, e.g. "01_event_loop.py"
+    const unsigned char* data;  // contents (NUL-terminated for convenience)
+    std::size_t size;           // bytes, without the terminating NUL
 
     std::string_view text() const { return {reinterpret_cast<const char*>(data), size}; }
 };

@@ -13,21 +13,26 @@ double clamp_speed(double speed) {
 
 std::unique_ptr<aio::Clock> make_clock(ClockMode mode, double speed) {
     switch (mode) {
-    case ClockMode::virtual_time: return std::make_unique<aio::VirtualClock>();
-    case ClockMode::scaled: return std::make_unique<aio::ScaledClock>(clamp_speed(speed));
-    case ClockMode::real: break;
+    case ClockMode::virtual_time:
+        return std::make_unique<aio::VirtualClock>();
+    case ClockMode::scaled:
+        return std::make_unique<aio::ScaledClock>(clamp_speed(speed));
+    case ClockMode::real:
+        break;
     }
     return std::make_unique<aio::RealClock>();
 }
 
 bool clock_matches(const aio::Clock& clock, ClockMode mode, double speed) {
     switch (mode) {
-    case ClockMode::virtual_time: return clock.is_virtual();
+    case ClockMode::virtual_time:
+        return clock.is_virtual();
     case ClockMode::scaled: {
         auto* scaled = dynamic_cast<const aio::ScaledClock*>(&clock);
         return scaled && scaled->factor() == clamp_speed(speed);
     }
-    case ClockMode::real: return dynamic_cast<const aio::RealClock*>(&clock) != nullptr;
+    case ClockMode::real:
+        return dynamic_cast<const aio::RealClock*>(&clock) != nullptr;
     }
     return false;
 }

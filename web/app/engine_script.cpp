@@ -19,8 +19,8 @@ namespace aio::web {
 
 namespace {
 
-constexpr size_t kStderrKept = 64 * 1024;   // enough for any traceback worth marking
-constexpr size_t kMaxOutputBytes = 8u << 20;  // print() beyond this raises (the console keeps 20,000 lines)
+constexpr size_t kStderrKept = 64 * 1024;       // enough for any traceback worth marking
+constexpr size_t kMaxOutputBytes = 8u << 20;    // print() beyond this raises (the console keeps 20,000 lines)
 constexpr size_t kMaxMemoryBytes = 256u << 20;  // of script objects: MemoryError, not a dead tab
 
 aio::script::ScriptProgram::Options program_options(const RunRequest& r, ViewObserver& observer) {
@@ -48,10 +48,7 @@ void set_time_at_deadline(aio::EventLoop& loop, double when) { loop.clock().set_
 // [SECTION] Running ------------------------------------------------------------------
 
 ScriptRun::ScriptRun(const RunRequest& request, RunState& state)
-    : m_state(&state),
-      m_filename(request.filename),
-      m_source(request.source),
-      m_mode(request.clock),
+    : m_state(&state), m_filename(request.filename), m_source(request.source), m_mode(request.clock),
       m_speed(request.speed),
       // A virtual clock starts at 0; on a real one the run's first loop
       // event is shown as 0 (its loop.time() is the machine's uptime).
@@ -239,7 +236,8 @@ std::string ScriptRun::describe() const {
     char buf[200];
     aio::EventLoop* loop = m_finished ? nullptr : m_program->loop();
     std::snprintf(buf, sizeof buf, "\"loopTime\":%.6f,\"nextDeadline\":%.6f,\"wakeAt\":%.6f,\"lag\":%.6f,\"idle\":%s",
-                  loop ? loop->time() : -1.0, loop ? loop->next_deadline() : -1.0, m_wake_at, m_lag, m_idle ? "true" : "false");
+                  loop ? loop->time() : -1.0, loop ? loop->next_deadline() : -1.0, m_wake_at, m_lag,
+                  m_idle ? "true" : "false");
     return buf;
 }
 

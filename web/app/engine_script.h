@@ -68,19 +68,19 @@ private:
     std::string m_source;
     ClockMode m_mode;
     double m_speed;
-    ViewObserver m_observer;            // also keeps the origin: loop time shown as 0
+    ViewObserver m_observer;  // also keeps the origin: loop time shown as 0
     std::unique_ptr<aio::script::ScriptProgram> m_program;
-    aio::EventLoop* m_loop = nullptr;   // the loop handed to us; valid while the program drives it
-    double m_wake_at = -1;              // loop time of the next deadline while waiting
-    bool m_idle = false;                // the last unit found the loop idle until m_wake_at
-    double m_lag = 0;                   // loop seconds the clock is held back after a late wake-up
-    double m_last_time = 0;             // last loop time seen (shown), for output outside a loop
+    aio::EventLoop* m_loop = nullptr;         // the loop handed to us; valid while the program drives it
+    double m_wake_at = -1;                    // loop time of the next deadline while waiting
+    bool m_idle = false;                      // the last unit found the loop idle until m_wake_at
+    double m_lag = 0;                         // loop seconds the clock is held back after a late wake-up
+    double m_last_time = 0;                   // last loop time seen (shown), for output outside a loop
     aio::EventLoop* m_frozen_loop = nullptr;  // pause: the loop whose time is held...
-    double m_frozen_at = 0;             // ...and its time (loop time, not shown time)
+    double m_frozen_at = 0;                   // ...and its time (loop time, not shown time)
     bool m_finished = false;
     bool m_stopped = false;
-    int m_status = 0;                   // exit status, as CPython's
-    std::string m_stderr;               // the tail of stderr: the traceback to mark
+    int m_status = 0;      // exit status, as CPython's
+    std::string m_stderr;  // the tail of stderr: the traceback to mark
 };
 
 // The error to mark from a traceback or SyntaxError report printed for

@@ -170,7 +170,8 @@ TwinReplay::TwinReplay(TwinRecording recording, RunState& state, ClockMode mode,
 
 void TwinReplay::apply(const TwinItem& item) {
     if (item.kind == TwinItem::Kind::event) {
-        aio::LoopEvent e{item.event, item.t, item.task_id, item.task_name, item.what, item.until, item.timer_id, item.iteration};
+        aio::LoopEvent e{item.event, item.t,     item.task_id,  item.task_name,
+                         item.what,  item.until, item.timer_id, item.iteration};
         m_observer.on_event(e);
         return;
     }
@@ -253,9 +254,13 @@ void TwinReplay::refresh(Snapshot /*what*/) {
 
 std::string TwinReplay::outcome() const {
     char buf[160];
-    if (m_stopped) std::snprintf(buf, sizeof buf, "C++ replay stopped at loop time %.3f s", m_state->loop.time);
-    else if (m_rec.status == 0) std::snprintf(buf, sizeof buf, "C++ example finished at loop time %.3f s", m_rec.end_time);
-    else std::snprintf(buf, sizeof buf, "C++ example ended with status %d at loop time %.3f s", m_rec.status, m_rec.end_time);
+    if (m_stopped)
+        std::snprintf(buf, sizeof buf, "C++ replay stopped at loop time %.3f s", m_state->loop.time);
+    else if (m_rec.status == 0)
+        std::snprintf(buf, sizeof buf, "C++ example finished at loop time %.3f s", m_rec.end_time);
+    else
+        std::snprintf(buf, sizeof buf, "C++ example ended with status %d at loop time %.3f s", m_rec.status,
+                      m_rec.end_time);
     return buf;
 }
 

@@ -32,13 +32,13 @@ namespace aio::web {
 struct TwinItem {
     enum class Kind : std::uint8_t { event, out, err };
     Kind kind = Kind::event;
-    double t = 0;                   // seconds from the start; never decreases (see record_twin)
+    double t = 0;  // seconds from the start; never decreases (see record_twin)
     // Kind::event: the loop event, strings owned.
     aio::LoopEventKind event = aio::LoopEventKind::callback;
     std::uint64_t task_id = 0;
     std::uint64_t timer_id = 0;
     std::uint64_t iteration = 0;
-    double until = 0;               // on the same time line as t; 0 if none
+    double until = 0;  // on the same time line as t; 0 if none
     std::string task_name;
     std::string what;
     // Kind::out / Kind::err: text as written (may hold several lines).
@@ -47,10 +47,10 @@ struct TwinItem {
 
 struct TwinRecording {
     std::string example;
-    std::vector<TwinItem> items;    // in the order they happened
-    int status = 0;                 // the example's main() result; 1 if it threw
-    double end_time = 0;            // replay time when main() returned
-    bool events_recorded = false;   // the engine let us observe the example's loops
+    std::vector<TwinItem> items;   // in the order they happened
+    int status = 0;                // the example's main() result; 1 if it threw
+    double end_time = 0;           // replay time when main() returned
+    bool events_recorded = false;  // the engine let us observe the example's loops
 };
 
 // Whether the example has a compiled-in C++ port.

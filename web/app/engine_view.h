@@ -67,14 +67,14 @@ private:
     // never interleave (a held step is continued before anything else runs),
     // so one note, for the task whose step runs, is enough.
     struct StepNote {
-        std::uint64_t task = 0;        // whose step; 0: none running
-        double sleep_until = -1;       // a sleep's timer armed in this step (loop time)
-        std::uint64_t sleep_timer = 0; // its id
+        std::uint64_t task = 0;         // whose step; 0: none running
+        double sleep_until = -1;        // a sleep's timer armed in this step (loop time)
+        std::uint64_t sleep_timer = 0;  // its id
     };
     struct LiveTimer {
-        std::string what;              // the handle's name: "sleep", a callback's
-        std::uint64_t task = 0;        // the task that armed it (0: none)
-        bool wakes_sleeper = false;    // its firing makes `task` ready (a sleep)
+        std::string what;            // the handle's name: "sleep", a callback's
+        std::uint64_t task = 0;      // the task that armed it (0: none)
+        bool wakes_sleeper = false;  // its firing makes `task` ready (a sleep)
     };
     using TimerKey = std::pair<double, std::uint64_t>;  // (deadline, id): the heap's order
 
@@ -83,7 +83,7 @@ private:
     void timer_gone(std::uint64_t id);
 
     LoopView* m_view;
-    double m_origin = 0;                                    // loop time shown as 0
+    double m_origin = 0;  // loop time shown as 0
     bool m_origin_set = false;
     std::uint64_t m_events = 0;
     std::uint64_t m_last_iteration = 0;  // iterations only grow within a loop: a drop is a new loop
@@ -94,9 +94,9 @@ private:
     static constexpr double kBigListEveryMs = 200;    // a long ready queue is described this often
     static constexpr size_t kWindowSlack = 16;        // timer rows copied beyond those shown
     StepNote m_step;
-    std::map<TimerKey, LiveTimer> m_timers;                       // live timers, earliest first
-    std::unordered_map<std::uint64_t, double> m_timer_when;       // timer id -> deadline (its key)
-    std::unordered_map<std::string, std::uint64_t> m_by_name;     // task name -> id (latest of that name)
+    std::map<TimerKey, LiveTimer> m_timers;                    // live timers, earliest first
+    std::unordered_map<std::uint64_t, double> m_timer_when;    // timer id -> deadline (its key)
+    std::unordered_map<std::string, std::uint64_t> m_by_name;  // task name -> id (latest of that name)
 };
 
 // "sleep until 1.250 s": how a sleeping task's wait is described.

@@ -57,7 +57,8 @@ void save_screenshot(const char* path) {
     // GL rows run bottom-up; BMP via SDL wants top-down.
     std::vector<unsigned char> flipped(px.size());
     for (int y = 0; y < h; ++y)
-        std::memcpy(&flipped[static_cast<size_t>(y) * w * 4], &px[static_cast<size_t>(h - 1 - y) * w * 4], static_cast<size_t>(w) * 4);
+        std::memcpy(&flipped[static_cast<size_t>(y) * w * 4], &px[static_cast<size_t>(h - 1 - y) * w * 4],
+                    static_cast<size_t>(w) * 4);
     SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(flipped.data(), w, h, 32, w * 4, SDL_PIXELFORMAT_ABGR8888);
     if (s) {
         SDL_SaveBMP(s, path);
@@ -95,7 +96,8 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (a.screenshot && a.quit_after_frames >= 0 && static_cast<int>(a.frames) + 1 >= a.quit_after_frames) save_screenshot(a.screenshot);
+    if (a.screenshot && a.quit_after_frames >= 0 && static_cast<int>(a.frames) + 1 >= a.quit_after_frames)
+        save_screenshot(a.screenshot);
     SDL_GL_SwapWindow(a.window);
 
     if (++a.frames == 1) platform::first_frame_drawn();
@@ -134,11 +136,16 @@ bool init(int argc, char** argv) {
     const char* example = nullptr;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--sample") sample = true;
-        else if (arg == "--frames" && i + 1 < argc) a.quit_after_frames = std::atoi(argv[++i]);
-        else if (arg == "--screenshot" && i + 1 < argc) a.screenshot = argv[++i];
-        else if (arg == "--example" && i + 1 < argc) example = argv[++i];
-        else if (arg == "--size" && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &w, &h);
+        if (arg == "--sample")
+            sample = true;
+        else if (arg == "--frames" && i + 1 < argc)
+            a.quit_after_frames = std::atoi(argv[++i]);
+        else if (arg == "--screenshot" && i + 1 < argc)
+            a.screenshot = argv[++i];
+        else if (arg == "--example" && i + 1 < argc)
+            example = argv[++i];
+        else if (arg == "--size" && i + 1 < argc)
+            std::sscanf(argv[++i], "%dx%d", &w, &h);
     }
 
     // In the browser the canvas is sized by CSS to the page; SDL then keeps

@@ -33,8 +33,10 @@ ExampleCatalog embedded_catalog() {
     std::vector<SourceFile> files;
     std::string_view catalog;
     for (const EmbeddedFile& f : kEmbeddedExamples) {
-        if (std::string_view(f.name) == "catalog.txt") catalog = f.text();
-        else files.push_back({f.name, std::string(f.text())});
+        if (std::string_view(f.name) == "catalog.txt")
+            catalog = f.text();
+        else
+            files.push_back({f.name, std::string(f.text())});
     }
     return build_catalog(catalog, files);
 }
@@ -55,8 +57,10 @@ Playground::Playground(const Fonts& fonts) : m_fonts(fonts), m_catalog(embedded_
                 TextBuffer& b = ed->buffer();
                 if (!b.has_selection()) {
                     int l = b.cursor().line;
-                    if (l + 1 < b.line_count()) b.set_selection({l, 0}, {l + 1, 0});
-                    else b.set_selection({l, 0}, {l, static_cast<int>(b.line(l).size())});
+                    if (l + 1 < b.line_count())
+                        b.set_selection({l, 0}, {l + 1, 0});
+                    else
+                        b.set_selection({l, 0}, {l, static_cast<int>(b.line(l).size())});
                 }
                 b.delete_selection();
             }
@@ -150,8 +154,9 @@ void Playground::open_link(const platform::Link& link) {
         }
         break;
     case platform::Link::Kind::invalid:
-        m_state.console.write(Stream::err,
-                              "Could not open the code in this link; the editor keeps what it had.\n  " + link.text + "\n", t);
+        m_state.console.write(
+            Stream::err, "Could not open the code in this link; the editor keeps what it had.\n  " + link.text + "\n",
+            t);
         break;
     }
 }
@@ -209,8 +214,10 @@ void Playground::save_edit() {
     if (!ex) return;
     std::string text = m_editor.text();
     m_modified = text != ex->python;
-    if (m_modified) platform::storage_set(kEditKeyPrefix + ex->name, text);
-    else platform::storage_remove(kEditKeyPrefix + ex->name);
+    if (m_modified)
+        platform::storage_set(kEditKeyPrefix + ex->name, text);
+    else
+        platform::storage_remove(kEditKeyPrefix + ex->name);
     m_edited[static_cast<size_t>(m_selected)] = m_modified;
 }
 
@@ -273,8 +280,12 @@ void Playground::run_cpp() { start(RunRequest::Program::cpp_twin, false); }
 void Playground::step() {
     if (!m_runner) return start(RunRequest::Program::script, true);
     switch (m_state.status) {
-    case RunStatus::running: m_runner->pause(m_state); break;
-    case RunStatus::paused: m_runner->step(m_state); break;
+    case RunStatus::running:
+        m_runner->pause(m_state);
+        break;
+    case RunStatus::paused:
+        m_runner->step(m_state);
+        break;
     default:
         start(RunRequest::Program::script, true);
         if (m_state.status == RunStatus::paused) m_runner->step(m_state);
@@ -308,8 +319,10 @@ void Playground::tick(double budget_ms) {
 // dropped as soon as the text changes (their line numbers would be stale).
 void Playground::apply_markers() {
     const Diagnostic& e = m_state.error;
-    if (e.present()) m_editor.set_error(e.line - 1, e.column > 0 ? e.column - 1 : -1, e.message);
-    else m_editor.clear_error();
+    if (e.present())
+        m_editor.set_error(e.line - 1, e.column > 0 ? e.column - 1 : -1, e.message);
+    else
+        m_editor.clear_error();
     m_editor.set_exec_line(m_state.status == RunStatus::paused && m_state.exec_line > 0 ? m_state.exec_line - 1 : -1);
 }
 
@@ -423,7 +436,8 @@ void Playground::draw() {
 
     // Splitters in the gaps; each drag turns back into a fraction.
     float v = m_left_w;
-    if (splitter("##split_left", true, ImVec2(x0 + m_left_w, y0), ImVec2(kGap, area_h), &v, 160, area_w * 0.4f)) m_left_w = v;
+    if (splitter("##split_left", true, ImVec2(x0 + m_left_w, y0), ImVec2(kGap, area_h), &v, 160, area_w * 0.4f))
+        m_left_w = v;
     v = editor_w;
     if (splitter("##split_twin", true, ImVec2(rx + editor_w, y0), ImVec2(kGap, top_h), &v, 240, right_w - 120))
         m_twin_frac = (right_w - v - kGap) / right_w;
@@ -431,7 +445,8 @@ void Playground::draw() {
     if (splitter("##split_insp", true, ImVec2(rx + console_w, my), ImVec2(kGap, mid_h), &v, 240, right_w - 160))
         m_inspector_frac = (right_w - v - kGap) / right_w;
     v = top_h;
-    if (splitter("##split_top", false, ImVec2(rx, y0 + top_h), ImVec2(right_w, kGap), &v, 100, rows_h - timeline_h - 80))
+    if (splitter("##split_top", false, ImVec2(rx, y0 + top_h), ImVec2(right_w, kGap), &v, 100,
+                 rows_h - timeline_h - 80))
         m_top_frac = v / rows_h;
     v = top_h + mid_h;  // the timeline's top edge, from y0, without gaps
     if (splitter("##split_tl", false, ImVec2(rx, ty - kGap), ImVec2(right_w, kGap), &v, top_h + 80, rows_h - 80))
@@ -449,14 +464,16 @@ void Playground::draw_status_bar(const ImVec2& pos, const ImVec2& size) {
     float ty = pos.y + (size.y - ImGui::GetFontSize()) * 0.5f;
     char left[256];
     std::snprintf(left, sizeof left, "%s  \xC2\xB7  %s%s%s", m_runner ? "engine linked" : "engine not linked",
-                  m_state.program.empty() ? "nothing run yet" : m_state.program.c_str(), m_status_note.empty() ? "" : "  \xC2\xB7  ",
-                  m_status_note.c_str());
-    dl->AddCircleFilled(ImVec2(pos.x + 14, pos.y + size.y * 0.5f), 3.5f, m_runner ? colours::good : colours::text_faint);
+                  m_state.program.empty() ? "nothing run yet" : m_state.program.c_str(),
+                  m_status_note.empty() ? "" : "  \xC2\xB7  ", m_status_note.c_str());
+    dl->AddCircleFilled(ImVec2(pos.x + 14, pos.y + size.y * 0.5f), 3.5f,
+                        m_runner ? colours::good : colours::text_faint);
     dl->AddText(ImVec2(pos.x + 24, ty), colours::text_dim, left);
     char right[160];
     const ImGuiIO& io = ImGui::GetIO();
-    std::snprintf(right, sizeof right, "%s  \xC2\xB7  our code %.2f ms/frame  \xC2\xB7  %.0f fps  \xC2\xB7  %.0fx%.0f @%.2gx",
-                  platform::name(), m_cpu_ms, io.Framerate, io.DisplaySize.x, io.DisplaySize.y, io.DisplayFramebufferScale.x);
+    std::snprintf(
+        right, sizeof right, "%s  \xC2\xB7  our code %.2f ms/frame  \xC2\xB7  %.0f fps  \xC2\xB7  %.0fx%.0f @%.2gx",
+        platform::name(), m_cpu_ms, io.Framerate, io.DisplaySize.x, io.DisplaySize.y, io.DisplayFramebufferScale.x);
     float w = ImGui::CalcTextSize(right).x;
     dl->AddText(ImVec2(pos.x + size.x - w - 12, ty), colours::text_faint, right);
     ImGui::PopFont();
@@ -471,8 +488,10 @@ std::string Playground::state_json() const {
         out += "\"";
         out += k;
         out += "\":";
-        if (quote) append_json_string(out, v);
-        else out += v;
+        if (quote)
+            append_json_string(out, v);
+        else
+            out += v;
     };
     const Example* ex = current();
     field("example", ex ? ex->name : "", true);
@@ -488,13 +507,15 @@ std::string Playground::state_json() const {
     char t[32];
     std::snprintf(t, sizeof t, "%.6f", m_state.loop.time);
     field("time", t, false);
-    std::string err = "{\"line\":" + std::to_string(m_state.error.line) + ",\"column\":" + std::to_string(m_state.error.column) + ",\"message\":";
+    std::string err = "{\"line\":" + std::to_string(m_state.error.line) +
+                      ",\"column\":" + std::to_string(m_state.error.column) + ",\"message\":";
     append_json_string(err, m_state.error.message);
     err += "}";
     field("error", err, false);
     field("editorFocused", m_editor.focused() ? "true" : "false", false);
     TextPos c = m_editor.buffer().cursor();
-    field("cursor", "{\"line\":" + std::to_string(c.line + 1) + ",\"column\":" + std::to_string(c.col + 1) + "}", false);
+    field("cursor", "{\"line\":" + std::to_string(c.line + 1) + ",\"column\":" + std::to_string(c.col + 1) + "}",
+          false);
     char cost[32];
     std::snprintf(cost, sizeof cost, "%.3f", m_cpu_ms);
     field("frameCostMs", cost, false);

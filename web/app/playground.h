@@ -89,12 +89,12 @@ private:
     ExampleCatalog m_catalog;
     int m_selected = -1;
     std::string m_doc_name = "scratch";  // the script's name when no example is selected (a link's code: "shared")
-    std::vector<bool> m_edited;  // per example: stored edits differ from the original
+    std::vector<bool> m_edited;          // per example: stored edits differ from the original
 
     CodeEditor m_editor{Language::python};
     CodeEditor m_twin{Language::cpp};
     bool m_modified = false;
-    double m_dirty_since = -1;   // ImGui time of the first unsaved change
+    double m_dirty_since = -1;  // ImGui time of the first unsaved change
 
     RunState m_state;
     // Whether each console column's run finished (for its CPython verdict),
@@ -113,13 +113,13 @@ private:
 
     // Layout. The sidebar keeps its width in pixels; the other splits are
     // fractions, so the panels keep their proportions when the window resizes.
-    float m_left_w = 0;             // pixels; 0 = not chosen yet
-    float m_twin_frac = 0.42f;      // of the right-hand width
-    float m_inspector_frac = 0.42f; // of the right-hand width
-    float m_top_frac = 0.44f;       // of the area's height: editor row
-    float m_timeline_frac = 0.27f;  // of the area's height: timeline
+    float m_left_w = 0;              // pixels; 0 = not chosen yet
+    float m_twin_frac = 0.42f;       // of the right-hand width
+    float m_inspector_frac = 0.42f;  // of the right-hand width
+    float m_top_frac = 0.44f;        // of the area's height: editor row
+    float m_timeline_frac = 0.27f;   // of the area's height: timeline
     double m_cpu_ms = 0;
-    std::string m_status_note;   // last thing worth telling in the status bar
+    std::string m_status_note;  // last thing worth telling in the status bar
 };
 
 // The catalog built from the files compiled into the app.

@@ -36,22 +36,22 @@ struct Diagnostic {
 // Everything a run writes and the panels read.
 struct RunState {
     RunStatus status = RunStatus::idle;
-    ConsoleLog console;       // the script's output (and the playground's notes)
-    ConsoleLog cpp_console;   // the C++ twin's, shown beside the script's
+    ConsoleLog console;      // the script's output (and the playground's notes)
+    ConsoleLog cpp_console;  // the C++ twin's, shown beside the script's
     LoopView loop;
     Diagnostic error;
-    int exec_line = 0;        // 1-based line the script is on while paused; 0 = none
-    std::string program;      // what runs: "01_event_loop.py", "01_event_loop.cpp"
+    int exec_line = 0;    // 1-based line the script is on while paused; 0 = none
+    std::string program;  // what runs: "01_event_loop.py", "01_event_loop.cpp"
 };
 
 struct RunRequest {
     enum class Program : std::uint8_t { script, cpp_twin };
     Program program = Program::script;
-    std::string example;      // example name, e.g. "01_event_loop"
-    std::string filename;     // shown in tracebacks, e.g. "01_event_loop.py"
-    std::string source;       // the script text (Program::script)
+    std::string example;   // example name, e.g. "01_event_loop"
+    std::string filename;  // shown in tracebacks, e.g. "01_event_loop.py"
+    std::string source;    // the script text (Program::script)
     ClockMode clock = ClockMode::real;
-    double speed = 1.0;       // for ClockMode::scaled
+    double speed = 1.0;         // for ClockMode::scaled
     bool start_paused = false;  // Step from idle: start, stop before the first callback
 };
 

@@ -88,11 +88,12 @@ void EngineRunner::start(const RunRequest& request, RunState& state) {
     m_example = request.example;
     if (request.program == RunRequest::Program::cpp_twin) {
         state.cpp_console.note("C++ twin: " + request.example +
-                               ".cpp ran to the end on a virtual clock; this is its replay at the chosen speed.",
-                           0);
+                                   ".cpp ran to the end on a virtual clock; this is its replay at the chosen speed.",
+                               0);
         TwinRecording rec = record_twin(request.example);
         if (!rec.events_recorded)
-            state.cpp_console.note("(this engine build cannot observe the example's loops: no timeline for the C++ twin)", 0);
+            state.cpp_console.note(
+                "(this engine build cannot observe the example's loops: no timeline for the C++ twin)", 0);
         m_run = std::make_unique<TwinReplay>(std::move(rec), state, request.clock, request.speed);
     } else {
         m_run = std::make_unique<ScriptRun>(request, state);
@@ -163,18 +164,18 @@ void EngineRunner::compare_with_script(RunState& state) {
     std::string cpp = state.cpp_console.text(true, false, false);
     const std::string& py = it->second;
     if (cpp == py) {
-        state.cpp_console.note("Same output as the script's last run, line for line (" + std::to_string(count_lines(py)) +
-                               " lines).",
-                           state.loop.time);
+        state.cpp_console.note(
+            "Same output as the script's last run, line for line (" + std::to_string(count_lines(py)) + " lines).",
+            state.loop.time);
         return;
     }
     size_t n = std::max(count_lines(cpp), count_lines(py));
     for (size_t i = 0; i < n; ++i) {
         std::string_view a = nth_line(py, i), b = nth_line(cpp, i);
         if (a != b) {
-            state.cpp_console.note("Differs from the script's last run at line " + std::to_string(i + 1) + ": script \"" +
-                                   std::string(a) + "\", C++ \"" + std::string(b) + "\"",
-                               state.loop.time);
+            state.cpp_console.note("Differs from the script's last run at line " + std::to_string(i + 1) +
+                                       ": script \"" + std::string(a) + "\", C++ \"" + std::string(b) + "\"",
+                                   state.loop.time);
             return;
         }
     }

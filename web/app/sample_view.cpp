@@ -50,7 +50,9 @@ void load_sample_view(RunState& s) {
     v.timers = {{0.900, "sleep(0.2) -> cook-Cy", 4, false}, {10.003, "sleep(10) -> watchdog", 5, true}};
     s.console.write(Stream::info, "sample picture loaded (no engine ran)\n", 0);
     s.console.write(Stream::out, "Ana starts margherita at 0.0\nBen starts funghi at 0.0\n", 0.002);
-    s.console.write(Stream::err, "Traceback (most recent call last):\n  File \"sample.py\", line 9, in fetch\nValueError: bad reply\n", 0.351);
+    s.console.write(
+        Stream::err,
+        "Traceback (most recent call last):\n  File \"sample.py\", line 9, in fetch\nValueError: bad reply\n", 0.351);
     s.status = RunStatus::finished;
     s.program = "sample";
 }

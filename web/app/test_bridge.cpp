@@ -58,10 +58,14 @@ EMSCRIPTEN_KEEPALIVE void aio_test_share() { pg().share(); }
 EMSCRIPTEN_KEEPALIVE int aio_test_set_clock(const char* mode, double speed) {
     std::string m = mode;
     aio::web::ClockMode c;
-    if (m == "real") c = aio::web::ClockMode::real;
-    else if (m == "virtual") c = aio::web::ClockMode::virtual_time;
-    else if (m == "scaled") c = aio::web::ClockMode::scaled;
-    else return 0;
+    if (m == "real")
+        c = aio::web::ClockMode::real;
+    else if (m == "virtual")
+        c = aio::web::ClockMode::virtual_time;
+    else if (m == "scaled")
+        c = aio::web::ClockMode::scaled;
+    else
+        return 0;
     pg().set_clock(c, speed);
     return 1;
 }

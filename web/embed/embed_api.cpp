@@ -34,8 +34,8 @@
 
 namespace {
 
-using emscripten::val;
 using aio::script::ScriptProgram;
+using emscripten::val;
 
 enum class ClockMode { real, virtual_, scaled };
 
@@ -47,9 +47,12 @@ ClockMode parse_clock(const std::string& s) {
 
 const char* clock_name(ClockMode m) {
     switch (m) {
-    case ClockMode::virtual_: return "virtual";
-    case ClockMode::scaled: return "scaled";
-    case ClockMode::real: break;
+    case ClockMode::virtual_:
+        return "virtual";
+    case ClockMode::scaled:
+        return "scaled";
+    case ClockMode::real:
+        break;
     }
     return "real";
 }
@@ -100,19 +103,16 @@ public:
     // callbacks: output(stream, text) with stream 1 (stdout) or 2 (stderr);
     // event({kind, time, task, name, what, until, iteration}) when given.
     EmbedRun(val options, val callbacks)
-        : m_mode(parse_clock(string_or(options, "clock", "real"))),
-          m_speed(number_or(options, "speed", 1.0)),
+        : m_mode(parse_clock(string_or(options, "clock", "real"))), m_speed(number_or(options, "speed", 1.0)),
           m_filename(string_or(options, "filename", "<embed>")) {
         if (callbacks.hasOwnProperty("output")) m_output = callbacks["output"];
         if (callbacks.hasOwnProperty("event") && !callbacks["event"].isUndefined())
             m_events = std::make_unique<EventForwarder>(callbacks["event"]);
 
         aio::script::Limits limits;
-        limits.slice_instructions =
-            static_cast<std::uint64_t>(number_or(options, "sliceInstructions", 20000));
+        limits.slice_instructions = static_cast<std::uint64_t>(number_or(options, "sliceInstructions", 20000));
         limits.max_depth = static_cast<int>(number_or(options, "maxDepth", limits.max_depth));
-        limits.max_memory = static_cast<std::size_t>(
-            number_or(options, "maxMemoryMB", 128) * 1024 * 1024);
+        limits.max_memory = static_cast<std::size_t>(number_or(options, "maxMemoryMB", 128) * 1024 * 1024);
         limits.max_output = static_cast<std::size_t>(number_or(options, "maxOutputKB", 1024) * 1024);
 
         ScriptProgram::Options o;

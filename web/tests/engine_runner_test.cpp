@@ -29,9 +29,19 @@ std::string example_file(const std::string& name, const char* ext) {
 }
 
 const char* const kExamples[] = {
-    "01_event_loop", "02_async_function", "03_await_chain", "04_start_and_come_back", "05_await_any_order",
-    "06_await_twice", "07_wait", "08_gather", "09_jobs_before_the_loop", "10_cancellation",
-    "11_timeouts", "12_producer_consumer", "13_taskgroup",
+    "01_event_loop",
+    "02_async_function",
+    "03_await_chain",
+    "04_start_and_come_back",
+    "05_await_any_order",
+    "06_await_twice",
+    "07_wait",
+    "08_gather",
+    "09_jobs_before_the_loop",
+    "10_cancellation",
+    "11_timeouts",
+    "12_producer_consumer",
+    "13_taskgroup",
 };
 
 struct Harness {
@@ -116,7 +126,8 @@ TEST_CASE("the C++ twin writes its own column: the script's output stays beside 
     CHECK(h.out() == script);  // untouched by the twin
     CHECK(h.cpp_out() == script);
     // The twin's column ends with the comparison against the script's run.
-    CHECK(h.state.cpp_console.text(false, false, true).find("Same output as the script's last run") != std::string::npos);
+    CHECK(h.state.cpp_console.text(false, false, true).find("Same output as the script's last run") !=
+          std::string::npos);
 }
 
 TEST_CASE("the C++ twin's output carries the loop times it was printed at") {
@@ -135,17 +146,18 @@ TEST_CASE("the C++ twin's output carries the loop times it was printed at") {
 
 TEST_CASE("a script that never awaits is paused between frames and Stop ends it") {
     Harness h;
-    h.start("import asyncio\n"
-            "async def spin():\n"
-            "    print('spinning')\n"
-            "    while True:\n"
-            "        pass\n"
-            "async def other():\n"
-            "    print('other ran')\n"
-            "async def main():\n"
-            "    asyncio.create_task(other())\n"
-            "    await spin()\n"
-            "asyncio.run(main())\n");
+    h.start(
+        "import asyncio\n"
+        "async def spin():\n"
+        "    print('spinning')\n"
+        "    while True:\n"
+        "        pass\n"
+        "async def other():\n"
+        "    print('other ran')\n"
+        "async def main():\n"
+        "    asyncio.create_task(other())\n"
+        "    await spin()\n"
+        "asyncio.run(main())\n");
     h.run(20);  // each frame returns: the task's step is held, not finished
     CHECK(h.frames == 20);
     CHECK(h.state.status == RunStatus::running);
@@ -181,13 +193,14 @@ TEST_CASE("a syntax error marks its line and column") {
 
 TEST_CASE("an uncaught exception in a task marks the innermost line of the script") {
     Harness h;
-    h.start("import asyncio\n"
-            "async def fetch():\n"
-            "    await asyncio.sleep(0.1)\n"
-            "    raise ValueError('bad reply')\n"
-            "async def main():\n"
-            "    await fetch()\n"
-            "asyncio.run(main())\n");
+    h.start(
+        "import asyncio\n"
+        "async def fetch():\n"
+        "    await asyncio.sleep(0.1)\n"
+        "    raise ValueError('bad reply')\n"
+        "async def main():\n"
+        "    await fetch()\n"
+        "asyncio.run(main())\n");
     h.run();
     CHECK(h.state.status == RunStatus::failed);
     CHECK(h.state.error.line == 4);
@@ -197,14 +210,15 @@ TEST_CASE("an uncaught exception in a task marks the innermost line of the scrip
 
 TEST_CASE("Step runs one callback at a time and the timeline follows") {
     Harness h;
-    h.start("import asyncio\n"
-            "async def job(n):\n"
-            "    await asyncio.sleep(n)\n"
-            "    print('job', n)\n"
-            "async def main():\n"
-            "    await asyncio.gather(job(0.2), job(0.1))\n"
-            "asyncio.run(main())\n",
-            ClockMode::real, /*paused=*/true);
+    h.start(
+        "import asyncio\n"
+        "async def job(n):\n"
+        "    await asyncio.sleep(n)\n"
+        "    print('job', n)\n"
+        "async def main():\n"
+        "    await asyncio.gather(job(0.2), job(0.1))\n"
+        "asyncio.run(main())\n",
+        ClockMode::real, /*paused=*/true);
     REQUIRE(h.state.status == RunStatus::paused);
     int steps = 0;
     while (h.state.status == RunStatus::paused && steps < 1000) {
@@ -223,14 +237,15 @@ TEST_CASE("Step runs one callback at a time and the timeline follows") {
 
 TEST_CASE("the clock can change while a script runs") {
     Harness h;
-    h.start("import asyncio\n"
-            "async def main():\n"
-            "    loop = asyncio.get_running_loop()\n"
-            "    t = loop.time()\n"
-            "    await asyncio.sleep(1000)\n"
-            "    print(round(loop.time() - t))\n"
-            "asyncio.run(main())\n",
-            ClockMode::real);
+    h.start(
+        "import asyncio\n"
+        "async def main():\n"
+        "    loop = asyncio.get_running_loop()\n"
+        "    t = loop.time()\n"
+        "    await asyncio.sleep(1000)\n"
+        "    print(round(loop.time() - t))\n"
+        "asyncio.run(main())\n",
+        ClockMode::real);
     h.run(50);
     CHECK(h.state.status == RunStatus::running);  // sleeping for real
     h.runner->set_clock(ClockMode::virtual_time, 1.0, h.state);
@@ -283,16 +298,17 @@ TEST_CASE("a traceback's innermost frame in the script gives line and column") {
 
 TEST_CASE("thousands of sleeping tasks on the real clock run to the end") {
     Harness h;
-    h.start("import asyncio\n"
-            "async def worker(i):\n"
-            "    for k in range(5):\n"
-            "        await asyncio.sleep(0.01 + (i % 7) * 0.002)\n"
-            "    return i\n"
-            "async def main():\n"
-            "    results = await asyncio.gather(*[worker(i) for i in range(3000)])\n"
-            "    print('done', len(results), sum(results))\n"
-            "asyncio.run(main())\n",
-            ClockMode::real);
+    h.start(
+        "import asyncio\n"
+        "async def worker(i):\n"
+        "    for k in range(5):\n"
+        "        await asyncio.sleep(0.01 + (i % 7) * 0.002)\n"
+        "    return i\n"
+        "async def main():\n"
+        "    results = await asyncio.gather(*[worker(i) for i in range(3000)])\n"
+        "    print('done', len(results), sum(results))\n"
+        "asyncio.run(main())\n",
+        ClockMode::real);
     h.run(100000000);
     CHECK(h.state.status == RunStatus::finished);
     CHECK(h.out() == "done 3000 4498500\n");

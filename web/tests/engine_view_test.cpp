@@ -102,7 +102,8 @@ TEST_CASE("timers are kept from events: earliest first, with the task each wakes
     auto late = aio::create_task(loop, sleeper(3.0), "late");
     auto early = aio::create_task(loop, sleeper(1.0), "early");
     auto mid = aio::create_task(loop, sleeper(2.0), "mid");
-    loop.call_later(2.5, [] {}, "tick");
+    loop.call_later(
+        2.5, [] {}, "tick");
     loop.run_once();  // every task sleeps
     obs.refresh(loop);
     REQUIRE(view.timers.size() == 4);
@@ -121,7 +122,7 @@ TEST_CASE("timers are kept from events: earliest first, with the task each wakes
         CHECK(described[i].second == view.timers[i].what);
     }
 
-    mid.cancel();  // its sleep timer is cancelled
+    mid.cancel();     // its sleep timer is cancelled
     loop.run_once();  // mid's cancelled step
     loop.run_once();  // the clock jumps to 1.0: early's timer fires
     obs.refresh(loop);
@@ -181,8 +182,10 @@ TEST_CASE("a new loop's timers replace those a closed loop left behind") {
     {
         aio::EventLoop first(std::make_unique<aio::VirtualClock>());
         first.set_observer(&obs);
-        first.call_later(0.5, [] {}, "now");
-        first.call_later(9.0, [] {}, "left behind");
+        first.call_later(
+            0.5, [] {}, "now");
+        first.call_later(
+            9.0, [] {}, "left behind");
         first.run_once();  // the clock jumps to 0.5: "now" fires and runs
         obs.refresh(first);
         REQUIRE(view.timers.size() == 1);
@@ -191,7 +194,8 @@ TEST_CASE("a new loop's timers replace those a closed loop left behind") {
     }
     aio::EventLoop second(std::make_unique<aio::VirtualClock>());
     second.set_observer(&obs);
-    second.call_later(1.0, [] {}, "fresh");  // timer ids start from 1 again
+    second.call_later(
+        1.0, [] {}, "fresh");  // timer ids start from 1 again
     obs.refresh(second);
     REQUIRE(view.timers.size() == 1);
     CHECK(view.timers[0].what == "fresh");

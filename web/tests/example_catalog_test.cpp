@@ -35,12 +35,8 @@ group: Basics
 
 std::vector<SourceFile> files() {
     return {
-        {"01_hello.py", "print('hi')\n"},
-        {"01_hello.out", "hi\n"},
-        {"02_tasks.py", "import asyncio\n"},
-        {"02_tasks.cpp", "int main() {}\n"},
-        {"03_queue.py", "q\n"},
-        {"10_extra_things.py", "x\n"},
+        {"01_hello.py", "print('hi')\n"},    {"01_hello.out", "hi\n"}, {"02_tasks.py", "import asyncio\n"},
+        {"02_tasks.cpp", "int main() {}\n"}, {"03_queue.py", "q\n"},   {"10_extra_things.py", "x\n"},
     };
 }
 

@@ -89,8 +89,12 @@ TEST_CASE("trace export writes thread names, complete events and outcomes") {
     v.task_finished(1, TaskState::done, 0.5);
     std::string json = aio::web::to_chrome_trace(v);
     CHECK(json.find(R"j("name":"thread_name","args":{"name":"say \"hi\""})j") != std::string::npos);
-    CHECK(json.find(R"j("ph":"X","pid":1,"tid":1,"ts":1000.000,"dur":499000.000,"cat":"task","name":"sleeping","args":{"detail":"sleep(0.5)"})j") != std::string::npos);
-    CHECK(json.find(R"j("ph":"i","s":"t","pid":1,"tid":1,"ts":500000.000,"cat":"task","name":"done")j") != std::string::npos);
+    CHECK(
+        json.find(
+            R"j("ph":"X","pid":1,"tid":1,"ts":1000.000,"dur":499000.000,"cat":"task","name":"sleeping","args":{"detail":"sleep(0.5)"})j") !=
+        std::string::npos);
+    CHECK(json.find(R"j("ph":"i","s":"t","pid":1,"tid":1,"ts":500000.000,"cat":"task","name":"done")j") !=
+          std::string::npos);
 }
 
 TEST_CASE("JSON strings escape control characters") {

@@ -137,7 +137,7 @@ TEST_CASE("word jumps stop at identifier and punctuation runs") {
     TextBuffer b("    await asyncio.sleep(1)");
     b.set_cursor({0, 0});
     b.move_word_right(false);
-    CHECK(b.cursor().col == 9);   // end of "await"
+    CHECK(b.cursor().col == 9);  // end of "await"
     b.move_word_right(false);
     CHECK(b.cursor().col == 17);  // end of "asyncio"
     b.move_word_right(false);

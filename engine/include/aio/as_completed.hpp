@@ -50,13 +50,13 @@ private:
     void on_completion(FutureCore& f);  // asyncio: _on_completion
     void on_timeout();                  // asyncio: _on_timeout
     void put_nowait(Ref<FutureCore> f);
-    void wakeup_next();                 // asyncio: Queue._wakeup_next(getters)
+    void wakeup_next();  // asyncio: Queue._wakeup_next(getters)
 
     EventLoop& m_loop;
     std::uint32_t m_refs = 0;
-    std::size_t m_count = 0;                        // len(todo) at the start
+    std::size_t m_count = 0;  // len(todo) at the start
     std::unordered_set<const FutureCore*> m_todo;
-    std::vector<Ref<DoneCallback>> m_callbacks;     // every callback added, to detach
+    std::vector<Ref<DoneCallback>> m_callbacks;  // every callback added, to detach
     std::deque<Ref<FutureCore>> m_done;
     std::deque<Future<>> m_getters;
     TimerHandle m_timeout_handle;

@@ -111,6 +111,7 @@ public:
             if (m_p->m_throw_in) std::rethrow_exception(std::exchange(m_p->m_throw_in, nullptr));
             if constexpr (!std::is_void_v<S>) return std::exchange(m_p->m_sent.value, std::nullopt);
         }
+
     private:
         AsyncGeneratorPromise* m_p;
     };
@@ -124,9 +125,9 @@ public:
     }
     void return_void() noexcept {}
 
-    std::optional<T> m_value;          // the last yielded value, until the consumer takes it
-    std::exception_ptr m_throw_in;     // raised at the co_yield on resume (athrow, aclose)
-    SentSlot<S> m_sent;                // what co_yield evaluates to on resume (asend)
+    std::optional<T> m_value;       // the last yielded value, until the consumer takes it
+    std::exception_ptr m_throw_in;  // raised at the co_yield on resume (athrow, aclose)
+    SentSlot<S> m_sent;             // what co_yield evaluates to on resume (asend)
     State m_state = State::created;
 };
 
@@ -146,7 +147,10 @@ public:
     explicit AsyncGenerator(Handle h) noexcept : m_h(h) {}
     AsyncGenerator(AsyncGenerator&& o) noexcept : m_h(std::exchange(o.m_h, {})) {}
     AsyncGenerator& operator=(AsyncGenerator&& o) noexcept {
-        if (this != &o) { reset(); m_h = std::exchange(o.m_h, {}); }
+        if (this != &o) {
+            reset();
+            m_h = std::exchange(o.m_h, {});
+        }
         return *this;
     }
     ~AsyncGenerator() { reset(); }
@@ -185,7 +189,9 @@ private:
             switch (p.m_state) {
             case State::running:
                 // CPython 3.11 words asend's error as anext's.
-                detail::throw_async_generator_running(m_op == Op::throw_in ? "athrow" : m_op == Op::close ? "aclose" : "anext");
+                detail::throw_async_generator_running(m_op == Op::throw_in ? "athrow"
+                                                      : m_op == Op::close  ? "aclose"
+                                                                           : "anext");
             case State::finished:
                 return true;  // StopAsyncIteration (athrow, aclose: nothing happens)
             case State::created:
@@ -288,8 +294,7 @@ public:
     // a generator that has not started cannot receive a value: start it with
     // anext() first.
     template <class U = S>
-        requires(!std::is_void_v<U>)
-    NextAwaiter asend(U value) {
+    requires(!std::is_void_v<U>) NextAwaiter asend(U value) {
         NextAwaiter a(*this, Op::send);
         a.m_send.value.emplace(std::move(value));
         return a;
@@ -305,8 +310,9 @@ public:
         return a;
     }
     template <class E>
-        requires(!std::is_same_v<std::decay_t<E>, std::exception_ptr>)
-    NextAwaiter athrow(E e) { return athrow(std::make_exception_ptr(std::move(e))); }
+    requires(!std::is_same_v<std::decay_t<E>, std::exception_ptr>) NextAwaiter athrow(E e) {
+        return athrow(std::make_exception_ptr(std::move(e)));
+    }
 
     CloseAwaiter aclose() { return CloseAwaiter(*this, Op::close); }
 
@@ -328,6 +334,7 @@ public:
                 if (!this->finish_step()) m_it->m_gen = nullptr;
                 return *m_it;
             }
+
         private:
             iterator* m_it;
         };

@@ -46,7 +46,7 @@ private:
 
     Condition m_cond;  // notifies all waiters when the state changes
     int m_parties;
-    int m_count = 0;   // tasks inside wait()
+    int m_count = 0;  // tasks inside wait()
     State m_state = State::filling;
 };
 

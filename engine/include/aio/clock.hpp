@@ -28,6 +28,7 @@ public:
     RealClock();
     double now() const override;
     void set_now(double t) override;
+
 private:
     double m_offset = 0;  // seconds added to the steady clock reading
 };
@@ -39,8 +40,11 @@ public:
     explicit VirtualClock(double start = 0) : m_now(start) {}
     double now() const override { return m_now; }
     bool is_virtual() const override { return true; }
-    void jump_to(double when) override { if (when > m_now) m_now = when; }
+    void jump_to(double when) override {
+        if (when > m_now) m_now = when;
+    }
     void set_now(double t) override { m_now = t; }
+
 private:
     double m_now;  // loop time, seconds
 };
@@ -55,10 +59,11 @@ public:
     void set_now(double t) override;
     void set_factor(double factor);
     double factor() const { return m_factor; }
+
 private:
-    double m_factor;      // loop seconds per real second
-    double m_base_loop;   // loop time at the last rebase
-    double m_base_real;   // steady-clock seconds at the last rebase
+    double m_factor;     // loop seconds per real second
+    double m_base_loop;  // loop time at the last rebase
+    double m_base_real;  // steady-clock seconds at the last rebase
 };
 
 enum class ClockKind { real, virtual_, scaled };

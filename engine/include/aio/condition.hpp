@@ -76,6 +76,7 @@ private:
             task.m_resume_point = h;
         }
         void await_resume() { m_cond->finish_wait(*m_wait); }
+
     private:
         Condition* m_cond;
         std::optional<detail::Waiter> m_wait;

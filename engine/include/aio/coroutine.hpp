@@ -33,7 +33,9 @@ namespace detail {
 class PromiseBase : public Pooled {  // frames come from the pool
 public:
     TaskCore& task_for_await() const {
-        if (!m_task) throw RuntimeError("await outside of a task: run the coroutine with aio::run, create_task or run_until_complete");
+        if (!m_task)
+            throw RuntimeError(
+                "await outside of a task: run the coroutine with aio::run, create_task or run_until_complete");
         return *m_task;
     }
     TaskCore* m_task = nullptr;
@@ -63,7 +65,9 @@ class Promise : public PromiseBase {
 public:
     Coroutine<T> get_return_object() noexcept;
     template <class U>
-    void return_value(U&& v) { m_value.emplace(std::forward<U>(v)); }
+    void return_value(U&& v) {
+        m_value.emplace(std::forward<U>(v));
+    }
     T take() {
         if (m_exception) std::rethrow_exception(m_exception);
         return std::move(*m_value);
@@ -94,7 +98,10 @@ public:
     explicit Coroutine(Handle h) noexcept : m_h(h) {}
     Coroutine(Coroutine&& o) noexcept : m_h(std::exchange(o.m_h, {})) {}
     Coroutine& operator=(Coroutine&& o) noexcept {
-        if (this != &o) { reset(); m_h = std::exchange(o.m_h, {}); }
+        if (this != &o) {
+            reset();
+            m_h = std::exchange(o.m_h, {});
+        }
         return *this;
     }
     ~Coroutine() { reset(); }
@@ -121,6 +128,7 @@ public:
             return detail::transfer_to(*child.m_task, m_h);  // run the child now, in this task
         }
         T await_resume() { return m_h.promise().take(); }
+
     private:
         Handle m_h;
     };

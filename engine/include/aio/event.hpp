@@ -131,8 +131,10 @@ inline void Waiter::leave_list() noexcept {
 template <class Primitive>
 void bind_loop(EventLoop*& bound, TaskCore& task, const Primitive& self) {
     EventLoop* loop = &task.get_loop();
-    if (!bound) bound = loop;
-    else if (bound != loop) throw RuntimeError(self.repr() + " is bound to a different event loop");
+    if (!bound)
+        bound = loop;
+    else if (bound != loop)
+        throw RuntimeError(self.repr() + " is bound to a different event loop");
 }
 
 // "<asyncio.locks.Lock object at 0x55d0c0 [extra]>", as CPython's reprs.
@@ -173,11 +175,14 @@ public:
         }
         bool await_resume() {
             if (m_wait) {
-                if (m_wait->orphaned()) m_wait->check();  // the event is gone
-                else m_event->finish_wait(*m_wait);
+                if (m_wait->orphaned())
+                    m_wait->check();  // the event is gone
+                else
+                    m_event->finish_wait(*m_wait);
             }
             return true;
         }
+
     private:
         Event* m_event;
         std::optional<detail::Waiter> m_wait;  // engaged only when suspended

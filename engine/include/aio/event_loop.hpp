@@ -44,9 +44,9 @@ struct TimerEntry {
 
 // What the exception handler is given (asyncio passes the same as a dict).
 struct ExceptionContext {
-    std::string message;             // "Task exception was never retrieved", ...
-    std::exception_ptr exception;    // may be null
-    std::string source;              // "future: <Task ...>" or "handle: <Handle ...>" line
+    std::string message;           // "Task exception was never retrieved", ...
+    std::exception_ptr exception;  // may be null
+    std::string source;            // "future: <Task ...>" or "handle: <Handle ...>" line
 };
 
 class EventLoop {
@@ -118,8 +118,8 @@ public:
     Observer* observer() const { return m_observer; }
     // Reports an event to the observer. Inline so that, without one, hot
     // paths (every task step) pay one test and no call.
-    void emit(LoopEventKind kind, const detail::TaskCore* task = nullptr, std::string_view what = {},
-              double until = 0, std::uint64_t timer_id = 0) {
+    void emit(LoopEventKind kind, const detail::TaskCore* task = nullptr, std::string_view what = {}, double until = 0,
+              std::uint64_t timer_id = 0) {
         if (m_observer) report_event(kind, task, what, until, timer_id);
     }
 

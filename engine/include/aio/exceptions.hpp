@@ -17,6 +17,7 @@ public:
     explicit CancelledError(std::string msg = {}) : m_msg(std::move(msg)) {}
     const char* what() const noexcept override { return m_msg.c_str(); }
     const std::string& message() const noexcept { return m_msg; }
+
 private:
     std::string m_msg;  // the msg passed to Task.cancel(msg); may be empty
 };
@@ -76,6 +77,7 @@ public:
           m_message(std::move(msg)), m_exceptions(std::move(errors)) {}
     const std::string& message() const noexcept { return m_message; }
     const std::vector<std::exception_ptr>& exceptions() const noexcept { return m_exceptions; }
+
 private:
     std::string m_message;
     std::vector<std::exception_ptr> m_exceptions;

@@ -26,7 +26,9 @@ template <>
 struct ResultSlot<void> {};
 
 template <class T>
-concept Printable = requires(std::ostream& os, const T& v) { os << v; };
+concept Printable = requires(std::ostream& os, const T& v) {
+    os << v;
+};
 
 template <class T>
 std::string repr_result(const ResultSlot<T>& slot) {
@@ -77,8 +79,8 @@ public:
         m_node.m_task = &task;
         if (m_future.get() == &task) {
             // asyncio raises this on the next step, not inline.
-            task.throw_in_next_step(std::make_exception_ptr(
-                RuntimeError("Task cannot await on itself: " + task.repr())));
+            task.throw_in_next_step(
+                std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + task.repr())));
             return;
         }
         task.wait_on(*m_future, m_node, m_future->is_task() ? "Task" : "Future");
@@ -87,6 +89,7 @@ public:
         if (m_node.m_task) m_node.m_task->rethrow_injected();  // set only if we suspended
         return take_result<T>(*m_future);
     }
+
 private:
     Ref<FutureCore> m_future;
     WakeNode m_node;  // linked into the future's callbacks while we wait
@@ -111,15 +114,12 @@ public:
     std::exception_ptr exception() const { return m_core->exception(); }
 
     template <class U = T>
-        requires(!std::is_void_v<U>)
-    void set_result(U value) {
+    requires(!std::is_void_v<U>) void set_result(U value) {
         check_settable("set_result");
         slot().value.emplace(std::move(value));
         m_core->set_finished();
     }
-    void set_result()
-        requires std::is_void_v<T>
-    {
+    void set_result() requires std::is_void_v<T> {
         check_settable("set_result");
         m_core->set_finished();
     }
@@ -128,7 +128,7 @@ public:
         m_core->set_exception(std::move(e));
     }
     template <class E>
-        requires std::is_base_of_v<std::exception, E>
+    requires std::is_base_of_v<std::exception, E>
     void set_exception(E e) { set_exception(std::make_exception_ptr(std::move(e))); }
 
     // asyncio: add_done_callback(fn) — fn(future) is scheduled with
@@ -157,6 +157,7 @@ public:
     explicit FunctionNode(std::function<void(FutureCore&)> fn) : m_fn(std::move(fn)) {}
     void on_done(FutureCore& future) override;
     void on_future_destroyed() noexcept override { delete this; }
+
 private:
     static void run_entry(void* ctx, bool run);
     std::function<void(FutureCore&)> m_fn;

@@ -50,7 +50,7 @@ using value_or_none_t = std::conditional_t<std::is_void_v<T>, None, T>;
 template <class T>
 class Outcome {
 public:
-    Outcome(T value) : m_value(std::move(value)) {}  // NOLINT: implicit, like a list item
+    Outcome(T value) : m_value(std::move(value)) {}                   // NOLINT: implicit, like a list item
     Outcome(std::exception_ptr error) : m_error(std::move(error)) {}  // NOLINT
     bool has_value() const noexcept { return !m_error; }
     explicit operator bool() const noexcept { return has_value(); }
@@ -58,13 +58,20 @@ public:
     const std::exception_ptr& exception() const noexcept { return m_error; }
     bool cancelled() const noexcept { return detail::is_cancelled_error(m_error); }
     // The value; rethrows the exception when there is none.
-    T& value() & { check(); return *m_value; }
-    const T& value() const& { check(); return *m_value; }
-    T&& value() && { check(); return std::move(*m_value); }
+    T& value() & {
+        check();
+        return *m_value;
+    }
+    const T& value() const& {
+        check();
+        return *m_value;
+    }
+    T&& value() && {
+        check();
+        return std::move(*m_value);
+    }
     // Prints like Python prints a list item: the value, or `ValueError('boom')`.
-    friend std::ostream& operator<<(std::ostream& os, const Outcome& o)
-        requires detail::Printable<T>
-    {
+    friend std::ostream& operator<<(std::ostream& os, const Outcome& o) requires detail::Printable<T> {
         if (o.m_error) return os << describe_exception(o.m_error);
         return os << *o.m_value;
     }
@@ -117,7 +124,7 @@ private:
     struct Child final : CallbackNode {
         GatherCore* m_outer = nullptr;
         FutureCore* m_future = nullptr;  // the child; null if it was destroyed pending
-        Ref<FutureCore> m_done;   // the child again, owned once it has completed
+        Ref<FutureCore> m_done;          // the child again, owned once it has completed
         bool m_own = false;
         // Finished with a result, noted while the child was at hand: the
         // scheduled callback then need not read the child again (in a long
@@ -136,7 +143,7 @@ private:
     // nargs, so a linked node never moves; none is built twice).
     Child* m_children;
     std::size_t m_nargs;
-    std::size_t m_nchildren = 0;           // nfuts
+    std::size_t m_nchildren = 0;  // nfuts
     std::size_t m_nfinished = 0;
     // Argument index -> child; left empty while each argument is its own
     // child (no repeats so far), the common case.
@@ -146,7 +153,7 @@ private:
     // on the first such argument.
     std::unique_ptr<DistinctFutures> m_done_seen;
     bool m_return_exceptions;
-    bool m_cancel_requested = false;       // asyncio: _cancel_requested
+    bool m_cancel_requested = false;  // asyncio: _cancel_requested
     bool m_abandoned = false;
 };
 
@@ -227,9 +234,11 @@ Future<std::tuple<value_or_none_t<detail::await_result_t<A>>...>> gather(A... aw
         auto build = [](const detail::GatherCore& g) {
             return [&]<std::size_t... I>(std::index_sequence<I...>) {
                 return R(detail::gathered_value<detail::await_result_t<A>>(g, I)...);
-            }(std::index_sequence_for<A...>{});
+            }
+            (std::index_sequence_for<A...>{});
         };
-        return detail::make_gather<R>(loop, sizeof...(A), false, build, [&](auto&& add) { (add(std::move(aws)), ...); });
+        return detail::make_gather<R>(loop, sizeof...(A), false, build,
+                                      [&](auto&& add) { (add(std::move(aws)), ...); });
     }
 }
 
@@ -245,7 +254,8 @@ Future<std::tuple<Outcome<value_or_none_t<detail::await_result_t<A>>>...>> gathe
         auto build = [](const detail::GatherCore& g) {
             return [&]<std::size_t... I>(std::index_sequence<I...>) {
                 return R(detail::gathered_outcome<detail::await_result_t<A>>(g, I)...);
-            }(std::index_sequence_for<A...>{});
+            }
+            (std::index_sequence_for<A...>{});
         };
         return detail::make_gather<R>(loop, sizeof...(A), true, build, [&](auto&& add) { (add(std::move(aws)), ...); });
     }
@@ -273,8 +283,7 @@ Future<std::vector<value_or_none_t<detail::await_result_t<A>>>> gather(std::vect
 
 // asyncio.gather(*list_of_aws, return_exceptions=True): Future<std::vector<Outcome<T>>>.
 template <detail::Awaitable A>
-Future<std::vector<Outcome<value_or_none_t<detail::await_result_t<A>>>>> gather(ReturnExceptions,
-                                                                               std::vector<A> aws) {
+Future<std::vector<Outcome<value_or_none_t<detail::await_result_t<A>>>>> gather(ReturnExceptions, std::vector<A> aws) {
     using T = detail::await_result_t<A>;
     using R = std::vector<Outcome<value_or_none_t<T>>>;
     if (aws.empty()) return detail::finished_future(get_event_loop(), R{});

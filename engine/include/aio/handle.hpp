@@ -20,17 +20,19 @@ namespace detail {
 struct HandleState : Pooled {  // pooled: sleep makes one per timer
     std::uint32_t refs = 0;
     bool cancelled = false;
-    bool scheduled = false;           // still in the timer heap
-    double when = 0;                  // loop time, seconds (timers only)
-    std::uint64_t id = 0;             // timer id for the observer; 0 for plain handles
+    bool scheduled = false;  // still in the timer heap
+    double when = 0;         // loop time, seconds (timers only)
+    std::uint64_t id = 0;    // timer id for the observer; 0 for plain handles
     EventLoop* loop = nullptr;
     std::function<void()> callback;   // user callback
     void (*fn)(void* ctx) = nullptr;  // internal callback
     void* ctx = nullptr;
-    std::string name;                 // for "Exception in callback NAME" and the inspector
+    std::string name;  // for "Exception in callback NAME" and the inspector
 
     void add_ref() noexcept { ++refs; }
-    void release() noexcept { if (--refs == 0) delete this; }
+    void release() noexcept {
+        if (--refs == 0) delete this;
+    }
     void cancel() noexcept;
     void run();
 };
@@ -42,9 +44,12 @@ public:
     Handle() = default;
     explicit Handle(detail::Ref<detail::HandleState> s) : m_state(std::move(s)) {}
     // Cancel the callback; a no-op once it has run.
-    void cancel() { if (m_state) m_state->cancel(); }
+    void cancel() {
+        if (m_state) m_state->cancel();
+    }
     bool cancelled() const { return m_state && m_state->cancelled; }
     explicit operator bool() const { return bool(m_state); }
+
 protected:
     detail::Ref<detail::HandleState> m_state;
 };

@@ -89,6 +89,7 @@ public:
         m_acquire.await_resume();
         return LockGuard<Primitive>(*m_p, *m_loop);
     }
+
 private:
     Primitive* m_p;
     typename Primitive::AcquireAwaiter m_acquire;
@@ -123,11 +124,14 @@ public:
         }
         bool await_resume() {
             if (m_wait) {
-                if (m_wait->orphaned()) m_wait->check();  // the lock is gone
-                else m_lock->finish_wait(*m_wait);
+                if (m_wait->orphaned())
+                    m_wait->check();  // the lock is gone
+                else
+                    m_lock->finish_wait(*m_wait);
             }
             return true;
         }
+
     private:
         Lock* m_lock;
         std::optional<detail::Waiter> m_wait;  // engaged only when suspended

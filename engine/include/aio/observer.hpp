@@ -26,13 +26,13 @@ const char* to_string(LoopEventKind kind);
 
 struct LoopEvent {
     LoopEventKind kind;
-    double time;             // loop time when it happened, seconds
-    std::uint64_t task_id;   // 0 when not about a task
+    double time;            // loop time when it happened, seconds
+    std::uint64_t task_id;  // 0 when not about a task
     std::string_view task_name;
-    std::string_view what;   // what a task waits on / error text / callback name
-    double until;            // deadline for timers and sleeping tasks; 0 otherwise
-    std::uint64_t timer_id;  // 0 when not about a timer
-    std::uint64_t iteration; // loop iteration number (run_once calls so far)
+    std::string_view what;    // what a task waits on / error text / callback name
+    double until;             // deadline for timers and sleeping tasks; 0 otherwise
+    std::uint64_t timer_id;   // 0 when not about a timer
+    std::uint64_t iteration;  // loop iteration number (run_once calls so far)
 };
 
 class Observer {

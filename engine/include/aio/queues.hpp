@@ -109,6 +109,7 @@ public:
     void for_each(F&& f) const {
         for (const T& v : m_items) f(v);
     }
+
 private:
     std::vector<T> m_items;
 };
@@ -144,6 +145,7 @@ public:
     void for_each(F&& f) const {
         for (const T& v : m_heap) f(v);
     }
+
 private:
     // heapq._siftdown: move the item at pos up towards start.
     void sift_down(std::size_t start, std::size_t pos) {
@@ -263,7 +265,9 @@ protected:
 };
 
 template <class T>
-concept QueuePrintable = requires(std::ostream& os, const T& v) { os << v; };
+concept QueuePrintable = requires(std::ostream& os, const T& v) {
+    os << v;
+};
 
 }  // namespace detail
 
@@ -318,6 +322,7 @@ public:
             }
             m_q->put_nowait(std::move(m_item));
         }
+
     private:
         BasicQueue* m_q;
         T m_item;
@@ -340,6 +345,7 @@ public:
             }
             return m_q->get_nowait();
         }
+
     private:
         BasicQueue* m_q;
         std::optional<detail::QueueWaiter> m_wait;  // engaged only when suspended
@@ -376,7 +382,10 @@ public:
             if (!m_buffer.empty()) {
                 os << " _queue=[";
                 const char* sep = "";
-                m_buffer.for_each([&](const T& v) { os << sep << v; sep = ", "; });
+                m_buffer.for_each([&](const T& v) {
+                    os << sep << v;
+                    sep = ", ";
+                });
                 os << ']';
             }
         }

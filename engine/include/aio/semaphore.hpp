@@ -42,11 +42,14 @@ public:
         }
         bool await_resume() {
             if (m_wait) {
-                if (m_wait->orphaned()) m_wait->check();  // the semaphore is gone
-                else m_sem->finish_wait(*m_wait);
+                if (m_wait->orphaned())
+                    m_wait->check();  // the semaphore is gone
+                else
+                    m_sem->finish_wait(*m_wait);
             }
             return true;
         }
+
     private:
         Semaphore* m_sem;
         std::optional<detail::Waiter> m_wait;  // engaged only when suspended
@@ -83,6 +86,7 @@ public:
     explicit BoundedSemaphore(int value = 1) : Semaphore(value), m_bound_value(value) {}
     void release() override;
     detail::HoldAwaiter<BoundedSemaphore> hold() { return detail::HoldAwaiter<BoundedSemaphore>(*this); }
+
 private:
     const char* type_name() const noexcept override { return "asyncio.locks.BoundedSemaphore"; }
     int m_bound_value;

@@ -24,6 +24,7 @@ public:
         suspend(task);
     }
     void await_resume();
+
 private:
     void suspend(TaskCore& task);
     static void fire(void* self);

@@ -19,10 +19,11 @@ namespace detail {
 class CoroTaskBase : public TaskCore {
 public:
     using TaskCore::TaskCore;
+
 protected:
     void run_step() override;
     void release_frame() noexcept override;
-    virtual void take_outcome() = 0;  // move the root's result into the slot
+    virtual void take_outcome() = 0;     // move the root's result into the slot
     stdcoro::coroutine_handle<> m_root;  // the outermost frame; null once finished
 };
 
@@ -45,10 +46,14 @@ public:
             return "<Task finished name='" + get_name() + "' result=" + repr_result(m_slot) + ">";
         return TaskCore::repr();
     }
+
 private:
     void take_outcome() override {
         auto& p = stdcoro::coroutine_handle<Promise<T>>::from_address(m_root.address()).promise();
-        if (p.m_exception) { finish_exception(p.m_exception); return; }
+        if (p.m_exception) {
+            finish_exception(p.m_exception);
+            return;
+        }
         if constexpr (!std::is_void_v<T>) m_slot.value.emplace(std::move(*p.m_value));
         finish_result();
     }
@@ -131,13 +136,21 @@ Task<T> create_task(Coroutine<T> coro, std::string name) {
 // the current event loop when none runs, as tutorials rely on); futures and
 // tasks are returned as they are.
 template <class T>
-Task<T> ensure_future(Coroutine<T> coro) { return create_task(get_event_loop(), std::move(coro)); }
+Task<T> ensure_future(Coroutine<T> coro) {
+    return create_task(get_event_loop(), std::move(coro));
+}
 template <class T>
-Task<T> ensure_future(EventLoop& loop, Coroutine<T> coro) { return create_task(loop, std::move(coro)); }
+Task<T> ensure_future(EventLoop& loop, Coroutine<T> coro) {
+    return create_task(loop, std::move(coro));
+}
 template <class T>
-Task<T> ensure_future(Task<T> t) { return t; }
+Task<T> ensure_future(Task<T> t) {
+    return t;
+}
 template <class T>
-Future<T> ensure_future(Future<T> f) { return f; }
+Future<T> ensure_future(Future<T> f) {
+    return f;
+}
 
 // The task running now, or an empty handle (asyncio.current_task).
 Task<> current_task();

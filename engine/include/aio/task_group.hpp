@@ -84,7 +84,7 @@ private:
         detail::Ref<detail::TaskCore> task;
         detail::Ref<detail::DoneCallback> callback;
     };
-    using Tasks = std::list<Entry>;  // creation order
+    using Tasks = std::list<Entry>;            // creation order
     void on_task_done(Tasks::iterator entry);  // asyncio: _on_task_done
     void abort();                              // asyncio: _abort
 
@@ -106,7 +106,7 @@ using group_result_t = typename std::invoke_result_t<Fn&, TaskGroup&>::value_typ
 
 template <class Fn>
 concept TaskGroupBlock = std::invocable<Fn&, TaskGroup&> &&
-                         std::same_as<std::invoke_result_t<Fn&, TaskGroup&>, Coroutine<group_result_t<Fn>>>;
+    std::same_as<std::invoke_result_t<Fn&, TaskGroup&>, Coroutine<group_result_t<Fn>>>;
 
 template <class T, class Block>
 Coroutine<T> task_group_scope(Block block) {

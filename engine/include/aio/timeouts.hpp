@@ -77,10 +77,10 @@ private:
     void on_timeout();  // asyncio: _on_timeout
 
     State m_state = State::created;
-    std::optional<double> m_when;     // loop time, seconds
-    Handle m_timeout_handler;         // call_at's timer, or call_soon's handle for a past deadline
+    std::optional<double> m_when;  // loop time, seconds
+    Handle m_timeout_handler;      // call_at's timer, or call_soon's handle for a past deadline
     detail::Ref<detail::TaskCore> m_task;
-    int m_cancelling = 0;             // the task's cancelling() when entered
+    int m_cancelling = 0;  // the task's cancelling() when entered
 };
 
 namespace detail {
@@ -121,8 +121,8 @@ template <class Fn>
 using block_result_t = typename std::invoke_result_t<Fn&, Timeout&>::value_type;
 
 template <class Fn>
-concept TimeoutBlock = std::invocable<Fn&, Timeout&> &&
-                       std::same_as<std::invoke_result_t<Fn&, Timeout&>, Coroutine<block_result_t<Fn>>>;
+concept TimeoutBlock =
+    std::invocable<Fn&, Timeout&> && std::same_as<std::invoke_result_t<Fn&, Timeout&>, Coroutine<block_result_t<Fn>>>;
 
 double deadline_after(double delay);  // get_running_loop().time() + delay
 

@@ -104,8 +104,7 @@ EnsuredFuture ensure_future_on(EventLoop& loop, A&& a) {
 // The result of a done future, moved out when `own` (or when T cannot be
 // copied), copied otherwise. Throws what result() throws.
 template <class T>
-    requires(!std::is_void_v<T>)
-T take_value(FutureCore& f, bool own) {
+requires(!std::is_void_v<T>) T take_value(FutureCore& f, bool own) {
     f.check_result();
     auto& v = *static_cast<ResultSlot<T>*>(f.result_slot())->value;
     if constexpr (std::is_copy_constructible_v<T>) {
@@ -189,6 +188,7 @@ template <class Fn>
 class DoneFunction final : public DoneCallback {
 public:
     explicit DoneFunction(Fn fn) : m_fn(std::move(fn)) {}
+
 private:
     void run(FutureCore& future) override {
         if (m_fn) (*m_fn)(future);

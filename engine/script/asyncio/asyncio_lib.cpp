@@ -1098,24 +1098,25 @@ locks = events
 )PY";
 
 Value init_asyncio_py(VM& vm) {
-  Value mv = new_module(vm, "asyncio");
-  auto* m = mv.as<ModuleObject>();
-  dict_set_str(vm, vm.m_modules, vm.intern("asyncio"), mv);
-  module_add(vm, m, "__file__", vm.str("<frozen asyncio>"));
-  {
-    // How a child's repr names gather's done callback (the Python one's line).
-    std::string_view src(kAsyncioSource);
-    size_t at = src.find("    def _done_callback(fut):");
-    size_t line = 1;
-    for (size_t i = 0; i < at && i < src.size(); ++i) line += src[i] == '\n';
-    module_add(vm, m, "_GATHER_CB", vm.str("gather.<locals>._done_callback() at <frozen asyncio>:" + std::to_string(line)));
-  }
-  Value r = vm.run_source(kAsyncioSource, "<frozen asyncio>", m->m_dict);
-  if (r.is_null()) {
-    dict_del_str(vm.m_modules, vm.intern("asyncio"));
-    return Value();
-  }
-  return mv;
+    Value mv = new_module(vm, "asyncio");
+    auto* m = mv.as<ModuleObject>();
+    dict_set_str(vm, vm.m_modules, vm.intern("asyncio"), mv);
+    module_add(vm, m, "__file__", vm.str("<frozen asyncio>"));
+    {
+        // How a child's repr names gather's done callback (the Python one's line).
+        std::string_view src(kAsyncioSource);
+        size_t at = src.find("    def _done_callback(fut):");
+        size_t line = 1;
+        for (size_t i = 0; i < at && i < src.size(); ++i) line += src[i] == '\n';
+        module_add(vm, m, "_GATHER_CB",
+                   vm.str("gather.<locals>._done_callback() at <frozen asyncio>:" + std::to_string(line)));
+    }
+    Value r = vm.run_source(kAsyncioSource, "<frozen asyncio>", m->m_dict);
+    if (r.is_null()) {
+        dict_del_str(vm.m_modules, vm.intern("asyncio"));
+        return Value();
+    }
+    return mv;
 }
 
 }  // namespace
@@ -1123,4 +1124,3 @@ Value init_asyncio_py(VM& vm) {
 void register_asyncio_modules(VM& vm) { vm.register_module("asyncio", init_asyncio_py); }
 
 }  // namespace aio::script
-

@@ -15,16 +15,40 @@
 namespace aio::script {
 
 struct Node {
-  Loc loc;
-  virtual ~Node() = default;
+    Loc loc;
+    virtual ~Node() = default;
 };
 
 // [SECTION] Expressions
 
 enum class EK : uint8_t {
-  Name, Constant, JoinedStr, FormattedValue, BinOp, UnaryOp, BoolOp, Compare, Call,
-  Attribute, Subscript, Slice, Starred, List, Tuple, Set, Dict, ListComp, SetComp,
-  DictComp, GeneratorExp, Lambda, IfExp, Await, Yield, YieldFrom, NamedExpr,
+    Name,
+    Constant,
+    JoinedStr,
+    FormattedValue,
+    BinOp,
+    UnaryOp,
+    BoolOp,
+    Compare,
+    Call,
+    Attribute,
+    Subscript,
+    Slice,
+    Starred,
+    List,
+    Tuple,
+    Set,
+    Dict,
+    ListComp,
+    SetComp,
+    DictComp,
+    GeneratorExp,
+    Lambda,
+    IfExp,
+    Await,
+    Yield,
+    YieldFrom,
+    NamedExpr,
 };
 
 enum class ConstKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Bytes };
@@ -33,265 +57,311 @@ enum class CmpOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn }
 enum class Ctx : uint8_t { Load, Store, Del };
 
 struct Expr : Node {
-  EK kind;
-  Ctx ctx = Ctx::Load;
-  explicit Expr(EK k) : kind(k) {}
+    EK kind;
+    Ctx ctx = Ctx::Load;
+    explicit Expr(EK k) : kind(k) {}
 };
 
-struct NameExpr : Expr { std::string id; NameExpr() : Expr(EK::Name) {} };
-struct ConstantExpr : Expr {
-  ConstKind ck = ConstKind::None;
-  int64_t ival = 0;
-  double fval = 0;
-  std::string sval;
-  ConstantExpr() : Expr(EK::Constant) {}
+struct NameExpr : Expr {
+    std::string id;
+    NameExpr() : Expr(EK::Name) {}
 };
-struct JoinedStrExpr : Expr { std::vector<Expr*> values; JoinedStrExpr() : Expr(EK::JoinedStr) {} };
+struct ConstantExpr : Expr {
+    ConstKind ck = ConstKind::None;
+    int64_t ival = 0;
+    double fval = 0;
+    std::string sval;
+    ConstantExpr() : Expr(EK::Constant) {}
+};
+struct JoinedStrExpr : Expr {
+    std::vector<Expr*> values;
+    JoinedStrExpr() : Expr(EK::JoinedStr) {}
+};
 struct FormattedValueExpr : Expr {
-  Expr* value = nullptr;
-  int conversion = 0;        // 0, 's', 'r', 'a'
-  Expr* format_spec = nullptr;  // JoinedStr or null
-  FormattedValueExpr() : Expr(EK::FormattedValue) {}
+    Expr* value = nullptr;
+    int conversion = 0;           // 0, 's', 'r', 'a'
+    Expr* format_spec = nullptr;  // JoinedStr or null
+    FormattedValueExpr() : Expr(EK::FormattedValue) {}
 };
 struct BinOpExpr : Expr {
-  BinOp op;
-  Expr* left = nullptr;
-  Expr* right = nullptr;
-  BinOpExpr() : Expr(EK::BinOp) {}
+    BinOp op;
+    Expr* left = nullptr;
+    Expr* right = nullptr;
+    BinOpExpr() : Expr(EK::BinOp) {}
 };
-struct UnaryOpExpr : Expr { UnOp op; Expr* operand = nullptr; UnaryOpExpr() : Expr(EK::UnaryOp) {} };
+struct UnaryOpExpr : Expr {
+    UnOp op;
+    Expr* operand = nullptr;
+    UnaryOpExpr() : Expr(EK::UnaryOp) {}
+};
 struct BoolOpExpr : Expr {
-  bool is_and = true;
-  std::vector<Expr*> values;
-  BoolOpExpr() : Expr(EK::BoolOp) {}
+    bool is_and = true;
+    std::vector<Expr*> values;
+    BoolOpExpr() : Expr(EK::BoolOp) {}
 };
 struct CompareExpr : Expr {
-  Expr* left = nullptr;
-  std::vector<CmpOp> ops;
-  std::vector<Expr*> comparators;
-  CompareExpr() : Expr(EK::Compare) {}
+    Expr* left = nullptr;
+    std::vector<CmpOp> ops;
+    std::vector<Expr*> comparators;
+    CompareExpr() : Expr(EK::Compare) {}
 };
 struct Keyword : Node {
-  std::string arg;  // empty for **kwargs
-  Expr* value = nullptr;
+    std::string arg;  // empty for **kwargs
+    Expr* value = nullptr;
 };
 struct CallExpr : Expr {
-  Expr* func = nullptr;
-  std::vector<Expr*> args;        // may contain Starred
-  std::vector<Keyword*> keywords;
-  CallExpr() : Expr(EK::Call) {}
+    Expr* func = nullptr;
+    std::vector<Expr*> args;  // may contain Starred
+    std::vector<Keyword*> keywords;
+    CallExpr() : Expr(EK::Call) {}
 };
 struct AttributeExpr : Expr {
-  Expr* value = nullptr;
-  std::string attr;
-  AttributeExpr() : Expr(EK::Attribute) {}
+    Expr* value = nullptr;
+    std::string attr;
+    AttributeExpr() : Expr(EK::Attribute) {}
 };
 struct SubscriptExpr : Expr {
-  Expr* value = nullptr;
-  Expr* slice = nullptr;
-  SubscriptExpr() : Expr(EK::Subscript) {}
+    Expr* value = nullptr;
+    Expr* slice = nullptr;
+    SubscriptExpr() : Expr(EK::Subscript) {}
 };
 struct SliceExpr : Expr {
-  Expr* lower = nullptr;
-  Expr* upper = nullptr;
-  Expr* step = nullptr;
-  SliceExpr() : Expr(EK::Slice) {}
+    Expr* lower = nullptr;
+    Expr* upper = nullptr;
+    Expr* step = nullptr;
+    SliceExpr() : Expr(EK::Slice) {}
 };
-struct StarredExpr : Expr { Expr* value = nullptr; StarredExpr() : Expr(EK::Starred) {} };
+struct StarredExpr : Expr {
+    Expr* value = nullptr;
+    StarredExpr() : Expr(EK::Starred) {}
+};
 struct SeqExpr : Expr {  // List, Tuple, Set
-  std::vector<Expr*> elts;
-  explicit SeqExpr(EK k) : Expr(k) {}
+    std::vector<Expr*> elts;
+    explicit SeqExpr(EK k) : Expr(k) {}
 };
 struct DictExpr : Expr {
-  std::vector<Expr*> keys;  // null key: **value
-  std::vector<Expr*> values;
-  DictExpr() : Expr(EK::Dict) {}
+    std::vector<Expr*> keys;  // null key: **value
+    std::vector<Expr*> values;
+    DictExpr() : Expr(EK::Dict) {}
 };
 struct Comprehension {
-  Expr* target = nullptr;
-  Expr* iter = nullptr;
-  std::vector<Expr*> ifs;
-  bool is_async = false;
+    Expr* target = nullptr;
+    Expr* iter = nullptr;
+    std::vector<Expr*> ifs;
+    bool is_async = false;
 };
-struct CompExpr : Expr {  // ListComp, SetComp, DictComp, GeneratorExp
-  Expr* elt = nullptr;    // DictComp: key
-  Expr* value = nullptr;  // DictComp only
-  std::vector<Comprehension> generators;
-  explicit CompExpr(EK k) : Expr(k) {}
+struct CompExpr : Expr {    // ListComp, SetComp, DictComp, GeneratorExp
+    Expr* elt = nullptr;    // DictComp: key
+    Expr* value = nullptr;  // DictComp only
+    std::vector<Comprehension> generators;
+    explicit CompExpr(EK k) : Expr(k) {}
 };
 
 struct Arg : Node {
-  std::string name;
-  Expr* annotation = nullptr;
+    std::string name;
+    Expr* annotation = nullptr;
 };
 struct Arguments {
-  std::vector<Arg*> posonlyargs;
-  std::vector<Arg*> args;
-  Arg* vararg = nullptr;
-  std::vector<Arg*> kwonlyargs;
-  std::vector<Expr*> kw_defaults;  // parallel to kwonlyargs; null = required
-  Arg* kwarg = nullptr;
-  std::vector<Expr*> defaults;     // for the last positional parameters
+    std::vector<Arg*> posonlyargs;
+    std::vector<Arg*> args;
+    Arg* vararg = nullptr;
+    std::vector<Arg*> kwonlyargs;
+    std::vector<Expr*> kw_defaults;  // parallel to kwonlyargs; null = required
+    Arg* kwarg = nullptr;
+    std::vector<Expr*> defaults;  // for the last positional parameters
 };
 
 struct Stmt;
 struct LambdaExpr : Expr {
-  Arguments args;
-  Expr* body = nullptr;
-  LambdaExpr() : Expr(EK::Lambda) {}
+    Arguments args;
+    Expr* body = nullptr;
+    LambdaExpr() : Expr(EK::Lambda) {}
 };
 struct IfExpExpr : Expr {
-  Expr* test = nullptr;
-  Expr* body = nullptr;
-  Expr* orelse = nullptr;
-  IfExpExpr() : Expr(EK::IfExp) {}
+    Expr* test = nullptr;
+    Expr* body = nullptr;
+    Expr* orelse = nullptr;
+    IfExpExpr() : Expr(EK::IfExp) {}
 };
 struct UnaryValueExpr : Expr {  // Await, Yield, YieldFrom
-  Expr* value = nullptr;  // Yield: may be null
-  explicit UnaryValueExpr(EK k) : Expr(k) {}
+    Expr* value = nullptr;      // Yield: may be null
+    explicit UnaryValueExpr(EK k) : Expr(k) {}
 };
 struct NamedExprExpr : Expr {
-  Expr* target = nullptr;  // Name
-  Expr* value = nullptr;
-  NamedExprExpr() : Expr(EK::NamedExpr) {}
+    Expr* target = nullptr;  // Name
+    Expr* value = nullptr;
+    NamedExprExpr() : Expr(EK::NamedExpr) {}
 };
 
 // [SECTION] Statements
 
 enum class SK : uint8_t {
-  Expr, Assign, AugAssign, AnnAssign, Return, Delete, Pass, Break, Continue, If, While,
-  For, With, Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, FunctionDef,
-  ClassDef,
+    Expr,
+    Assign,
+    AugAssign,
+    AnnAssign,
+    Return,
+    Delete,
+    Pass,
+    Break,
+    Continue,
+    If,
+    While,
+    For,
+    With,
+    Raise,
+    Try,
+    Assert,
+    Import,
+    ImportFrom,
+    Global,
+    Nonlocal,
+    FunctionDef,
+    ClassDef,
 };
 
 struct Stmt : Node {
-  SK kind;
-  explicit Stmt(SK k) : kind(k) {}
+    SK kind;
+    explicit Stmt(SK k) : kind(k) {}
 };
 
 using Body = std::vector<Stmt*>;
 
-struct ExprStmt : Stmt { Expr* value = nullptr; ExprStmt() : Stmt(SK::Expr) {} };
+struct ExprStmt : Stmt {
+    Expr* value = nullptr;
+    ExprStmt() : Stmt(SK::Expr) {}
+};
 struct AssignStmt : Stmt {
-  std::vector<Expr*> targets;
-  Expr* value = nullptr;
-  AssignStmt() : Stmt(SK::Assign) {}
+    std::vector<Expr*> targets;
+    Expr* value = nullptr;
+    AssignStmt() : Stmt(SK::Assign) {}
 };
 struct AugAssignStmt : Stmt {
-  Expr* target = nullptr;
-  BinOp op;
-  Expr* value = nullptr;
-  AugAssignStmt() : Stmt(SK::AugAssign) {}
+    Expr* target = nullptr;
+    BinOp op;
+    Expr* value = nullptr;
+    AugAssignStmt() : Stmt(SK::AugAssign) {}
 };
 struct AnnAssignStmt : Stmt {
-  Expr* target = nullptr;
-  Expr* annotation = nullptr;
-  Expr* value = nullptr;
-  bool simple = true;
-  AnnAssignStmt() : Stmt(SK::AnnAssign) {}
+    Expr* target = nullptr;
+    Expr* annotation = nullptr;
+    Expr* value = nullptr;
+    bool simple = true;
+    AnnAssignStmt() : Stmt(SK::AnnAssign) {}
 };
-struct ReturnStmt : Stmt { Expr* value = nullptr; ReturnStmt() : Stmt(SK::Return) {} };
-struct DeleteStmt : Stmt { std::vector<Expr*> targets; DeleteStmt() : Stmt(SK::Delete) {} };
-struct SimpleStmt : Stmt { explicit SimpleStmt(SK k) : Stmt(k) {} };  // Pass, Break, Continue
+struct ReturnStmt : Stmt {
+    Expr* value = nullptr;
+    ReturnStmt() : Stmt(SK::Return) {}
+};
+struct DeleteStmt : Stmt {
+    std::vector<Expr*> targets;
+    DeleteStmt() : Stmt(SK::Delete) {}
+};
+struct SimpleStmt : Stmt {
+    explicit SimpleStmt(SK k) : Stmt(k) {}
+};  // Pass, Break, Continue
 struct IfStmt : Stmt {
-  Expr* test = nullptr;
-  Body body, orelse;
-  IfStmt() : Stmt(SK::If) {}
+    Expr* test = nullptr;
+    Body body, orelse;
+    IfStmt() : Stmt(SK::If) {}
 };
 struct WhileStmt : Stmt {
-  Expr* test = nullptr;
-  Body body, orelse;
-  WhileStmt() : Stmt(SK::While) {}
+    Expr* test = nullptr;
+    Body body, orelse;
+    WhileStmt() : Stmt(SK::While) {}
 };
 struct ForStmt : Stmt {
-  Expr* target = nullptr;
-  Expr* iter = nullptr;
-  Body body, orelse;
-  bool is_async = false;
-  ForStmt() : Stmt(SK::For) {}
+    Expr* target = nullptr;
+    Expr* iter = nullptr;
+    Body body, orelse;
+    bool is_async = false;
+    ForStmt() : Stmt(SK::For) {}
 };
 struct WithItem {
-  Expr* context_expr = nullptr;
-  Expr* optional_vars = nullptr;
+    Expr* context_expr = nullptr;
+    Expr* optional_vars = nullptr;
 };
 struct WithStmt : Stmt {
-  std::vector<WithItem> items;
-  Body body;
-  bool is_async = false;
-  WithStmt() : Stmt(SK::With) {}
+    std::vector<WithItem> items;
+    Body body;
+    bool is_async = false;
+    WithStmt() : Stmt(SK::With) {}
 };
 struct RaiseStmt : Stmt {
-  Expr* exc = nullptr;
-  Expr* cause = nullptr;
-  RaiseStmt() : Stmt(SK::Raise) {}
+    Expr* exc = nullptr;
+    Expr* cause = nullptr;
+    RaiseStmt() : Stmt(SK::Raise) {}
 };
 struct ExceptHandler : Node {
-  Expr* type = nullptr;
-  std::string name;
-  Body body;
+    Expr* type = nullptr;
+    std::string name;
+    Body body;
 };
 struct TryStmt : Stmt {
-  Body body;
-  std::vector<ExceptHandler*> handlers;
-  Body orelse, finalbody;
-  bool is_star = false;
-  TryStmt() : Stmt(SK::Try) {}
+    Body body;
+    std::vector<ExceptHandler*> handlers;
+    Body orelse, finalbody;
+    bool is_star = false;
+    TryStmt() : Stmt(SK::Try) {}
 };
 struct AssertStmt : Stmt {
-  Expr* test = nullptr;
-  Expr* msg = nullptr;
-  AssertStmt() : Stmt(SK::Assert) {}
+    Expr* test = nullptr;
+    Expr* msg = nullptr;
+    AssertStmt() : Stmt(SK::Assert) {}
 };
 struct Alias : Node {
-  std::string name;    // dotted for import
-  std::string asname;  // empty: none
+    std::string name;    // dotted for import
+    std::string asname;  // empty: none
 };
-struct ImportStmt : Stmt { std::vector<Alias*> names; ImportStmt() : Stmt(SK::Import) {} };
+struct ImportStmt : Stmt {
+    std::vector<Alias*> names;
+    ImportStmt() : Stmt(SK::Import) {}
+};
 struct ImportFromStmt : Stmt {
-  std::string module;
-  std::vector<Alias*> names;  // name "*" for star import
-  int level = 0;
-  ImportFromStmt() : Stmt(SK::ImportFrom) {}
+    std::string module;
+    std::vector<Alias*> names;  // name "*" for star import
+    int level = 0;
+    ImportFromStmt() : Stmt(SK::ImportFrom) {}
 };
 struct NamesStmt : Stmt {  // Global, Nonlocal
-  std::vector<std::string> names;
-  explicit NamesStmt(SK k) : Stmt(k) {}
+    std::vector<std::string> names;
+    explicit NamesStmt(SK k) : Stmt(k) {}
 };
 struct FunctionDefStmt : Stmt {
-  std::string name;
-  Arguments args;
-  Body body;
-  std::vector<Expr*> decorators;
-  Expr* returns = nullptr;
-  bool is_async = false;
-  FunctionDefStmt() : Stmt(SK::FunctionDef) {}
+    std::string name;
+    Arguments args;
+    Body body;
+    std::vector<Expr*> decorators;
+    Expr* returns = nullptr;
+    bool is_async = false;
+    FunctionDefStmt() : Stmt(SK::FunctionDef) {}
 };
 struct ClassDefStmt : Stmt {
-  std::string name;
-  std::vector<Expr*> bases;
-  std::vector<Keyword*> keywords;
-  Body body;
-  std::vector<Expr*> decorators;
-  ClassDefStmt() : Stmt(SK::ClassDef) {}
+    std::string name;
+    std::vector<Expr*> bases;
+    std::vector<Keyword*> keywords;
+    Body body;
+    std::vector<Expr*> decorators;
+    ClassDefStmt() : Stmt(SK::ClassDef) {}
 };
 
 struct Module {
-  Body body;
+    Body body;
 };
 
 // Owns every node of one parse.
 class Arena {
- public:
-  template <class T, class... A>
-  T* make(A&&... a) {
-    auto p = std::make_unique<T>(std::forward<A>(a)...);
-    T* raw = p.get();
-    m_nodes.push_back(std::move(p));
-    return raw;
-  }
+public:
+    template <class T, class... A>
+    T* make(A&&... a) {
+        auto p = std::make_unique<T>(std::forward<A>(a)...);
+        T* raw = p.get();
+        m_nodes.push_back(std::move(p));
+        return raw;
+    }
 
- private:
-  std::vector<std::unique_ptr<Node>> m_nodes;
+private:
+    std::vector<std::unique_ptr<Node>> m_nodes;
 };
 
 }  // namespace aio::script

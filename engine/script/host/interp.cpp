@@ -9,8 +9,8 @@
 namespace aio::script {
 
 Interpreter::Interpreter(Limits limits) {
-  m_vm = std::make_unique<VM>(limits);
-  set_current_vm(nullptr);
+    m_vm = std::make_unique<VM>(limits);
+    set_current_vm(nullptr);
 }
 
 Interpreter::~Interpreter() = default;
@@ -22,77 +22,78 @@ void Interpreter::set_argv(std::vector<std::string> argv) { m_vm->m_argv = std::
 void Interpreter::set_clock(Clock* clock) { m_vm->m_clock = clock; }
 
 void Interpreter::enable_asyncio(bool virtual_clock) {
-  VMScope scope(*m_vm);
-  install_asyncio(*m_vm, virtual_clock);
-  register_asyncio_modules(*m_vm);
+    VMScope scope(*m_vm);
+    install_asyncio(*m_vm, virtual_clock);
+    register_asyncio_modules(*m_vm);
 }
 
 int Interpreter::exit_status_for(const Value& exc) {
-  VM& vm = *m_vm;
-  if (vm.isinstance(exc, vm.e_SystemExit)) {
-    auto* args = as_exc(exc)->m_args.as<TupleObject>();
-    if (args->m_size == 0) return 0;
-    const Value& code = args->m_size == 1 ? args->items()[0] : as_exc(exc)->m_args;
-    if (code.is_none()) return 0;
-    if (code.is_intlike()) return static_cast<int>(code.as_intlike() & 0xff);
-    std::string s;
-    if (!vm.str_into(code, s)) vm.clear_exc();
-    vm.write(2, s + "\n");
+    VM& vm = *m_vm;
+    if (vm.isinstance(exc, vm.e_SystemExit)) {
+        auto* args = as_exc(exc)->m_args.as<TupleObject>();
+        if (args->m_size == 0) return 0;
+        const Value& code = args->m_size == 1 ? args->items()[0] : as_exc(exc)->m_args;
+        if (code.is_none()) return 0;
+        if (code.is_intlike()) return static_cast<int>(code.as_intlike() & 0xff);
+        std::string s;
+        if (!vm.str_into(code, s)) vm.clear_exc();
+        vm.write(2, s + "\n");
+        return 1;
+    }
+    vm.print_exception(exc);
     return 1;
-  }
-  vm.print_exception(exc);
-  return 1;
 }
 
 // Coroutines still unawaited when the program ends are reported as CPython
 // does at interpreter shutdown ("sys:1: RuntimeWarning: ...").
 void Interpreter::report_unawaited_at_exit() {
-  VM& vm = *m_vm;
-  std::vector<Object*> pending;
-  for (Object* o = vm.m_all.m_prev; o != &vm.m_all; o = o->m_prev) {
-    if (kind_of(o) == ObjKind::Generator) {
-      auto* g = static_cast<GenObject*>(o);
-      if (g->m_genkind == GenKind::Coroutine && g->m_state == GenState::Created && !g->m_awaited) pending.push_back(g);
-    } else if (kind_of(o) == ObjKind::Cxx && (o->m_flags & kCxxCoroFlag)) {
-      auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
-      if (op->m_state == CoroOp::St::Created && !op->m_quiet) pending.push_back(o);
+    VM& vm = *m_vm;
+    std::vector<Object*> pending;
+    for (Object* o = vm.m_all.m_prev; o != &vm.m_all; o = o->m_prev) {
+        if (kind_of(o) == ObjKind::Generator) {
+            auto* g = static_cast<GenObject*>(o);
+            if (g->m_genkind == GenKind::Coroutine && g->m_state == GenState::Created && !g->m_awaited)
+                pending.push_back(g);
+        } else if (kind_of(o) == ObjKind::Cxx && (o->m_flags & kCxxCoroFlag)) {
+            auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
+            if (op->m_state == CoroOp::St::Created && !op->m_quiet) pending.push_back(o);
+        }
     }
-  }
-  Frame* saved = vm.m_frame;
-  vm.m_frame = nullptr;
-  for (Object* o : pending) {
-    std::string name;
-    if (kind_of(o) == ObjKind::Generator) {
-      auto* g = static_cast<GenObject*>(o);
-      g->m_awaited = true;
-      name = as_str(g->m_qualname)->str();
-    } else {
-      auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
-      op->m_state = CoroOp::St::Done;
-      name = op->name();
+    Frame* saved = vm.m_frame;
+    vm.m_frame = nullptr;
+    for (Object* o : pending) {
+        std::string name;
+        if (kind_of(o) == ObjKind::Generator) {
+            auto* g = static_cast<GenObject*>(o);
+            g->m_awaited = true;
+            name = as_str(g->m_qualname)->str();
+        } else {
+            auto* op = static_cast<CoroOp*>(static_cast<CxxObject*>(o));
+            op->m_state = CoroOp::St::Done;
+            name = op->name();
+        }
+        if (vm.warn(vm.e_RuntimeWarning, "coroutine '" + name + "' was never awaited"))
+            vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
     }
-    if (vm.warn(vm.e_RuntimeWarning, "coroutine '" + name + "' was never awaited"))
-      vm.write(2, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
-  }
-  vm.m_frame = saved;
+    vm.m_frame = saved;
 }
 
 int Interpreter::run_main(std::string_view source, std::string_view filename) {
-  VM& vm = *m_vm;
-  VMScope scope(vm);
-  DictObject* globals = vm.main_module()->m_dict;
-  vm.dict_set_str(globals, "__file__", vm.str(filename));
-  Value r = vm.run_source(source, filename, globals);
-  int status = 0;
-  if (r.is_null()) {
-    Value exc = vm.take_exc();
-    status = exit_status_for(exc);
-  }
-  // Release the program's globals first (so objects they keep die with
-  // CPython-like timing), then report coroutines nobody awaited.
-  vm.m_exc_state->handled = Value();
-  report_unawaited_at_exit();
-  return status;
+    VM& vm = *m_vm;
+    VMScope scope(vm);
+    DictObject* globals = vm.main_module()->m_dict;
+    vm.dict_set_str(globals, "__file__", vm.str(filename));
+    Value r = vm.run_source(source, filename, globals);
+    int status = 0;
+    if (r.is_null()) {
+        Value exc = vm.take_exc();
+        status = exit_status_for(exc);
+    }
+    // Release the program's globals first (so objects they keep die with
+    // CPython-like timing), then report coroutines nobody awaited.
+    vm.m_exc_state->handled = Value();
+    report_unawaited_at_exit();
+    return status;
 }
 
 }  // namespace aio::script

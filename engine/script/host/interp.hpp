@@ -12,34 +12,34 @@
 namespace aio::script {
 
 class Interpreter {
- public:
-  explicit Interpreter(Limits limits = {});
-  ~Interpreter();
+public:
+    explicit Interpreter(Limits limits = {});
+    ~Interpreter();
 
-  // Where print()/tracebacks go: stream 1 stdout, 2 stderr.
-  void set_output(WriteFn write);
-  void set_argv(std::vector<std::string> argv);
-  void set_clock(Clock* clock);  // borrowed; the event loop's clock
-  // Lets open() read files (read-only text). Off by default: the browser has none.
-  void allow_file_reads(bool on) { m_vm->m_allow_file_reads = on; }
-  // Makes `asyncio` importable, its loops on a virtual (instant) or real clock.
-  void enable_asyncio(bool virtual_clock);
+    // Where print()/tracebacks go: stream 1 stdout, 2 stderr.
+    void set_output(WriteFn write);
+    void set_argv(std::vector<std::string> argv);
+    void set_clock(Clock* clock);  // borrowed; the event loop's clock
+    // Lets open() read files (read-only text). Off by default: the browser has none.
+    void allow_file_reads(bool on) { m_vm->m_allow_file_reads = on; }
+    // Makes `asyncio` importable, its loops on a virtual (instant) or real clock.
+    void enable_asyncio(bool virtual_clock);
 
-  // Runs `source` as the __main__ module. Returns the process exit status
-  // CPython would give: 0, 1 after an uncaught exception (traceback printed
-  // to stderr), or SystemExit's code.
-  int run_main(std::string_view source, std::string_view filename);
+    // Runs `source` as the __main__ module. Returns the process exit status
+    // CPython would give: 0, 1 after an uncaught exception (traceback printed
+    // to stderr), or SystemExit's code.
+    int run_main(std::string_view source, std::string_view filename);
 
-  VM& vm() { return *m_vm; }
+    VM& vm() { return *m_vm; }
 
-  // Pieces of run_main for hosts that drive a run themselves (ScriptProgram):
-  // the exit status for an escaped exception (printing its traceback), and
-  // the end-of-run reports (coroutines never awaited).
-  int exit_status_for(const Value& exc);
-  void report_unawaited_at_exit();
+    // Pieces of run_main for hosts that drive a run themselves (ScriptProgram):
+    // the exit status for an escaped exception (printing its traceback), and
+    // the end-of-run reports (coroutines never awaited).
+    int exit_status_for(const Value& exc);
+    void report_unawaited_at_exit();
 
- private:
-  std::unique_ptr<VM> m_vm;
+private:
+    std::unique_ptr<VM> m_vm;
 };
 
 }  // namespace aio::script

@@ -9,7 +9,6 @@
 // runs meanwhile. The host can step one callback, pause, stop.
 #pragma once
 
-
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,59 +20,58 @@
 namespace aio::script {
 
 class ScriptProgram {
- public:
-  struct Options {
-    Limits limits;                       // slice_instructions: 0 picks a default
-    bool virtual_clock = false;
-    aio::Observer* observer = nullptr;   // borrowed: the loop's events (timeline)
-    WriteFn write;                       // stdout (1) / stderr (2)
-    std::vector<std::string> argv;
-    bool allow_file_reads = false;       // open() may read files
-  };
-  enum class State : uint8_t {
-    ready,     // more work can run now
-    waiting,   // idle until loop time wake_at() (real clocks)
-    finished,  // the program ended: exit_status()
-  };
+public:
+    struct Options {
+        Limits limits;  // slice_instructions: 0 picks a default
+        bool virtual_clock = false;
+        aio::Observer* observer = nullptr;  // borrowed: the loop's events (timeline)
+        WriteFn write;                      // stdout (1) / stderr (2)
+        std::vector<std::string> argv;
+        bool allow_file_reads = false;  // open() may read files
+    };
+    enum class State : uint8_t {
+        ready,     // more work can run now
+        waiting,   // idle until loop time wake_at() (real clocks)
+        finished,  // the program ended: exit_status()
+    };
 
-  explicit ScriptProgram(Options options);
-  ~ScriptProgram();
-  ScriptProgram(const ScriptProgram&) = delete;
-  ScriptProgram& operator=(const ScriptProgram&) = delete;
+    explicit ScriptProgram(Options options);
+    ~ScriptProgram();
+    ScriptProgram(const ScriptProgram&) = delete;
+    ScriptProgram& operator=(const ScriptProgram&) = delete;
 
-  // Compiles and starts the program (nothing runs until run_for/step).
-  void start(std::string_view source, std::string_view filename);
-  // Runs for about `budget_ms` of wall time.
-  State run_for(double budget_ms);
-  // Runs one unit: one slice of top-level code or one loop callback.
-  State step();
-  // Ends the program now: paused frames are dropped, loops closed.
-  void stop();
+    // Compiles and starts the program (nothing runs until run_for/step).
+    void start(std::string_view source, std::string_view filename);
+    // Runs for about `budget_ms` of wall time.
+    State run_for(double budget_ms);
+    // Runs one unit: one slice of top-level code or one loop callback.
+    State step();
+    // Ends the program now: paused frames are dropped, loops closed.
+    void stop();
 
-  State state() const { return m_state; }
-  int exit_status() const { return m_status; }
-  double wake_at() const { return m_wake_at; }
-  aio::EventLoop* loop() const;  // the loop being driven, if any
-  int current_line() const;      // the line the program is at while paused (0: none)
-  bool blocked() const;          // in a blocking time.sleep (real clocks)
-  Interpreter& interpreter() { return *m_interp; }
+    State state() const { return m_state; }
+    int exit_status() const { return m_status; }
+    double wake_at() const { return m_wake_at; }
+    aio::EventLoop* loop() const;  // the loop being driven, if any
+    int current_line() const;      // the line the program is at while paused (0: none)
+    bool blocked() const;          // in a blocking time.sleep (real clocks)
+    Interpreter& interpreter() { return *m_interp; }
 
- private:
-  enum class Phase : uint8_t { not_started, main, loop, done };
-  State advance(bool one_callback);
-  State resume_main(RunStatus st);
-  void finish(int status);
+private:
+    enum class Phase : uint8_t { not_started, main, loop, done };
+    State advance(bool one_callback);
+    State resume_main(RunStatus st);
+    void finish(int status);
 
-  Options m_options;
-  std::unique_ptr<Interpreter> m_interp;
-  Phase m_phase = Phase::not_started;
-  State m_state = State::ready;
-  int m_status = 0;
-  double m_wake_at = 0;
-  bool m_main_paused = false;  // top-level code is paused mid-slice
-  std::string m_source;
-  std::string m_filename;
+    Options m_options;
+    std::unique_ptr<Interpreter> m_interp;
+    Phase m_phase = Phase::not_started;
+    State m_state = State::ready;
+    int m_status = 0;
+    double m_wake_at = 0;
+    bool m_main_paused = false;  // top-level code is paused mid-slice
+    std::string m_source;
+    std::string m_filename;
 };
 
 }  // namespace aio::script
-

@@ -5,7 +5,6 @@
 // thread 0. Perfetto and chrome://tracing open the file as is.
 #pragma once
 
-
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,20 +14,19 @@
 namespace aio::script {
 
 class TraceWriter : public aio::Observer {
- public:
-  void on_event(const aio::LoopEvent& e) override;
-  std::string json() const;
+public:
+    void on_event(const aio::LoopEvent& e) override;
+    std::string json() const;
 
- private:
-  struct Open {
-    double start = 0;  // loop seconds
-    bool open = false;
-  };
-  void add(const std::string& event);
-  std::vector<std::string> m_events;
-  std::unordered_map<uint64_t, Open> m_steps;
-  std::unordered_map<uint64_t, bool> m_named;
+private:
+    struct Open {
+        double start = 0;  // loop seconds
+        bool open = false;
+    };
+    void add(const std::string& event);
+    std::vector<std::string> m_events;
+    std::unordered_map<uint64_t, Open> m_steps;
+    std::unordered_map<uint64_t, bool> m_named;
 };
 
 }  // namespace aio::script
-

@@ -11,12 +11,12 @@ namespace aio::script {
 namespace {
 
 struct SourceModule {
-  const char* name;
-  const char* source;
+    const char* name;
+    const char* source;
 };
 
 const SourceModule kModules[] = {
-{"functools", R"PY(
+    {"functools", R"PY(
 from _functools import partial, reduce
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
@@ -163,7 +163,7 @@ def singledispatch(func):
     return update_wrapper(wrapper, func)
 )PY"},
 
-{"collections", R"PY(
+    {"collections", R"PY(
 from _collections import deque, defaultdict
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -326,7 +326,7 @@ class ChainMap:
         return iter(seen)
 )PY"},
 
-{"enum", R"PY(
+    {"enum", R"PY(
 Enum = __aio_hidden__('Enum')
 auto = __aio_hidden__('auto')
 
@@ -361,7 +361,7 @@ def unique(enumeration):
     return enumeration
 )PY"},
 
-{"typing", R"PY(
+    {"typing", R"PY(
 TYPE_CHECKING = False
 
 class _Special:
@@ -446,7 +446,7 @@ def NamedTuple(typename, fields=None, **kwargs):
     return namedtuple(typename, [f[0] for f in fields] if fields else list(kwargs))
 )PY"},
 
-{"abc", R"PY(
+    {"abc", R"PY(
 def abstractmethod(funcobj):
     funcobj.__isabstractmethod__ = True
     return funcobj
@@ -458,7 +458,7 @@ class ABC:
     pass
 )PY"},
 
-{"contextlib", R"PY(
+    {"contextlib", R"PY(
 from functools import wraps
 
 class _GeneratorContextManager:
@@ -674,7 +674,7 @@ class AsyncExitStack(ExitStack):
         return received_exc and suppressed
 )PY"},
 
-{"itertools", R"PY(
+    {"itertools", R"PY(
 def count(start=0, step=1):
     n = start
     while True:
@@ -872,7 +872,7 @@ def compress(data, selectors):
     return (d for d, s in zip(data, selectors) if s)
 )PY"},
 
-{"operator", R"PY(
+    {"operator", R"PY(
 def itemgetter(*items):
     if len(items) == 1:
         item = items[0]
@@ -928,7 +928,7 @@ def contains(a, b): return b in a
 def index(a): return a.__index__()
 )PY"},
 
-{"string", R"PY(
+    {"string", R"PY(
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
 ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 ascii_letters = ascii_lowercase + ascii_uppercase
@@ -943,7 +943,7 @@ def capwords(s, sep=None):
     return (sep or ' ').join(map(str.capitalize, s.split(sep)))
 )PY"},
 
-{"copy", R"PY(
+    {"copy", R"PY(
 def copy(x):
     cls = type(x)
     if cls in (int, float, bool, str, tuple, frozenset, type(None), range):
@@ -1002,7 +1002,7 @@ def deepcopy(x, memo=None):
     return y
 )PY"},
 
-{"heapq", R"PY(
+    {"heapq", R"PY(
 def heappush(heap, item):
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
@@ -1073,7 +1073,7 @@ def merge(*iterables, key=None, reverse=False):
     return iter(sorted(result, key=key, reverse=reverse))
 )PY"},
 
-{"bisect", R"PY(
+    {"bisect", R"PY(
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
     if hi is None:
         hi = len(a)
@@ -1108,7 +1108,7 @@ bisect = bisect_right
 insort = insort_right
 )PY"},
 
-{"dataclasses", R"PY(
+    {"dataclasses", R"PY(
 MISSING = object()
 
 class Field:
@@ -1239,7 +1239,7 @@ def is_dataclass(obj):
     return hasattr(obj, '__dataclass_fields__')
 )PY"},
 
-{"warnings", R"PY(
+    {"warnings", R"PY(
 def warn(message, category=None, stacklevel=1, source=None):
     if category is None:
         category = UserWarning
@@ -1263,7 +1263,7 @@ class catch_warnings:
         pass
 )PY"},
 
-{"traceback", R"PY(
+    {"traceback", R"PY(
 import sys
 
 def format_exception(exc, value=None, tb=None, limit=None, chain=True):
@@ -1293,7 +1293,7 @@ def format_exception_only(exc, value=None):
     return [f'{name}: {s}\n' if s else f'{name}\n']
 )PY"},
 
-{"textwrap", R"PY(
+    {"textwrap", R"PY(
 def dedent(text):
     lines = text.split('\n')
     margin = None
@@ -1343,7 +1343,7 @@ def fill(text, width=70):
     return '\n'.join(wrap(text, width))
 )PY"},
 
-{"statistics", R"PY(
+    {"statistics", R"PY(
 def mean(data):
     data = list(data)
     if not data:
@@ -1389,7 +1389,7 @@ def stdev(data):
 class StatisticsError(ValueError):
     pass
 )PY"},
-{"types", R"PY(
+    {"types", R"PY(
 import sys
 
 class SimpleNamespace:
@@ -1428,7 +1428,7 @@ ModuleType = type(sys)
 NoneType = type(None)
 del _f, _g, _c, _co, _ag, _C
 )PY"},
-{"io", R"PY(
+    {"io", R"PY(
 from _aio_host import read_text as _read_text
 
 class UnsupportedOperation(OSError, ValueError):
@@ -1554,7 +1554,7 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
         text = text.replace('\r\n', '\n').replace('\r', '\n')
     return TextIOWrapper(file, text, mode)
 )PY"},
-{"gc", R"PY(
+    {"gc", R"PY(
 # Objects are freed by reference counting as soon as they are unreachable;
 # cycles go when the run ends. There is nothing to collect on demand.
 _enabled = True
@@ -1589,7 +1589,7 @@ def freeze():
 def unfreeze():
     pass
 )PY"},
-{"platform", R"PY(
+    {"platform", R"PY(
 import sys
 
 def python_version():
@@ -1607,7 +1607,7 @@ def system():
 def platform(aliased=False, terse=False):
     return 'aio-py-' + python_version()
 )PY"},
-{"resource", R"PY(
+    {"resource", R"PY(
 from _aio_host import rusage as _rusage
 
 RUSAGE_SELF = 0
@@ -1632,61 +1632,62 @@ def getrusage(who):
 };
 
 Value init_source_module(VM& vm, const SourceModule& m) {
-  Value mv = new_module(vm, m.name);
-  auto* mod = mv.as<ModuleObject>();
-  // Register first so that circular imports find the (partial) module.
-  dict_set_str(vm, vm.m_modules, vm.intern(m.name), mv);
-  std::string filename = std::string("<frozen ") + m.name + ">";
-  module_add(vm, mod, "__file__", vm.str(filename));
-  Value r = vm.run_source(m.source, filename, mod->m_dict);
-  if (r.is_null()) {
-    dict_del_str(vm.m_modules, vm.intern(m.name));
-    return Value();
-  }
-  return mv;
+    Value mv = new_module(vm, m.name);
+    auto* mod = mv.as<ModuleObject>();
+    // Register first so that circular imports find the (partial) module.
+    dict_set_str(vm, vm.m_modules, vm.intern(m.name), mv);
+    std::string filename = std::string("<frozen ") + m.name + ">";
+    module_add(vm, mod, "__file__", vm.str(filename));
+    Value r = vm.run_source(m.source, filename, mod->m_dict);
+    if (r.is_null()) {
+        dict_del_str(vm.m_modules, vm.intern(m.name));
+        return Value();
+    }
+    return mv;
 }
 
 template <size_t I>
 Value init_nth(VM& vm) {
-  return init_source_module(vm, kModules[I]);
+    return init_source_module(vm, kModules[I]);
 }
 
 template <size_t... Is>
 void register_all(VM& vm, std::index_sequence<Is...>) {
-  (vm.register_module(kModules[Is].name, init_nth<Is>), ...);
+    (vm.register_module(kModules[Is].name, init_nth<Is>), ...);
 }
 
 // __aio_hidden__(name): internal objects the source modules need.
 Value hidden(VM& vm, Value* a, int n, TupleObject*, Value&) {
-  if (n != 1 || !is_str(a[0])) return vm.raise(vm.e_TypeError, "__aio_hidden__(name)");
-  std::string_view name = as_str(a[0])->view();
-  if (name == "Enum") return Value::object(vm.t_enum);
-  if (name == "auto") {
-    Value* v = dict_get_str(vm.m_builtins, vm.intern("__enum_auto__"));
-    return v ? *v : Value::none();
-  }
-  if (name == "warn") {
-    return vm.new_native("warn", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
-      if (m < 2 || !is_kind(b[0], ObjKind::Type) || !is_str(b[1])) return vm2.raise(vm2.e_TypeError, "warn(category, message)");
-      int level = m > 2 && b[2].is_int() ? static_cast<int>(b[2].as_int()) : 2;
-      vm2.warn(b[0].as<TypeObject>(), as_str(b[1])->str(), level);
-      return Value::none();
-    });
-  }
-  if (name == "format_exc") {
-    return vm.new_native("format_exc", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
-      if (m != 1) return vm2.raise(vm2.e_TypeError, "format_exc(exc)");
-      return vm2.str(vm2.format_exception(b[0]));
-    });
-  }
-  return vm.raisef(vm.e_KeyError, "unknown hidden name");
+    if (n != 1 || !is_str(a[0])) return vm.raise(vm.e_TypeError, "__aio_hidden__(name)");
+    std::string_view name = as_str(a[0])->view();
+    if (name == "Enum") return Value::object(vm.t_enum);
+    if (name == "auto") {
+        Value* v = dict_get_str(vm.m_builtins, vm.intern("__enum_auto__"));
+        return v ? *v : Value::none();
+    }
+    if (name == "warn") {
+        return vm.new_native("warn", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
+            if (m < 2 || !is_kind(b[0], ObjKind::Type) || !is_str(b[1]))
+                return vm2.raise(vm2.e_TypeError, "warn(category, message)");
+            int level = m > 2 && b[2].is_int() ? static_cast<int>(b[2].as_int()) : 2;
+            vm2.warn(b[0].as<TypeObject>(), as_str(b[1])->str(), level);
+            return Value::none();
+        });
+    }
+    if (name == "format_exc") {
+        return vm.new_native("format_exc", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
+            if (m != 1) return vm2.raise(vm2.e_TypeError, "format_exc(exc)");
+            return vm2.str(vm2.format_exception(b[0]));
+        });
+    }
+    return vm.raisef(vm.e_KeyError, "unknown hidden name");
 }
 
 }  // namespace
 
 void register_stdlib_modules(VM& vm) {
-  register_all(vm, std::make_index_sequence<sizeof(kModules) / sizeof(kModules[0])>{});
-  vm.dict_set_str(vm.m_builtins, "__aio_hidden__", vm.new_native("__aio_hidden__", hidden));
+    register_all(vm, std::make_index_sequence<sizeof(kModules) / sizeof(kModules[0])>{});
+    vm.dict_set_str(vm.m_builtins, "__aio_hidden__", vm.new_native("__aio_hidden__", hidden));
 }
 
 }  // namespace aio::script

@@ -19,14 +19,13 @@ namespace aio::script {
 extern std::atomic<uint64_t> g_type_epoch;
 inline uint64_t type_epoch() { return g_type_epoch.load(std::memory_order_relaxed); }
 
-
 void set_current_vm(VM* vm);  // heap.cpp
 
 // RAII: makes vm current for the thread while a host call runs.
 struct VMScope {
-  VM* prev;
-  explicit VMScope(VM& vm) : prev(VM::current()) { set_current_vm(&vm); }
-  ~VMScope() { set_current_vm(prev); }
+    VM* prev;
+    explicit VMScope(VM& vm) : prev(VM::current()) { set_current_vm(&vm); }
+    ~VMScope() { set_current_vm(prev); }
 };
 
 // [SECTION] str.cpp
@@ -57,8 +56,7 @@ bool list_delitem(VM& vm, ListObject* l, const Value& key);
 bool list_sort(VM& vm, ListObject* l, const Value& key, bool reverse);
 Value list_from_iterable(VM& vm, const Value& iterable);
 // Resolves a slice against a sequence length (CPython's PySlice_AdjustIndices).
-bool slice_indices(VM& vm, SliceObject* s, int64_t len, int64_t& start, int64_t& stop,
-                   int64_t& step, int64_t& count);
+bool slice_indices(VM& vm, SliceObject* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step, int64_t& count);
 bool normalize_index(VM& vm, const Value& key, int64_t len, int64_t& out, const char* what);
 Value range_new(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject* kw);
 int64_t range_len(int64_t start, int64_t stop, int64_t step);
@@ -73,12 +71,13 @@ Value* dict_get_str(DictObject* d, StrObject* key);       // no errors possible
 Value* dict_get_str_slot(DictObject* d, StrObject* key, DictSlot& slot);
 // The entry number in d of a value pointer that a lookup in d returned.
 inline int32_t dict_entry_index(const DictObject* d, const Value* v) {
-  return static_cast<int32_t>(
-      reinterpret_cast<const DictEntry*>(reinterpret_cast<const char*>(v) - offsetof(DictEntry, value)) - d->m_entries);
+    return static_cast<int32_t>(
+        reinterpret_cast<const DictEntry*>(reinterpret_cast<const char*>(v) - offsetof(DictEntry, value)) -
+        d->m_entries);
 }
 bool dict_set(VM& vm, DictObject* d, const Value& key, const Value& v);
 void dict_set_str(VM& vm, DictObject* d, StrObject* key, const Value& v);
-int dict_del(VM& vm, DictObject* d, const Value& key);    // 1 removed, 0 missing, -1 error
+int dict_del(VM& vm, DictObject* d, const Value& key);  // 1 removed, 0 missing, -1 error
 int dict_del_str(DictObject* d, StrObject* key);
 void dict_clear(VM& vm, DictObject* d);
 bool dict_update(VM& vm, DictObject* d, const Value& other);

@@ -35,9 +35,7 @@ void CodeEditor::set_text(std::string_view text) {
     m_scroll_to_line = 0;
 }
 
-void CodeEditor::set_error(int line, int col, std::string message) {
-    m_error = {line, col, std::move(message)};
-}
+void CodeEditor::set_error(int line, int col, std::string message) { m_error = {line, col, std::move(message)}; }
 
 void CodeEditor::scroll_to_line(int line) { m_scroll_to_line = line; }
 
@@ -83,7 +81,8 @@ bool CodeEditor::draw(const char* id, const ImVec2& size, ImFont* font) {
     float top_pad = 4.0f;
     g.origin = ImVec2(win_pos.x + g.gutter_w + g.pad - scroll_x, win_pos.y + top_pad - scroll_y);
     g.view_min = ImVec2(win_pos.x + g.gutter_w, win_pos.y);
-    g.view_max = ImVec2(win_pos.x + ImGui::GetWindowContentRegionMax().x, win_pos.y + ImGui::GetWindowContentRegionMax().y);
+    g.view_max =
+        ImVec2(win_pos.x + ImGui::GetWindowContentRegionMax().x, win_pos.y + ImGui::GetWindowContentRegionMax().y);
 
     // Content size: every line, plus room to scroll the last line up to mid-view.
     float content_w = g.gutter_w + g.pad + static_cast<float>(m_max_cells + 4) * g.char_w;
@@ -105,8 +104,10 @@ bool CodeEditor::draw(const char* id, const ImVec2& size, ImFont* font) {
         m_want_focus = false;
     }
     m_focused = ImGui::IsWindowFocused();
-    if (m_focused) g_focused_editor = this;
-    else if (g_focused_editor == this) g_focused_editor = nullptr;
+    if (m_focused)
+        g_focused_editor = this;
+    else if (g_focused_editor == this)
+        g_focused_editor = nullptr;
 
     handle_mouse(hovered, held);
     if (m_focused) handle_keyboard();
@@ -115,8 +116,10 @@ bool CodeEditor::draw(const char* id, const ImVec2& size, ImFont* font) {
     if (m_scroll_to_line >= 0) {
         float y = static_cast<float>(m_scroll_to_line) * g.line_h;
         float view_h = g.view_max.y - g.view_min.y;
-        if (m_scroll_to_line == 0) ImGui::SetScrollY(0);
-        else if (y < scroll_y || y + g.line_h > scroll_y + view_h) ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.35f));
+        if (m_scroll_to_line == 0)
+            ImGui::SetScrollY(0);
+        else if (y < scroll_y || y + g.line_h > scroll_y + view_h)
+            ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.35f));
         m_scroll_to_line = -1;
     }
     if (m_scroll_to_cursor) {
@@ -155,11 +158,15 @@ void CodeEditor::ensure_cursor_visible() {
     float view_w = g.view_max.x - g.view_min.x - g.pad;
     float view_h = g.view_max.y - g.view_min.y;
     float y = static_cast<float>(c.line) * g.line_h;
-    if (y < scroll_y + g.line_h * 0.5f) ImGui::SetScrollY(std::max(0.0f, y - g.line_h));
-    else if (y + g.line_h * 2 > scroll_y + view_h) ImGui::SetScrollY(y + g.line_h * 2 - view_h);
+    if (y < scroll_y + g.line_h * 0.5f)
+        ImGui::SetScrollY(std::max(0.0f, y - g.line_h));
+    else if (y + g.line_h * 2 > scroll_y + view_h)
+        ImGui::SetScrollY(y + g.line_h * 2 - view_h);
     float x = static_cast<float>(m_buf.display_column(c)) * g.char_w;
-    if (x < scroll_x) ImGui::SetScrollX(std::max(0.0f, x - g.char_w * 8));
-    else if (x + g.char_w * 4 > scroll_x + view_w) ImGui::SetScrollX(x + g.char_w * 8 - view_w);
+    if (x < scroll_x)
+        ImGui::SetScrollX(std::max(0.0f, x - g.char_w * 8));
+    else if (x + g.char_w * 4 > scroll_x + view_w)
+        ImGui::SetScrollX(x + g.char_w * 8 - view_w);
 }
 
 // [SECTION] Mouse --------------------------------------------------------------
@@ -177,9 +184,12 @@ void CodeEditor::handle_mouse(bool hovered, bool held) {
             m_buf.set_cursor(p, true);
             m_drag_origin = {m_buf.selection().anchor, m_buf.selection().anchor};
         } else {
-            if (clicks == 1) m_buf.set_cursor(p);
-            else if (clicks == 2) m_buf.select_word_at(p);
-            else m_buf.select_line(p.line);
+            if (clicks == 1)
+                m_buf.set_cursor(p);
+            else if (clicks == 2)
+                m_buf.select_word_at(p);
+            else
+                m_buf.select_line(p.line);
             m_drag_origin = m_buf.selection();
         }
         m_drag_unit = clicks;
@@ -201,13 +211,17 @@ void CodeEditor::handle_mouse(bool hovered, bool held) {
                 m_buf.select_line(p.line);
                 unit = m_buf.selection();
             }
-            if (unit.start() < o.start()) m_buf.set_selection(o.end(), unit.start());
-            else m_buf.set_selection(o.start(), unit.end());
+            if (unit.start() < o.start())
+                m_buf.set_selection(o.end(), unit.start());
+            else
+                m_buf.set_selection(o.start(), unit.end());
         }
         // Dragging past the edge scrolls.
         float dy = 0;
-        if (mouse.y < m_geo.view_min.y) dy = mouse.y - m_geo.view_min.y;
-        else if (mouse.y > m_geo.view_max.y) dy = mouse.y - m_geo.view_max.y;
+        if (mouse.y < m_geo.view_min.y)
+            dy = mouse.y - m_geo.view_min.y;
+        else if (mouse.y > m_geo.view_max.y)
+            dy = mouse.y - m_geo.view_max.y;
         if (dy != 0) ImGui::SetScrollY(ImGui::GetScrollY() + dy * 0.5f);
         m_last_input = ImGui::GetTime();
     }
@@ -232,17 +246,25 @@ void CodeEditor::handle_keyboard() {
     // macOS: Cmd+arrows go to line and document ends (Option+arrows move by
     // words). Elsewhere the Super key is not used with arrows, so this is safe.
     bool cmd = io.KeySuper;
-    if (pressed(ImGuiKey_LeftArrow)) cmd ? m_buf.move_home(shift) : word ? m_buf.move_word_left(shift) : m_buf.move_left(shift);
-    if (pressed(ImGuiKey_RightArrow)) cmd ? m_buf.move_end(shift) : word ? m_buf.move_word_right(shift) : m_buf.move_right(shift);
+    if (pressed(ImGuiKey_LeftArrow))
+        cmd ? m_buf.move_home(shift) : word ? m_buf.move_word_left(shift) : m_buf.move_left(shift);
+    if (pressed(ImGuiKey_RightArrow))
+        cmd ? m_buf.move_end(shift) : word ? m_buf.move_word_right(shift) : m_buf.move_right(shift);
     if (pressed(ImGuiKey_UpArrow)) {
-        if (cmd) m_buf.move_doc_start(shift);
-        else if (ctrl && !shift) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - m_geo.line_h));
-        else m_buf.move_up(shift);
+        if (cmd)
+            m_buf.move_doc_start(shift);
+        else if (ctrl && !shift)
+            ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - m_geo.line_h));
+        else
+            m_buf.move_up(shift);
     }
     if (pressed(ImGuiKey_DownArrow)) {
-        if (cmd) m_buf.move_doc_end(shift);
-        else if (ctrl && !shift) ImGui::SetScrollY(ImGui::GetScrollY() + m_geo.line_h);
-        else m_buf.move_down(shift);
+        if (cmd)
+            m_buf.move_doc_end(shift);
+        else if (ctrl && !shift)
+            ImGui::SetScrollY(ImGui::GetScrollY() + m_geo.line_h);
+        else
+            m_buf.move_down(shift);
     }
     if (pressed(ImGuiKey_Home)) ctrl ? m_buf.move_doc_start(shift) : m_buf.move_home(shift);
     if (pressed(ImGuiKey_End)) ctrl ? m_buf.move_doc_end(shift) : m_buf.move_end(shift);
@@ -294,8 +316,10 @@ void CodeEditor::copy(bool cut) {
     if (!m_buf.has_selection()) {
         // Cutting with no selection takes the whole line.
         int l = m_buf.cursor().line;
-        if (l + 1 < m_buf.line_count()) m_buf.set_selection({l, 0}, {l + 1, 0});
-        else m_buf.set_selection({l, 0}, {l, static_cast<int>(m_buf.line(l).size())});
+        if (l + 1 < m_buf.line_count())
+            m_buf.set_selection({l, 0}, {l + 1, 0});
+        else
+            m_buf.set_selection({l, 0}, {l, static_cast<int>(m_buf.line(l).size())});
     }
     m_buf.delete_selection();
 }
@@ -334,16 +358,21 @@ void CodeEditor::render(ImDrawList* dl, ImFont* font) {
     for (int line = first; line <= last; ++line) {
         float y = g.origin.y + static_cast<float>(line) * g.line_h;
         ImVec2 row_min(g.view_min.x, y), row_max(g.view_max.x, y + g.line_h);
-        if (line == m_error.line) dl->AddRectFilled(row_min, row_max, colours::error_line);
-        else if (line == m_exec_line) dl->AddRectFilled(row_min, row_max, IM_COL32(0xd2, 0x99, 0x22, 0x26));
-        else if (line == cur.line && sel.empty() && (m_focused || !m_read_only)) dl->AddRectFilled(row_min, row_max, colours::current_line);
+        if (line == m_error.line)
+            dl->AddRectFilled(row_min, row_max, colours::error_line);
+        else if (line == m_exec_line)
+            dl->AddRectFilled(row_min, row_max, IM_COL32(0xd2, 0x99, 0x22, 0x26));
+        else if (line == cur.line && sel.empty() && (m_focused || !m_read_only))
+            dl->AddRectFilled(row_min, row_max, colours::current_line);
 
         // Selection.
         if (!sel.empty() && line >= sel.start().line && line <= sel.end().line) {
             float x0 = line == sel.start().line ? x_of(line, sel.start().col) : g.origin.x;
             float x1 = line == sel.end().line ? x_of(line, sel.end().col)
                                               : x_of(line, static_cast<int>(m_buf.line(line).size())) + g.char_w * 0.5f;
-            if (x1 > x0) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + g.line_h), m_focused ? colours::selection : colours::selection_unfocused);
+            if (x1 > x0)
+                dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + g.line_h),
+                                  m_focused ? colours::selection : colours::selection_unfocused);
         }
         if (have_match) {
             for (TextPos p : {bm_a, bm_b}) {
@@ -356,12 +385,14 @@ void CodeEditor::render(ImDrawList* dl, ImFont* font) {
         if (line == m_error.line) {
             // A wavy underline from the error column to the end of its token.
             const std::string& s = m_buf.line(line);
-            int c0 = m_error.col >= 0 ? std::min(m_error.col, static_cast<int>(s.size())) : static_cast<int>(s.find_first_not_of(' '));
+            int c0 = m_error.col >= 0 ? std::min(m_error.col, static_cast<int>(s.size()))
+                                      : static_cast<int>(s.find_first_not_of(' '));
             if (c0 < 0) c0 = 0;
             int c1 = c0;
             while (c1 < static_cast<int>(s.size()) && s[static_cast<size_t>(c1)] != ' ') ++c1;
             if (c1 == c0) c1 = c0 + 1;
-            float xa = x_of(line, c0), xb = std::max(xa + g.char_w, x_of(line, std::min(c1, static_cast<int>(s.size()))));
+            float xa = x_of(line, c0),
+                  xb = std::max(xa + g.char_w, x_of(line, std::min(c1, static_cast<int>(s.size()))));
             float base = y + g.line_h - 3;
             for (float x = xa; x < xb; x += 4) {
                 float x2 = std::min(x + 2, xb);
@@ -476,7 +507,8 @@ bool CodeEditor::find_bracket_match(TextPos& a, TextPos& b) const {
     int col = -1;
     for (int probe : {c.col - 1, c.col}) {
         int ch = bracket_at(probe);
-        if (ch >= 0 && (open.find(static_cast<char>(ch)) != std::string_view::npos || close.find(static_cast<char>(ch)) != std::string_view::npos)) {
+        if (ch >= 0 && (open.find(static_cast<char>(ch)) != std::string_view::npos ||
+                        close.find(static_cast<char>(ch)) != std::string_view::npos)) {
             col = probe;
             break;
         }
@@ -507,7 +539,8 @@ bool CodeEditor::find_bracket_match(TextPos& a, TextPos& b) const {
         char x = u[static_cast<size_t>(k)];
         if (x != ch && x != want) continue;
         if (in_string_or_comment(line, k)) continue;
-        if (x == ch) ++depth;
+        if (x == ch)
+            ++depth;
         else if (depth == 0) {
             a = {c.line, col};
             b = {line, k};

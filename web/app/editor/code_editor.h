@@ -20,9 +20,9 @@ namespace aio::web {
 class CodeEditor {
 public:
     struct Marker {
-        int line = -1;         // 0-based; -1 = none
-        int col = -1;          // 0-based byte column; -1 = whole line
-        std::string message;   // "SyntaxError: invalid syntax"
+        int line = -1;        // 0-based; -1 = none
+        int col = -1;         // 0-based byte column; -1 = whole line
+        std::string message;  // "SyntaxError: invalid syntax"
     };
 
     explicit CodeEditor(Language lang = Language::python) : m_lang(lang) {}
@@ -62,13 +62,13 @@ public:
 
 private:
     struct Geometry {
-        ImVec2 origin;      // screen position of line 0, column 0
-        ImVec2 view_min;    // visible text area, screen coordinates
+        ImVec2 origin;    // screen position of line 0, column 0
+        ImVec2 view_min;  // visible text area, screen coordinates
         ImVec2 view_max;
         float line_h = 16;  // pixels per line
         float char_w = 8;   // pixels per cell (monospace)
         float gutter_w = 40;
-        float pad = 6;      // space between gutter and text
+        float pad = 6;  // space between gutter and text
     };
 
     void refresh_highlight();
@@ -84,7 +84,10 @@ private:
     bool in_string_or_comment(int line, int col) const;
     void copy(bool cut);
     void paste();
-    void touch() { m_last_input = ImGui::GetTime(); m_scroll_to_cursor = true; }
+    void touch() {
+        m_last_input = ImGui::GetTime();
+        m_scroll_to_cursor = true;
+    }
 
     TextBuffer m_buf;
     Language m_lang;

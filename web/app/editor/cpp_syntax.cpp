@@ -14,19 +14,72 @@ namespace aio::web {
 namespace {
 
 constexpr std::array kKeywords = {
-    "alignas", "alignof", "auto", "break", "case", "catch", "class", "co_await", "co_return",
-    "co_yield", "concept", "const", "consteval", "constexpr", "constinit", "continue", "decltype",
-    "default", "delete", "do", "else", "enum", "explicit", "export", "extern", "for", "friend",
-    "goto", "if", "inline", "mutable", "namespace", "new", "noexcept", "operator", "private",
-    "protected", "public", "requires", "return", "sizeof", "static", "static_assert",
-    "static_cast", "dynamic_cast", "reinterpret_cast", "const_cast", "struct", "switch",
-    "template", "throw", "try", "typedef", "typename", "union", "using", "virtual", "volatile",
-    "while", "override", "final",
+    "alignas",
+    "alignof",
+    "auto",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "co_await",
+    "co_return",
+    "co_yield",
+    "concept",
+    "const",
+    "consteval",
+    "constexpr",
+    "constinit",
+    "continue",
+    "decltype",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "explicit",
+    "export",
+    "extern",
+    "for",
+    "friend",
+    "goto",
+    "if",
+    "inline",
+    "mutable",
+    "namespace",
+    "new",
+    "noexcept",
+    "operator",
+    "private",
+    "protected",
+    "public",
+    "requires",
+    "return",
+    "sizeof",
+    "static",
+    "static_assert",
+    "static_cast",
+    "dynamic_cast",
+    "reinterpret_cast",
+    "const_cast",
+    "struct",
+    "switch",
+    "template",
+    "throw",
+    "try",
+    "typedef",
+    "typename",
+    "union",
+    "using",
+    "virtual",
+    "volatile",
+    "while",
+    "override",
+    "final",
 };
 constexpr std::array kTypes = {
-    "bool", "char", "char8_t", "char16_t", "char32_t", "double", "float", "int", "long", "short",
-    "signed", "unsigned", "void", "wchar_t", "size_t", "int64_t", "uint64_t", "int32_t", "uint32_t",
-    "std", "aio", "string", "string_view", "vector", "optional", "chrono",
+    "bool",     "char",   "char8_t",  "char16_t", "char32_t",    "double", "float",    "int",      "long",
+    "short",    "signed", "unsigned", "void",     "wchar_t",     "size_t", "int64_t",  "uint64_t", "int32_t",
+    "uint32_t", "std",    "aio",      "string",   "string_view", "vector", "optional", "chrono",
 };
 constexpr std::array kConstants = {"true", "false", "nullptr"};
 
@@ -35,7 +88,9 @@ bool contains(const std::array<const char*, N>& words, std::string_view w) {
     return std::any_of(words.begin(), words.end(), [&](const char* k) { return w == k; });
 }
 
-bool is_ident_start(unsigned char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool is_ident_start(unsigned char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -52,8 +107,10 @@ public:
     LineSpans scan(std::string_view line) {
         m_line = line;
         size_t i = 0;
-        if (m_state.in_comment) i = block_comment(0);
-        else if (!m_state.raw_end.empty()) i = raw_body(0);
+        if (m_state.in_comment)
+            i = block_comment(0);
+        else if (!m_state.raw_end.empty())
+            i = raw_body(0);
         size_t first = line.find_first_not_of(" \t");
         if (first != std::string_view::npos && line[first] == '#' && !m_state.in_comment) {
             scan_preprocessor(first);
@@ -76,9 +133,11 @@ public:
                 i = raw_body(std::min(line.size(), open + 1));
             } else if (c == '"' || c == '\'') {
                 i = quoted(i, static_cast<char>(c));
-            } else if (is_digit(c) || (c == '.' && i + 1 < line.size() && is_digit(static_cast<unsigned char>(line[i + 1])))) {
+            } else if (is_digit(c) ||
+                       (c == '.' && i + 1 < line.size() && is_digit(static_cast<unsigned char>(line[i + 1])))) {
                 size_t j = i;
-                while (j < line.size() && (is_ident_char(static_cast<unsigned char>(line[j])) || line[j] == '.' || line[j] == '\''))
+                while (j < line.size() &&
+                       (is_ident_char(static_cast<unsigned char>(line[j])) || line[j] == '.' || line[j] == '\''))
                     ++j;
                 add(i, j, TokenKind::number);
                 i = j;
@@ -114,7 +173,8 @@ private:
         size_t k = end;
         while (k < m_line.size() && m_line[k] == ' ') ++k;
         if (k < m_line.size() && m_line[k] == '(') return TokenKind::call;
-        if (w[0] >= 'A' && w[0] <= 'Z' && w.size() > 1 && std::any_of(w.begin() + 1, w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+        if (w[0] >= 'A' && w[0] <= 'Z' && w.size() > 1 &&
+            std::any_of(w.begin() + 1, w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
             return TokenKind::type;  // CamelCase: Task, Future, CancelledError
         return TokenKind::text;
     }

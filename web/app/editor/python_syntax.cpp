@@ -17,23 +17,95 @@ std::vector<LineSpans> highlight_cpp(const std::vector<std::string>& lines);
 namespace {
 
 constexpr std::array kKeywords = {
-    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "and",      "as",     "assert",  "async", "await", "break",  "class", "continue", "def",  "del",   "elif",
+    "else",     "except", "finally", "for",   "from",  "global", "if",    "import",   "in",   "is",    "lambda",
+    "nonlocal", "not",    "or",      "pass",  "raise", "return", "try",   "while",    "with", "yield",
 };
 constexpr std::array kConstants = {"True", "False", "None", "Ellipsis", "NotImplemented", "__name__"};
 constexpr std::array kBuiltins = {
-    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "bytes", "callable", "chr",
-    "dict", "dir", "divmod", "enumerate", "filter", "float", "format", "frozenset", "getattr",
-    "hasattr", "hash", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
-    "list", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow", "print",
-    "property", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
-    "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip", "classmethod",
-    "BaseException", "Exception", "ArithmeticError", "AssertionError", "AttributeError",
-    "CancelledError", "ExceptionGroup", "BaseExceptionGroup", "IndexError", "KeyError",
-    "KeyboardInterrupt", "LookupError", "NameError", "NotImplementedError", "OSError",
-    "RecursionError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError",
-    "TimeoutError", "TypeError", "ValueError", "ZeroDivisionError",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "bytes",
+    "callable",
+    "chr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+    "classmethod",
+    "BaseException",
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "CancelledError",
+    "ExceptionGroup",
+    "BaseExceptionGroup",
+    "IndexError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "RecursionError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "TimeoutError",
+    "TypeError",
+    "ValueError",
+    "ZeroDivisionError",
 };
 
 template <size_t N>
@@ -41,13 +113,15 @@ bool contains(const std::array<const char*, N>& words, std::string_view w) {
     return std::any_of(words.begin(), words.end(), [&](const char* k) { return w == k; });
 }
 
-bool is_ident_start(unsigned char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool is_ident_start(unsigned char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // A string that is still open at a line end (only triple-quoted ones can be).
 struct OpenString {
-    char quote = 0;      // 0: none
+    char quote = 0;  // 0: none
     bool raw = false;
     bool fstring = false;
 };
@@ -72,7 +146,8 @@ public:
             } else if (size_t q = string_start(i); q != 0) {
                 i = q;
                 prev_word = {};
-            } else if (is_digit(c) || (c == '.' && i + 1 < line.size() && is_digit(static_cast<unsigned char>(line[i + 1])))) {
+            } else if (is_digit(c) ||
+                       (c == '.' && i + 1 < line.size() && is_digit(static_cast<unsigned char>(line[i + 1])))) {
                 size_t j = number_end(i);
                 add(i, j, TokenKind::number);
                 i = j;
@@ -123,7 +198,8 @@ private:
     size_t number_end(size_t i) const {
         auto at = [&](size_t k) { return k < m_line.size() ? static_cast<unsigned char>(m_line[k]) : 0; };
         size_t j = i;
-        if (at(j) == '0' && (at(j + 1) == 'x' || at(j + 1) == 'X' || at(j + 1) == 'o' || at(j + 1) == 'O' || at(j + 1) == 'b' || at(j + 1) == 'B')) {
+        if (at(j) == '0' && (at(j + 1) == 'x' || at(j + 1) == 'X' || at(j + 1) == 'o' || at(j + 1) == 'O' ||
+                             at(j + 1) == 'b' || at(j + 1) == 'B')) {
             j += 2;
             while (is_ident_char(at(j))) ++j;
             return j;
@@ -152,9 +228,12 @@ private:
         bool raw = false, fstr = false;
         while (j < m_line.size() && j - i < 2) {
             char p = static_cast<char>(m_line[j] | 0x20);  // lower-case
-            if (p == 'r') raw = true;
-            else if (p == 'f') fstr = true;
-            else if (p != 'b' && p != 'u') break;
+            if (p == 'r')
+                raw = true;
+            else if (p == 'f')
+                fstr = true;
+            else if (p != 'b' && p != 'u')
+                break;
             ++j;
         }
         if (j >= m_line.size() || (m_line[j] != '"' && m_line[j] != '\'')) return 0;
@@ -274,9 +353,12 @@ std::vector<LineSpans> highlight_python(const std::vector<std::string>& lines) {
 
 std::vector<LineSpans> highlight(Language lang, const std::vector<std::string>& lines) {
     switch (lang) {
-    case Language::python: return highlight_python(lines);
-    case Language::cpp: return highlight_cpp(lines);
-    case Language::plain: break;
+    case Language::python:
+        return highlight_python(lines);
+    case Language::cpp:
+        return highlight_cpp(lines);
+    case Language::plain:
+        break;
     }
     return std::vector<LineSpans>(lines.size());
 }

@@ -11,22 +11,22 @@
 namespace aio::web {
 
 enum class TokenKind : std::uint8_t {
-    text,           // identifiers and anything not listed below
-    keyword,        // def, async, await, return, co_await, ...
-    constant,       // True, False, None, nullptr, true, false
-    builtin,        // print, len, range, ValueError, ...
-    self,           // self / this
-    function,       // a name being defined (def f, class C)
-    call,           // a name followed by '('
-    type,           // C++ types and CamelCase names
-    decorator,      // @name
+    text,       // identifiers and anything not listed below
+    keyword,    // def, async, await, return, co_await, ...
+    constant,   // True, False, None, nullptr, true, false
+    builtin,    // print, len, range, ValueError, ...
+    self,       // self / this
+    function,   // a name being defined (def f, class C)
+    call,       // a name followed by '('
+    type,       // C++ types and CamelCase names
+    decorator,  // @name
     number,
     string,
     string_escape,  // \n, \x41 inside a string; {{ and }} in f-strings
     fstring_brace,  // the { } around an f-string replacement field
     comment,
-    op,             // operators and punctuation
-    preprocessor,   // #include, #pragma
+    op,            // operators and punctuation
+    preprocessor,  // #include, #pragma
     count
 };
 

@@ -32,8 +32,10 @@ std::string_view code_part(std::string_view line) {
     for (size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
         if (quote) {
-            if (c == '\\') ++i;
-            else if (c == quote) quote = 0;
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
         } else if (c == '"' || c == '\'') {
             quote = c;
         } else if (c == '#') {
@@ -94,8 +96,10 @@ std::string normalize_text(std::string_view text) {
             cells += n;
         } else {
             out += c;
-            if (c == '\n') cells = 0;
-            else if (!is_continuation(static_cast<unsigned char>(c))) ++cells;
+            if (c == '\n')
+                cells = 0;
+            else if (!is_continuation(static_cast<unsigned char>(c)))
+                ++cells;
         }
     }
     return out;
@@ -139,7 +143,9 @@ std::string TextBuffer::text_range(TextPos a, TextPos b) const {
     a = clamp(a);
     b = clamp(b);
     if (b < a) std::swap(a, b);
-    if (a.line == b.line) return m_lines[static_cast<size_t>(a.line)].substr(static_cast<size_t>(a.col), static_cast<size_t>(b.col - a.col));
+    if (a.line == b.line)
+        return m_lines[static_cast<size_t>(a.line)].substr(static_cast<size_t>(a.col),
+                                                           static_cast<size_t>(b.col - a.col));
     std::string out = m_lines[static_cast<size_t>(a.line)].substr(static_cast<size_t>(a.col));
     for (int l = a.line + 1; l < b.line; ++l) {
         out += '\n';
@@ -156,7 +162,8 @@ TextPos TextBuffer::clamp(TextPos pos) const {
     pos.line = std::clamp(pos.line, 0, line_count() - 1);
     const std::string& s = m_lines[static_cast<size_t>(pos.line)];
     pos.col = std::clamp(pos.col, 0, static_cast<int>(s.size()));
-    while (pos.col > 0 && pos.col < static_cast<int>(s.size()) && is_continuation(static_cast<unsigned char>(s[static_cast<size_t>(pos.col)])))
+    while (pos.col > 0 && pos.col < static_cast<int>(s.size()) &&
+           is_continuation(static_cast<unsigned char>(s[static_cast<size_t>(pos.col)])))
         --pos.col;
     return pos;
 }
@@ -248,30 +255,37 @@ void TextBuffer::select_word_at(TextPos pos) {
             if (char_class(static_cast<unsigned char>(s[static_cast<size_t>(p)])) != cls) break;
             a = p;
         }
-        while (b < n && char_class(static_cast<unsigned char>(s[static_cast<size_t>(b)])) == cls) b = next_char(pos.line, b);
+        while (b < n && char_class(static_cast<unsigned char>(s[static_cast<size_t>(b)])) == cls)
+            b = next_char(pos.line, b);
     }
     set_selection({pos.line, a}, {pos.line, b});
 }
 
 void TextBuffer::select_line(int line) {
     line = std::clamp(line, 0, line_count() - 1);
-    if (line + 1 < line_count()) set_selection({line, 0}, {line + 1, 0});
-    else set_selection({line, 0}, {line, static_cast<int>(m_lines[static_cast<size_t>(line)].size())});
+    if (line + 1 < line_count())
+        set_selection({line, 0}, {line + 1, 0});
+    else
+        set_selection({line, 0}, {line, static_cast<int>(m_lines[static_cast<size_t>(line)].size())});
 }
 
 void TextBuffer::move_left(bool extend) {
     if (!extend && has_selection()) return set_cursor(m_sel.start());
     TextPos c = m_sel.cursor;
-    if (c.col > 0) c.col = prev_char(c.line, c.col);
-    else if (c.line > 0) c = {c.line - 1, static_cast<int>(m_lines[static_cast<size_t>(c.line - 1)].size())};
+    if (c.col > 0)
+        c.col = prev_char(c.line, c.col);
+    else if (c.line > 0)
+        c = {c.line - 1, static_cast<int>(m_lines[static_cast<size_t>(c.line - 1)].size())};
     set_cursor(c, extend);
 }
 
 void TextBuffer::move_right(bool extend) {
     if (!extend && has_selection()) return set_cursor(m_sel.end());
     TextPos c = m_sel.cursor;
-    if (c.col < static_cast<int>(m_lines[static_cast<size_t>(c.line)].size())) c.col = next_char(c.line, c.col);
-    else if (c.line + 1 < line_count()) c = {c.line + 1, 0};
+    if (c.col < static_cast<int>(m_lines[static_cast<size_t>(c.line)].size()))
+        c.col = next_char(c.line, c.col);
+    else if (c.line + 1 < line_count())
+        c = {c.line + 1, 0};
     set_cursor(c, extend);
 }
 
@@ -307,7 +321,9 @@ void TextBuffer::move_word_left(bool extend) {
         return set_cursor(c, extend);
     }
     const std::string& s = m_lines[static_cast<size_t>(c.line)];
-    auto cls_before = [&](int col) { return char_class(static_cast<unsigned char>(s[static_cast<size_t>(prev_char(c.line, col))])); };
+    auto cls_before = [&](int col) {
+        return char_class(static_cast<unsigned char>(s[static_cast<size_t>(prev_char(c.line, col))]));
+    };
     while (c.col > 0 && cls_before(c.col) == CharClass::space) c.col = prev_char(c.line, c.col);
     if (c.col > 0) {
         CharClass cls = cls_before(c.col);
@@ -414,11 +430,12 @@ void TextBuffer::end_step() {
         bool contiguous = false;
         if (last.kind == EditKind::typing && m_pending.kind == EditKind::typing && cur.removed.empty()) {
             // A word ends where a blank follows a non-blank.
-            bool word_break = !cur.inserted.empty() && cur.inserted[0] == ' ' && !prev.inserted.empty() && prev.inserted.back() != ' ';
+            bool word_break = !cur.inserted.empty() && cur.inserted[0] == ' ' && !prev.inserted.empty() &&
+                              prev.inserted.back() != ' ';
             contiguous = cur.start == end_of(prev.start, prev.inserted) && !word_break;
         } else if (last.kind == EditKind::deleting && m_pending.kind == EditKind::deleting && cur.inserted.empty()) {
             contiguous = end_of(cur.start, cur.removed) == prev.start  // backspace run
-                      || cur.start == prev.start;                      // delete-forward run
+                         || cur.start == prev.start;                   // delete-forward run
         }
         if (contiguous) {
             for (Edit& e : m_pending.edits) last.edits.push_back(std::move(e));
@@ -477,8 +494,8 @@ void TextBuffer::new_line() {
     std::string_view code = trim(code_part(before));
     if (!code.empty() && code.back() == ':') {
         indent += kIndentWidth;
-    } else if (starts_with_word(code, "return") || starts_with_word(code, "pass") || starts_with_word(code, "break")
-               || starts_with_word(code, "continue") || starts_with_word(code, "raise")) {
+    } else if (starts_with_word(code, "return") || starts_with_word(code, "pass") || starts_with_word(code, "break") ||
+               starts_with_word(code, "continue") || starts_with_word(code, "raise")) {
         // The block ends here; the next statement belongs to the outer one.
         indent = std::max(0, indent - kIndentWidth);
     }

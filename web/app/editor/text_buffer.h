@@ -21,9 +21,7 @@ struct TextPos {
 
     friend bool operator==(TextPos a, TextPos b) { return a.line == b.line && a.col == b.col; }
     friend bool operator!=(TextPos a, TextPos b) { return !(a == b); }
-    friend bool operator<(TextPos a, TextPos b) {
-        return a.line < b.line || (a.line == b.line && a.col < b.col);
-    }
+    friend bool operator<(TextPos a, TextPos b) { return a.line < b.line || (a.line == b.line && a.col < b.col); }
     friend bool operator<=(TextPos a, TextPos b) { return !(b < a); }
 };
 
@@ -86,7 +84,7 @@ public:
     void type_char(std::uint32_t codepoint);  // typing: merges into the previous step
     // Enter: keeps the current indentation, adds one level after a ':'.
     void new_line();
-    void backspace();       // in leading blanks, removes back to the previous indent stop
+    void backspace();  // in leading blanks, removes back to the previous indent stop
     void delete_forward();
     void delete_word_left();
     void delete_word_right();
@@ -110,15 +108,17 @@ public:
     // The byte column whose character starts nearest to screen column `cells`.
     int col_from_display(int line, int cells) const;
     // Visible width of a line in cells.
-    int line_cells(int line) const { return display_column({line, static_cast<int>(m_lines[static_cast<size_t>(line)].size())}); }
+    int line_cells(int line) const {
+        return display_column({line, static_cast<int>(m_lines[static_cast<size_t>(line)].size())});
+    }
 
 private:
     enum class EditKind : std::uint8_t { other, typing, deleting };
 
     struct Edit {
-        TextPos start;          // where the change starts
-        std::string removed;    // text that was there
-        std::string inserted;   // text put in its place
+        TextPos start;         // where the change starts
+        std::string removed;   // text that was there
+        std::string inserted;  // text put in its place
     };
     struct UndoStep {
         std::vector<Edit> edits;  // applied in order; undone in reverse
@@ -141,12 +141,12 @@ private:
 
     std::vector<std::string> m_lines;
     Selection m_sel;
-    int m_goal_cells = -1;      // remembered screen column for up/down runs
+    int m_goal_cells = -1;  // remembered screen column for up/down runs
     std::uint64_t m_version = 0;
 
     std::vector<UndoStep> m_history;
-    size_t m_undo_pos = 0;      // steps [0, m_undo_pos) are done
-    UndoStep m_pending;         // step being built by the current edit
+    size_t m_undo_pos = 0;  // steps [0, m_undo_pos) are done
+    UndoStep m_pending;     // step being built by the current edit
     bool m_in_step = false;
     bool m_merge_open = false;  // the last step may absorb more typing
 };

@@ -35,7 +35,7 @@ public:
     void clear();
 
     const std::deque<ConsoleLine>& lines() const { return m_lines; }
-    size_t dropped() const { return m_dropped; }       // oldest lines dropped to stay under the cap
+    size_t dropped() const { return m_dropped; }        // oldest lines dropped to stay under the cap
     std::uint64_t generation() const { return m_gen; }  // changes on every write and clear
     // All text of the given streams, one line per line (what a test reads).
     std::string text(bool with_out = true, bool with_err = true, bool with_info = false) const;

@@ -104,7 +104,8 @@ ExampleCatalog build_catalog(std::string_view catalog_text, const std::vector<So
 
     for (size_t i = 0; i < cat.examples.size(); ++i) {
         const std::string& g = cat.examples[i].group;
-        auto it = std::find_if(cat.groups.begin(), cat.groups.end(), [&](const ExampleGroup& x) { return x.name == g; });
+        auto it =
+            std::find_if(cat.groups.begin(), cat.groups.end(), [&](const ExampleGroup& x) { return x.name == g; });
         if (it == cat.groups.end()) {
             cat.groups.push_back({g, {}});
             it = cat.groups.end() - 1;

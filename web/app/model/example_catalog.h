@@ -17,12 +17,12 @@
 namespace aio::web {
 
 struct SourceFile {
-    std::string name;      // file name inside examples/, e.g. "01_event_loop.py"
+    std::string name;  // file name inside examples/, e.g. "01_event_loop.py"
     std::string contents;
 };
 
 struct Example {
-    std::string name;      // file stem, e.g. "01_event_loop"
+    std::string name;  // file stem, e.g. "01_event_loop"
     std::string title;
     std::string group;
     std::string about;     // paragraphs separated by "\n\n"

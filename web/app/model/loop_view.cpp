@@ -6,22 +6,32 @@ namespace aio::web {
 
 const char* to_string(TaskState s) {
     switch (s) {
-    case TaskState::ready: return "ready";
-    case TaskState::running: return "running";
-    case TaskState::waiting: return "waiting";
-    case TaskState::sleeping: return "sleeping";
-    case TaskState::done: return "done";
-    case TaskState::cancelled: return "cancelled";
-    case TaskState::failed: return "failed";
+    case TaskState::ready:
+        return "ready";
+    case TaskState::running:
+        return "running";
+    case TaskState::waiting:
+        return "waiting";
+    case TaskState::sleeping:
+        return "sleeping";
+    case TaskState::done:
+        return "done";
+    case TaskState::cancelled:
+        return "cancelled";
+    case TaskState::failed:
+        return "failed";
     }
     return "?";
 }
 
 const char* to_string(ClockMode m) {
     switch (m) {
-    case ClockMode::real: return "real";
-    case ClockMode::virtual_time: return "virtual";
-    case ClockMode::scaled: return "scaled";
+    case ClockMode::real:
+        return "real";
+    case ClockMode::virtual_time:
+        return "virtual";
+    case ClockMode::scaled:
+        return "scaled";
     }
     return "?";
 }

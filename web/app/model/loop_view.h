@@ -35,8 +35,8 @@ const char* to_string(TaskState s);
 inline bool is_finished(TaskState s) { return s >= TaskState::done; }
 
 struct TaskSegment {
-    double start;        // loop time, seconds
-    double end;          // loop time, seconds; == start while `open`
+    double start;  // loop time, seconds
+    double end;    // loop time, seconds; == start while `open`
     TaskState state;
     bool open;           // still going: drawn up to the current loop time
     std::string detail;  // what it waits on / the error; may be empty
@@ -44,14 +44,14 @@ struct TaskSegment {
 
 struct TaskLane {
     std::uint64_t id = 0;
-    std::string name;               // Task-1, or the name given to create_task
+    std::string name;  // Task-1, or the name given to create_task
     TaskState state = TaskState::ready;
-    std::string detail;             // current detail: awaiting what / the error
-    double created = 0;             // loop time
-    double finished = -1;           // loop time; < 0 while alive
-    std::uint32_t steps = 0;        // steps run so far
+    std::string detail;                 // current detail: awaiting what / the error
+    double created = 0;                 // loop time
+    double finished = -1;               // loop time; < 0 while alive
+    std::uint32_t steps = 0;            // steps run so far
     std::vector<TaskSegment> segments;  // in time order; the last may be open
-    double trimmed_before = -1;     // older segments were dropped (long runs)
+    double trimmed_before = -1;         // older segments were dropped (long runs)
 };
 
 struct ReadyItem {
@@ -70,8 +70,8 @@ enum class ClockMode : std::uint8_t { real, virtual_time, scaled };
 const char* to_string(ClockMode m);
 
 struct LoopView {
-    double time = 0;               // loop time now, seconds
-    std::uint64_t iteration = 0;   // run_once calls so far
+    double time = 0;              // loop time now, seconds
+    std::uint64_t iteration = 0;  // run_once calls so far
     ClockMode clock = ClockMode::real;
     double speed = 1.0;            // for ClockMode::scaled
     std::vector<TaskLane> tasks;   // one lane per task, creation order

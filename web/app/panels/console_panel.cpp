@@ -51,8 +51,8 @@ int ConsolePanel::verdict(Column& col, const ConsoleSource& src, const std::stri
     return col.match ? 1 : -1;
 }
 
-ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, const ConsoleSource& script,
-                                  const ConsoleSource& cpp, const std::string& expected) {
+ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts,
+                                  const ConsoleSource& script, const ConsoleSource& cpp, const std::string& expected) {
     ConsoleActions act;
     bool two = cpp.log != nullptr;
     begin_panel("##console", two ? "Console \xC2\xB7 script | C++" : "Console", pos, size, fonts);
@@ -111,10 +111,10 @@ ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const F
     float heading_h = std::floor(ImGui::GetFrameHeight() + 2);
     ImVec2 wp = ImGui::GetWindowPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(wp.x + origin.x, wp.y + origin.y), ImVec2(wp.x + origin.x + body.x, wp.y + origin.y + heading_h),
-                      colours::panel_bg);
-    dl->AddLine(ImVec2(wp.x + origin.x + left_w, wp.y + origin.y), ImVec2(wp.x + origin.x + left_w, wp.y + origin.y + body.y),
-                colours::border);
+    dl->AddRectFilled(ImVec2(wp.x + origin.x, wp.y + origin.y),
+                      ImVec2(wp.x + origin.x + body.x, wp.y + origin.y + heading_h), colours::panel_bg);
+    dl->AddLine(ImVec2(wp.x + origin.x + left_w, wp.y + origin.y),
+                ImVec2(wp.x + origin.x + left_w, wp.y + origin.y + body.y), colours::border);
 
     ConsoleSource left = script;
     if (show_expected && have_expected) left.title = "expected (CPython 3.11)";
@@ -128,10 +128,12 @@ ConsoleActions ConsolePanel::draw(const ImVec2& pos, const ImVec2& size, const F
     if (show_expected && have_expected) {
         draw_expected("##console_expected", lines_size, fonts, expected);
     } else {
-        draw_lines("##console_script", lines_size, fonts, *script.log, m_script, "Run the script to compare it with the C++ program.");
+        draw_lines("##console_script", lines_size, fonts, *script.log, m_script,
+                   "Run the script to compare it with the C++ program.");
     }
     ImGui::SetCursorPos(ImVec2(origin.x + left_w + 1, origin.y + heading_h));
-    draw_lines("##console_cpp", ImVec2(right_w, body.y - heading_h), fonts, *cpp.log, m_cpp, "The C++ program's output appears here.");
+    draw_lines("##console_cpp", ImVec2(right_w, body.y - heading_h), fonts, *cpp.log, m_cpp,
+               "The C++ program's output appears here.");
     end_panel();
     return act;
 }
@@ -164,8 +166,8 @@ bool ConsolePanel::column_heading(const ConsoleSource& src, int v, bool closable
     return closed;
 }
 
-void ConsolePanel::draw_lines(const char* id, const ImVec2& size, const Fonts& fonts, const ConsoleLog& log, Column& col,
-                              const char* empty_text) {
+void ConsolePanel::draw_lines(const char* id, const ImVec2& size, const Fonts& fonts, const ConsoleLog& log,
+                              Column& col, const char* empty_text) {
     ImGui::PushFont(fonts.code);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 8));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::editor_bg);
@@ -199,7 +201,9 @@ void ConsolePanel::draw_lines(const char* id, const ImVec2& size, const Fonts& f
                     ImGui::PopStyleColor();
                     ImGui::SameLine(stamp_w + ImGui::GetStyle().WindowPadding.x);
                 }
-                ImU32 c = line.stream == Stream::err ? kErrText : line.stream == Stream::info ? kInfoText : colours::text;
+                ImU32 c = line.stream == Stream::err    ? kErrText
+                          : line.stream == Stream::info ? kInfoText
+                                                        : colours::text;
                 ImGui::PushStyleColor(ImGuiCol_Text, c);
                 ImGui::TextUnformatted(line.text.c_str(), line.text.c_str() + line.text.size());
                 ImGui::PopStyleColor();

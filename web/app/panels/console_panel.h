@@ -23,7 +23,7 @@ struct Fonts;
 // (only then is it compared with the expected output).
 struct ConsoleSource {
     const ConsoleLog* log = nullptr;
-    std::string title;      // "08_gather.py", "08_gather.cpp"
+    std::string title;  // "08_gather.py", "08_gather.cpp"
     bool finished = false;
 };
 

@@ -9,12 +9,18 @@ namespace aio::web {
 
 ImU32 status_colour(RunStatus s) {
     switch (s) {
-    case RunStatus::idle: return colours::text_dim;
-    case RunStatus::running: return colours::good;
-    case RunStatus::paused: return colours::warn;
-    case RunStatus::finished: return colours::accent;
-    case RunStatus::failed: return colours::bad;
-    case RunStatus::stopped: return colours::text_dim;
+    case RunStatus::idle:
+        return colours::text_dim;
+    case RunStatus::running:
+        return colours::good;
+    case RunStatus::paused:
+        return colours::warn;
+    case RunStatus::finished:
+        return colours::accent;
+    case RunStatus::failed:
+        return colours::bad;
+    case RunStatus::stopped:
+        return colours::text_dim;
     }
     return colours::text_dim;
 }
@@ -57,7 +63,8 @@ ControlsActions ControlsPanel::draw(const ImVec2& pos, const ImVec2& size, const
     ImGui::SameLine(0, 6);
     if (tool_button("Stop", Icon::stop, live, false, "Stop the running program")) act.stop = true;
     ImGui::SameLine(0, 6);
-    if (tool_button("Reset", Icon::reset, true, false, "Stop, clear the console, timeline and loop time")) act.reset = true;
+    if (tool_button("Reset", Icon::reset, true, false, "Stop, clear the console, timeline and loop time"))
+        act.reset = true;
 
     // Clock.
     ImGui::SameLine(0, 24);
@@ -74,11 +81,14 @@ ControlsActions ControlsPanel::draw(const ImVec2& pos, const ImVec2& size, const
         act.clock_changed = true;
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Real: the loop follows the wall clock.\nVirtual: when nothing is ready, time jumps to the next timer.\nScaled: real time times a speed factor.");
+        ImGui::SetTooltip(
+            "Real: the loop follows the wall clock.\nVirtual: when nothing is ready, time jumps to the next "
+            "timer.\nScaled: real time times a speed factor.");
     if (clock == ClockMode::scaled) {
         ImGui::SameLine(0, 8);
         ImGui::SetNextItemWidth(130);
-        if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "\xC3\x97%.2g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+        if (ImGui::SliderFloat("##speed", &speed, 0.1f, 10.0f, "\xC3\x97%.2g",
+                               ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
             act.clock_changed = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Speed: loop seconds per real second (0.1 to 10)");
     }

@@ -12,7 +12,7 @@ namespace aio::web {
 struct Fonts;
 
 struct ControlsActions {
-    bool run = false;    // Run, or Continue when paused
+    bool run = false;  // Run, or Continue when paused
     bool step = false;
     bool stop = false;
     bool reset = false;

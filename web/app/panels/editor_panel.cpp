@@ -24,7 +24,8 @@ void file_chip(const char* name, bool modified, const Fonts& fonts) {
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(0x2d, 0x32, 0x39, 0xff), 4);
     dl->AddText(fonts.code, code_size, ImVec2(p.x + 10, p.y + (h - ts.y) * 0.5f), colours::text, name);
     if (modified) dl->AddCircleFilled(ImVec2(p.x + w - 12, p.y + h * 0.5f), 3.5f, colours::warn);
-    if (modified && ImGui::IsItemHovered()) ImGui::SetTooltip("Edited: differs from the example. Edits are kept across reloads.");
+    if (modified && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Edited: differs from the example. Edits are kept across reloads.");
 }
 
 // A labelled button at the right end of the header row, or just its icon
@@ -89,8 +90,8 @@ EditorActions EditorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fon
     return act;
 }
 
-bool TwinPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, CodeEditor& viewer, const std::string& filename,
-                     bool can_run) {
+bool TwinPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, CodeEditor& viewer,
+                     const std::string& filename, bool can_run) {
     bool run = false;
     begin_panel("##twin_panel", "C++ twin", pos, size, fonts);
     bool has_source = !filename.empty();

@@ -29,8 +29,8 @@ public:
 class TwinPanel {
 public:
     // Returns true when "Run C++" was pressed.
-    bool draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, CodeEditor& viewer, const std::string& filename,
-              bool can_run);
+    bool draw(const ImVec2& pos, const ImVec2& size, const Fonts& fonts, CodeEditor& viewer,
+              const std::string& filename, bool can_run);
 };
 
 }  // namespace aio::web

@@ -34,7 +34,8 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
     ImVec2 body = panel_body();
 
     if (catalog.examples.empty()) {
-        empty_state("No examples were built into this app. Add NN_name.py files and a catalog.txt to examples/ and rebuild.");
+        empty_state(
+            "No examples were built into this app. Add NN_name.py files and a catalog.txt to examples/ and rebuild.");
         end_panel();
         return -1;
     }
@@ -55,7 +56,8 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
         ImGui::PushFont(fonts.small);
         ImGui::PushStyleColor(ImGuiCol_Text, colours::text_faint);
         std::string upper = group.name;
-        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        std::transform(upper.begin(), upper.end(), upper.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 6);
         ImGui::TextUnformatted(upper.c_str());
         ImGui::PopStyleColor();
@@ -79,10 +81,11 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
             }
             float avail = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - x - 16;
             ImGui::PushStyleColor(ImGuiCol_Text, is_sel ? colours::text : IM_COL32(0xb8, 0xbd, 0xc6, 0xff));
-            ImGui::RenderTextEllipsis(dl, ImVec2(x, ty), ImVec2(x + avail, ty + ImGui::GetFontSize()), x + avail, x + avail,
-                                      ex.title.c_str(), nullptr, nullptr);
+            ImGui::RenderTextEllipsis(dl, ImVec2(x, ty), ImVec2(x + avail, ty + ImGui::GetFontSize()), x + avail,
+                                      x + avail, ex.title.c_str(), nullptr, nullptr);
             ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ex.title.c_str()).x > avail) ImGui::SetTooltip("%s", ex.title.c_str());
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(ex.title.c_str()).x > avail)
+                ImGui::SetTooltip("%s", ex.title.c_str());
             if (static_cast<size_t>(idx) < edited.size() && edited[static_cast<size_t>(idx)]) {
                 // A dot marks examples with unsaved-to-original edits.
                 dl->AddCircleFilled(ImVec2(x + avail + 8, row_pos.y + row_h * 0.5f), 3.0f, colours::warn);
@@ -98,7 +101,8 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
     float split_y = panel_header_height() + list_h;
     ImVec2 wp = ImGui::GetWindowPos();
     float top = list_h;
-    if (splitter("##about_split", false, ImVec2(wp.x, wp.y + split_y), ImVec2(body.x, splitter_h), &top, 80, body.y - 60))
+    if (splitter("##about_split", false, ImVec2(wp.x, wp.y + split_y), ImVec2(body.x, splitter_h), &top, 80,
+                 body.y - 60))
         m_about_h = body.y - top - splitter_h;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(wp.x, wp.y + split_y + splitter_h * 0.5f),
                                         ImVec2(wp.x + body.x, wp.y + split_y + splitter_h * 0.5f), colours::border);
@@ -121,8 +125,10 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
         ImGui::PopStyleColor();
         ImGui::Dummy(ImVec2(0, 2));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xb8, 0xbd, 0xc6, 0xff));
-        if (ex.about.empty()) ImGui::TextUnformatted("No explanation in the catalog for this example yet.");
-        else ImGui::TextUnformatted(ex.about.c_str());
+        if (ex.about.empty())
+            ImGui::TextUnformatted("No explanation in the catalog for this example yet.");
+        else
+            ImGui::TextUnformatted(ex.about.c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
     } else if (!catalog.examples.empty()) {
@@ -133,8 +139,9 @@ int ExamplesPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& font
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, 2));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0xb8, 0xbd, 0xc6, 0xff));
-        ImGui::TextUnformatted("The editor shows shared.py, the code the link carried. Run it as any example; "
-                               "Share makes a link to your edited version. Pick an example above to go back to the tutorial.");
+        ImGui::TextUnformatted(
+            "The editor shows shared.py, the code the link carried. Run it as any example; "
+            "Share makes a link to your edited version. Pick an example above to go back to the tutorial.");
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
     }

@@ -100,7 +100,8 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
         std::snprintf(label, sizeof label, "Ready queue (%zu)###ready", view.ready.size());
         if (ImGui::BeginTabItem(label)) {
             if (view.ready.empty()) {
-                empty_state("The ready queue is empty. Callbacks wait here for the next loop iteration, first in, first out.");
+                empty_state(
+                    "The ready queue is empty. Callbacks wait here for the next loop iteration, first in, first out.");
             } else if (ImGui::BeginTable("##ready", 2, kTable)) {
                 ImGui::TableSetupScrollFreeze(0, 1);
                 ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 36);
@@ -164,8 +165,8 @@ void InspectorPanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fo
                         const TaskLane* task = t->task_id ? view.find(t->task_id) : nullptr;
                         if (task && t->what.find(task->name) != std::string::npos) task = nullptr;  // named already
                         if (t->cancelled) ImGui::PushStyleColor(ImGuiCol_Text, colours::text_faint);
-                        ImGui::Text("%s%s%s%s", t->what.c_str(), task ? " \xE2\x86\x92 " : "", task ? task->name.c_str() : "",
-                                    t->cancelled ? " (cancelled)" : "");
+                        ImGui::Text("%s%s%s%s", t->what.c_str(), task ? " \xE2\x86\x92 " : "",
+                                    task ? task->name.c_str() : "", t->cancelled ? " (cancelled)" : "");
                         if (t->cancelled) ImGui::PopStyleColor();
                     }
                 }

@@ -20,9 +20,12 @@ double nice_tick_step(double span, float pixels, float min_px) {
 
 void format_time(char* buf, size_t n, double t, double step) {
     double a = std::fabs(step);
-    if (a >= 1.0) std::snprintf(buf, n, "%.*f s", a >= 10 ? 0 : (std::fmod(t, 1.0) == 0 ? 0 : 1), t);
-    else if (a >= 1e-3) std::snprintf(buf, n, "%.*f ms", a >= 1e-2 ? 0 : 1, t * 1e3);
-    else std::snprintf(buf, n, "%.*f \xC2\xB5s", a >= 1e-5 ? 0 : 1, t * 1e6);
+    if (a >= 1.0)
+        std::snprintf(buf, n, "%.*f s", a >= 10 ? 0 : (std::fmod(t, 1.0) == 0 ? 0 : 1), t);
+    else if (a >= 1e-3)
+        std::snprintf(buf, n, "%.*f ms", a >= 1e-2 ? 0 : 1, t * 1e3);
+    else
+        std::snprintf(buf, n, "%.*f \xC2\xB5s", a >= 1e-5 ? 0 : 1, t * 1e6);
 }
 
 void TimelinePanel::reset_view() {
@@ -43,7 +46,8 @@ bool TimelinePanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fon
                         TaskState::cancelled, TaskState::failed}) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = ImGui::GetFrameHeight();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.5f - 4), ImVec2(p.x + 10, p.y + h * 0.5f + 4), state_colour(s), 2);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.5f - 4), ImVec2(p.x + 10, p.y + h * 0.5f + 4),
+                                                  state_colour(s), 2);
         ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y));
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, colours::text_dim);
@@ -73,7 +77,8 @@ bool TimelinePanel::draw(const ImVec2& pos, const ImVec2& size, const Fonts& fon
     ImGui::SameLine(0, 4);
     if (icon_button("##follow", Icon::follow, m_follow, "Follow the loop's current time")) m_follow = !m_follow;
     ImGui::SameLine(0, 4);
-    if (icon_button("##export", Icon::download, false, "Export as Chrome trace JSON (open in Perfetto)")) export_pressed = true;
+    if (icon_button("##export", Icon::download, false, "Export as Chrome trace JSON (open in Perfetto)"))
+        export_pressed = true;
 
     ImVec2 body = panel_body();
     ImVec2 wp = ImGui::GetWindowPos();
@@ -99,7 +104,8 @@ void TimelinePanel::draw_plot(const ImVec2& pos, const ImVec2& size, const Fonts
         ImGui::PopFont();
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y));
         ImGui::BeginChild("##timeline_empty", size);
-        empty_state("Run a script to see one lane per task over loop time: when each task runs, waits, sleeps and finishes.");
+        empty_state(
+            "Run a script to see one lane per task over loop time: when each task runs, waits, sleeps and finishes.");
         ImGui::EndChild();
         return;
     }
@@ -178,8 +184,10 @@ void TimelinePanel::draw_plot(const ImVec2& pos, const ImVec2& size, const Fonts
         const TaskLane& lane = view.tasks[static_cast<size_t>(i)];
         float y = lanes_y + static_cast<float>(i) * lane_h - m_scroll;
         bool row_hovered = hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h;
-        if (i % 2) dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(clip_max.x, y + lane_h), IM_COL32(0xff, 0xff, 0xff, 0x04));
-        if (row_hovered) dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(clip_max.x, y + lane_h), IM_COL32(0xff, 0xff, 0xff, 0x07));
+        if (i % 2)
+            dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(clip_max.x, y + lane_h), IM_COL32(0xff, 0xff, 0xff, 0x04));
+        if (row_hovered)
+            dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(clip_max.x, y + lane_h), IM_COL32(0xff, 0xff, 0xff, 0x07));
 
         // Segments visible in [m_t0, m_t0 + m_span]; closed ends never decrease.
         double t_end = m_t0 + m_span;
@@ -205,7 +213,8 @@ void TimelinePanel::draw_plot(const ImVec2& pos, const ImVec2& size, const Fonts
                     dl->AddLine(ImVec2(x0 - r, cy - r), ImVec2(x0 + r, cy + r), c, 2.0f);
                     dl->AddLine(ImVec2(x0 - r, cy + r), ImVec2(x0 + r, cy - r), c, 2.0f);
                 } else {
-                    dl->AddQuadFilled(ImVec2(x0, cy - r * 1.3f), ImVec2(x0 + r * 1.3f, cy), ImVec2(x0, cy + r * 1.3f), ImVec2(x0 - r * 1.3f, cy), c);
+                    dl->AddQuadFilled(ImVec2(x0, cy - r * 1.3f), ImVec2(x0 + r * 1.3f, cy), ImVec2(x0, cy + r * 1.3f),
+                                      ImVec2(x0 - r * 1.3f, cy), c);
                 }
                 if (row_hovered && std::fabs(io.MousePos.x - x0) <= r + 2) hover_seg = &s;
                 continue;
@@ -220,33 +229,39 @@ void TimelinePanel::draw_plot(const ImVec2& pos, const ImVec2& size, const Fonts
             ImU32 c = state_colour(s.state);
             if (s.state != TaskState::running) c = (c & 0x00ffffff) | 0xb0000000;
             dl->AddRectFilled(ImVec2(x0, cy - h * 0.5f), ImVec2(x1, cy + h * 0.5f), c, h > 6 ? 2.0f : 0.0f);
-            if (row_hovered && io.MousePos.x >= x0 - 1 && io.MousePos.x <= x1 + 1 && io.MousePos.x >= plot_x) hover_seg = &s;
+            if (row_hovered && io.MousePos.x >= x0 - 1 && io.MousePos.x <= x1 + 1 && io.MousePos.x >= plot_x)
+                hover_seg = &s;
         }
         dl->PopClipRect();
         if (row_hovered) hover_lane = &lane;
 
         // Name column.
-        dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(plot_x - 1, y + lane_h), i % 2 ? IM_COL32(0x20, 0x22, 0x27, 0xff) : colours::panel_bg);
+        dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(plot_x - 1, y + lane_h),
+                          i % 2 ? IM_COL32(0x20, 0x22, 0x27, 0xff) : colours::panel_bg);
         dl->AddCircleFilled(ImVec2(pos.x + 12, cy), 3.5f, state_colour(lane.state));
         dl->PushClipRect(ImVec2(pos.x, y), ImVec2(plot_x - 6, y + lane_h), true);
-        dl->AddText(ImVec2(pos.x + 22, cy - ImGui::GetFontSize() * 0.5f), is_finished(lane.state) ? colours::text_dim : colours::text,
-                    lane.name.c_str());
+        dl->AddText(ImVec2(pos.x + 22, cy - ImGui::GetFontSize() * 0.5f),
+                    is_finished(lane.state) ? colours::text_dim : colours::text, lane.name.c_str());
         dl->PopClipRect();
     }
     dl->AddLine(ImVec2(plot_x - 0.5f, lanes_y), ImVec2(plot_x - 0.5f, clip_max.y), colours::border);
 
     // Now line.
     float xn = X(now);
-    if (xn >= plot_x && xn <= plot_x + plot_w) dl->AddLine(ImVec2(xn, lanes_y), ImVec2(xn, clip_max.y), IM_COL32(0x4c, 0x9a, 0xff, 0xc0), 1.5f);
+    if (xn >= plot_x && xn <= plot_x + plot_w)
+        dl->AddLine(ImVec2(xn, lanes_y), ImVec2(xn, clip_max.y), IM_COL32(0x4c, 0x9a, 0xff, 0xc0), 1.5f);
     dl->PopClipRect();
-    if (xn >= plot_x && xn <= plot_x + plot_w) dl->AddTriangleFilled(ImVec2(xn - 5, lanes_y - 6), ImVec2(xn + 5, lanes_y - 6), ImVec2(xn, lanes_y), colours::accent);
+    if (xn >= plot_x && xn <= plot_x + plot_w)
+        dl->AddTriangleFilled(ImVec2(xn - 5, lanes_y - 6), ImVec2(xn + 5, lanes_y - 6), ImVec2(xn, lanes_y),
+                              colours::accent);
 
     // Lane scrollbar when lanes overflow.
     if (max_scroll > 0) {
         float track_h = lanes_h - 4;
         float thumb_h = std::max(20.0f, track_h * lanes_h / (static_cast<float>(n) * lane_h));
         float thumb_y = lanes_y + 2 + (track_h - thumb_h) * (m_scroll / max_scroll);
-        dl->AddRectFilled(ImVec2(clip_max.x - 8, thumb_y), ImVec2(clip_max.x - 3, thumb_y + thumb_h), IM_COL32(0x4a, 0x51, 0x5c, 0xff), 3);
+        dl->AddRectFilled(ImVec2(clip_max.x - 8, thumb_y), ImVec2(clip_max.x - 3, thumb_y + thumb_h),
+                          IM_COL32(0x4a, 0x51, 0x5c, 0xff), 3);
     }
     dl->PopClipRect();
 
@@ -259,8 +274,11 @@ void TimelinePanel::draw_plot(const ImVec2& pos, const ImVec2& size, const Fonts
         ImGui::PushStyleColor(ImGuiCol_Text, state_colour(hover_seg->state));
         ImGui::TextUnformatted(to_string(hover_seg->state));
         ImGui::PopStyleColor();
-        if (is_finished(hover_seg->state)) ImGui::Text("at %.6f s", hover_seg->start);
-        else ImGui::Text("%.6f \xE2\x86\x92 %.6f s  (%.3f ms)%s", hover_seg->start, e, (e - hover_seg->start) * 1e3, hover_seg->open ? ", still going" : "");
+        if (is_finished(hover_seg->state))
+            ImGui::Text("at %.6f s", hover_seg->start);
+        else
+            ImGui::Text("%.6f \xE2\x86\x92 %.6f s  (%.3f ms)%s", hover_seg->start, e, (e - hover_seg->start) * 1e3,
+                        hover_seg->open ? ", still going" : "");
         if (!hover_seg->detail.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
             ImGui::TextUnformatted(hover_seg->detail.c_str());

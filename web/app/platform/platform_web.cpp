@@ -262,15 +262,19 @@ EMSCRIPTEN_KEEPALIVE const char* aio_web_copy(int cut) {
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_web_page_hidden(int hidden) {
-    if (hidden) emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
-    else emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    if (hidden)
+        emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
+    else
+        emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_web_open_link(int kind, const char* text) {
     using aio::web::platform::Link;
     Link link{kind == 0 ? Link::Kind::source : kind == 1 ? Link::Kind::example : Link::Kind::invalid, text};
-    if (g_open_link) g_open_link(link);
-    else g_pending_links.push_back(std::move(link));
+    if (g_open_link)
+        g_open_link(link);
+    else
+        g_pending_links.push_back(std::move(link));
 }
 
 EMSCRIPTEN_KEEPALIVE void aio_web_share_done(int ok, int copied, const char* link, const char* message) {

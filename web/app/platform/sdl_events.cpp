@@ -45,7 +45,8 @@ bool EventPump::pump() {
             m_have_pos = true;
         }
         if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_LEAVE) m_have_pos = false;
-        if (ev.type == SDL_QUIT || (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE)) m_quit = true;
+        if (ev.type == SDL_QUIT || (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE))
+            m_quit = true;
 
         ImGui_ImplSDL2_ProcessEvent(&ev);
         if (is_key) {
@@ -62,8 +63,10 @@ bool EventPump::pump() {
 
 void EventPump::apply_mouse() {
     ImGuiIO& io = ImGui::GetIO();
-    if (m_have_pos) io.MousePos = ImVec2(m_mouse_x, m_mouse_y);
-    else io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (m_have_pos)
+        io.MousePos = ImVec2(m_mouse_x, m_mouse_y);
+    else
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     for (int i = 0; i < 3; ++i) io.MouseDown[i] = m_mouse_down[i] || m_clicked[i];
 }
 

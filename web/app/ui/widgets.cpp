@@ -20,7 +20,8 @@ void begin_panel(const char* id, const char* title, const ImVec2& pos, const ImV
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::panel_bg);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    ImGui::BeginChild(id, size, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 
@@ -38,7 +39,8 @@ void begin_panel(const char* id, const char* title, const ImVec2& pos, const ImV
 }
 
 void header_align_right(float width) {
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - width - 8, std::floor((g_header_h - ImGui::GetFrameHeight()) * 0.5f)));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowWidth() - width - 8, std::floor((g_header_h - ImGui::GetFrameHeight()) * 0.5f)));
 }
 
 ImVec2 panel_body() {
@@ -58,7 +60,8 @@ void end_panel() {
     ImGui::EndChild();
 }
 
-bool splitter(const char* id, bool vertical, const ImVec2& pos, const ImVec2& size, float* value, float min, float max) {
+bool splitter(const char* id, bool vertical, const ImVec2& pos, const ImVec2& size, float* value, float min,
+              float max) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton(id, size);
     bool hovered = ImGui::IsItemHovered();
@@ -73,8 +76,10 @@ bool splitter(const char* id, bool vertical, const ImVec2& pos, const ImVec2& si
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 c(pos.x + size.x * 0.5f, pos.y + size.y * 0.5f);
         ImU32 col = active ? colours::accent : IM_COL32(0x4c, 0x9a, 0xff, 0x90);
-        if (vertical) dl->AddRectFilled(ImVec2(c.x - 1, pos.y), ImVec2(c.x + 1, pos.y + size.y), col);
-        else dl->AddRectFilled(ImVec2(pos.x, c.y - 1), ImVec2(pos.x + size.x, c.y + 1), col);
+        if (vertical)
+            dl->AddRectFilled(ImVec2(c.x - 1, pos.y), ImVec2(c.x + 1, pos.y + size.y), col);
+        else
+            dl->AddRectFilled(ImVec2(pos.x, c.y - 1), ImVec2(pos.x + size.x, c.y + 1), col);
     }
     return active;
 }
@@ -83,15 +88,19 @@ void draw_icon(ImDrawList* dl, Icon icon, const ImVec2& min, const ImVec2& max, 
     ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     float r = std::min(max.x - min.x, max.y - min.y) * 0.5f;
     switch (icon) {
-    case Icon::none: break;
+    case Icon::none:
+        break;
     case Icon::play:
-        dl->AddTriangleFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.7f), ImVec2(c.x + r * 0.75f, c.y), ImVec2(c.x - r * 0.55f, c.y + r * 0.7f), col);
+        dl->AddTriangleFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.7f), ImVec2(c.x + r * 0.75f, c.y),
+                              ImVec2(c.x - r * 0.55f, c.y + r * 0.7f), col);
         break;
     case Icon::stop:
-        dl->AddRectFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.55f), ImVec2(c.x + r * 0.55f, c.y + r * 0.55f), col, 1.5f);
+        dl->AddRectFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.55f), ImVec2(c.x + r * 0.55f, c.y + r * 0.55f), col,
+                          1.5f);
         break;
     case Icon::step:
-        dl->AddTriangleFilled(ImVec2(c.x - r * 0.7f, c.y - r * 0.65f), ImVec2(c.x + r * 0.35f, c.y), ImVec2(c.x - r * 0.7f, c.y + r * 0.65f), col);
+        dl->AddTriangleFilled(ImVec2(c.x - r * 0.7f, c.y - r * 0.65f), ImVec2(c.x + r * 0.35f, c.y),
+                              ImVec2(c.x - r * 0.7f, c.y + r * 0.65f), col);
         dl->AddRectFilled(ImVec2(c.x + r * 0.4f, c.y - r * 0.65f), ImVec2(c.x + r * 0.7f, c.y + r * 0.65f), col);
         break;
     case Icon::reset:
@@ -100,8 +109,9 @@ void draw_icon(ImDrawList* dl, Icon icon, const ImVec2& min, const ImVec2& max, 
         dl->PathArcTo(c, rr, -2.6f, 2.0f, 16);
         dl->PathStroke(col, false, 1.6f);
         ImVec2 tip(c.x + rr * std::cos(-2.6f), c.y + rr * std::sin(-2.6f));
-        dl->AddTriangleFilled(ImVec2(tip.x - r * 0.38f, tip.y - r * 0.05f), ImVec2(tip.x + r * 0.22f, tip.y - r * 0.32f),
-                              ImVec2(tip.x + r * 0.12f, tip.y + r * 0.3f), col);
+        dl->AddTriangleFilled(ImVec2(tip.x - r * 0.38f, tip.y - r * 0.05f),
+                              ImVec2(tip.x + r * 0.22f, tip.y - r * 0.32f), ImVec2(tip.x + r * 0.12f, tip.y + r * 0.3f),
+                              col);
         break;
     }
     case Icon::clear: {
@@ -113,7 +123,8 @@ void draw_icon(ImDrawList* dl, Icon icon, const ImVec2& min, const ImVec2& max, 
     case Icon::download: {
         float s = r * 0.6f;
         dl->AddLine(ImVec2(c.x, c.y - s), ImVec2(c.x, c.y + s * 0.4f), col, 1.6f);
-        dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y), ImVec2(c.x + s * 0.6f, c.y), ImVec2(c.x, c.y + s * 0.6f), col);
+        dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y), ImVec2(c.x + s * 0.6f, c.y), ImVec2(c.x, c.y + s * 0.6f),
+                              col);
         dl->AddLine(ImVec2(c.x - s, c.y + s), ImVec2(c.x + s, c.y + s), col, 1.6f);
         break;
     }
@@ -143,14 +154,16 @@ void draw_icon(ImDrawList* dl, Icon icon, const ImVec2& min, const ImVec2& max, 
             ImVec2 m(c.x + d.x * k, c.y + d.y * k);
             ImVec2 ax(0.7071f * w, -0.7071f * w), ay(0.7071f * h, 0.7071f * h);
             dl->AddQuad(ImVec2(m.x - ax.x - ay.x, m.y - ax.y - ay.y), ImVec2(m.x + ax.x - ay.x, m.y + ax.y - ay.y),
-                        ImVec2(m.x + ax.x + ay.x, m.y + ax.y + ay.y), ImVec2(m.x - ax.x + ay.x, m.y - ax.y + ay.y), col, 1.5f);
+                        ImVec2(m.x + ax.x + ay.x, m.y + ax.y + ay.y), ImVec2(m.x - ax.x + ay.x, m.y - ax.y + ay.y), col,
+                        1.5f);
         }
         break;
     }
     case Icon::follow: {
         float s = r * 0.55f;
         dl->AddLine(ImVec2(c.x + s, c.y - s), ImVec2(c.x + s, c.y + s), col, 1.6f);
-        dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.7f), ImVec2(c.x + s * 0.5f, c.y), ImVec2(c.x - s, c.y + s * 0.7f), col);
+        dl->AddTriangleFilled(ImVec2(c.x - s, c.y - s * 0.7f), ImVec2(c.x + s * 0.5f, c.y),
+                              ImVec2(c.x - s, c.y + s * 0.7f), col);
         break;
     }
     }
@@ -172,15 +185,18 @@ bool tool_button(const char* label, Icon icon, bool enabled, bool primary, const
     bool held = ImGui::IsItemActive() && enabled;
 
     ImU32 bg;
-    if (primary) bg = held ? IM_COL32(0x2c, 0x7a, 0xe0, 0xff) : hovered ? IM_COL32(0x5d, 0xa6, 0xff, 0xff) : colours::accent;
-    else bg = ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button);
+    if (primary)
+        bg = held ? IM_COL32(0x2c, 0x7a, 0xe0, 0xff) : hovered ? IM_COL32(0x5d, 0xa6, 0xff, 0xff) : colours::accent;
+    else
+        bg = ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_ButtonHovered : ImGuiCol_Button);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, st.FrameRounding);
     ImU32 fg = primary ? IM_COL32(0x0b, 0x16, 0x26, 0xff) : ImGui::GetColorU32(ImGuiCol_Text);
     if (!enabled) fg = (fg & 0x00ffffff) | 0x66000000;
     float x = pos.x + st.FramePadding.x;
     if (icon != Icon::none) {
-        draw_icon(dl, icon, ImVec2(x, pos.y + (h - icon_w) * 0.5f), ImVec2(x + icon_w, pos.y + (h + icon_w) * 0.5f), fg);
+        draw_icon(dl, icon, ImVec2(x, pos.y + (h - icon_w) * 0.5f), ImVec2(x + icon_w, pos.y + (h + icon_w) * 0.5f),
+                  fg);
         x += icon_w + gap;
     }
     if (ts.x > 0) dl->AddText(ImVec2(x, pos.y + (h - ts.y) * 0.5f), fg, label, label_end);
@@ -196,11 +212,14 @@ bool icon_button(const char* id, Icon icon, bool active, const char* tooltip) {
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered || active)
-        dl->AddRectFilled(pos, ImVec2(pos.x + h, pos.y + h), active ? IM_COL32(0x4c, 0x9a, 0xff, 0x40) : ImGui::GetColorU32(ImGuiCol_ButtonHovered),
+        dl->AddRectFilled(pos, ImVec2(pos.x + h, pos.y + h),
+                          active ? IM_COL32(0x4c, 0x9a, 0xff, 0x40) : ImGui::GetColorU32(ImGuiCol_ButtonHovered),
                           ImGui::GetStyle().FrameRounding);
     float pad = h * 0.2f;
     draw_icon(dl, icon, ImVec2(pos.x + pad, pos.y + pad), ImVec2(pos.x + h - pad, pos.y + h - pad),
-              active ? colours::accent : hovered ? colours::text : colours::text_dim);
+              active    ? colours::accent
+              : hovered ? colours::text
+                        : colours::text_dim);
     if (tooltip && hovered) ImGui::SetTooltip("%s", tooltip);
     return clicked;
 }
@@ -234,7 +253,8 @@ void empty_state(const char* text) {
     float wrap = std::min(avail.x - 24, 380.0f);
     ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, wrap);
     ImVec2 cur = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(cur.x + std::max(12.0f, (avail.x - ts.x) * 0.5f), cur.y + std::max(8.0f, (avail.y - ts.y) * 0.4f)));
+    ImGui::SetCursorPos(
+        ImVec2(cur.x + std::max(12.0f, (avail.x - ts.x) * 0.5f), cur.y + std::max(8.0f, (avail.y - ts.y) * 0.4f)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::PushStyleColor(ImGuiCol_Text, colours::text_faint);
     ImGui::TextUnformatted(text);

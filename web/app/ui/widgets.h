@@ -26,7 +26,8 @@ bool splitter(const char* id, bool vertical, const ImVec2& pos, const ImVec2& si
 
 // A compact button with an optional drawn icon. `primary` uses the accent
 // colour (Run). Returns true when clicked and enabled.
-bool tool_button(const char* label, Icon icon, bool enabled = true, bool primary = false, const char* tooltip = nullptr);
+bool tool_button(const char* label, Icon icon, bool enabled = true, bool primary = false,
+                 const char* tooltip = nullptr);
 // Icon-only square button for panel headers.
 bool icon_button(const char* id, Icon icon, bool active = false, const char* tooltip = nullptr);
 // A toggle drawn as a small button that stays lit while on.

@@ -17,8 +17,11 @@ class ExceptionSlot {
 public:
     ExceptionSlot() noexcept { ::new (&m_p) std::exception_ptr(); }
     ExceptionSlot(std::nullptr_t) noexcept : ExceptionSlot() {}  // NOLINT: like exception_ptr
-    ExceptionSlot(const std::exception_ptr& e) noexcept {  // NOLINT: like exception_ptr
-        if (e) ::new (&m_p) std::exception_ptr(e); else ::new (&m_p) std::exception_ptr();
+    ExceptionSlot(const std::exception_ptr& e) noexcept {        // NOLINT: like exception_ptr
+        if (e)
+            ::new (&m_p) std::exception_ptr(e);
+        else
+            ::new (&m_p) std::exception_ptr();
     }
     ExceptionSlot(const ExceptionSlot& o) noexcept : ExceptionSlot(o.m_p) {}
     ExceptionSlot(ExceptionSlot&& o) noexcept : ExceptionSlot(o.m_p) { o.reset(); }
@@ -32,10 +35,16 @@ public:
     }
     ExceptionSlot& operator=(const ExceptionSlot& o) noexcept { return *this = o.m_p; }
     ExceptionSlot& operator=(ExceptionSlot&& o) noexcept {
-        if (this != &o) { *this = o.m_p; o.reset(); }
+        if (this != &o) {
+            *this = o.m_p;
+            o.reset();
+        }
         return *this;
     }
-    ExceptionSlot& operator=(std::nullptr_t) noexcept { reset(); return *this; }
+    ExceptionSlot& operator=(std::nullptr_t) noexcept {
+        reset();
+        return *this;
+    }
 
     void reset() noexcept {
         if (m_p) m_p = nullptr;

@@ -35,6 +35,7 @@ public:
     void unlink() noexcept;  // remove from the owner's list, if linked
 protected:
     ~CallbackNode() { unlink(); }
+
 private:
     friend class FutureCore;
     CallbackNode* m_prev = nullptr;
@@ -44,6 +45,7 @@ private:
 
 class FutureCore : public Pooled {
     friend class CallbackNode;
+
 public:
     enum class State : std::uint8_t { pending, cancelled, finished };
 
@@ -113,8 +115,8 @@ protected:
     EventLoop* m_loop;
     std::uint32_t m_refs = 0;
     State m_state = State::pending;
-    bool m_log_traceback = false;     // exception set and nobody asked for it yet
-    ExceptionSlot m_exception;        // set when failed, or the CancelledError when cancelled
+    bool m_log_traceback = false;  // exception set and nobody asked for it yet
+    ExceptionSlot m_exception;     // set when failed, or the CancelledError when cancelled
     CallbackNode* m_cb_head = nullptr;
     CallbackNode* m_cb_tail = nullptr;
 };
@@ -127,7 +129,10 @@ public:
     using FutureCore::FutureCore;
     ~PrivateFuture() override = default;
     void* result_slot() noexcept override { return nullptr; }
-    void set_result() { if (!done()) set_finished(); }
+    void set_result() {
+        if (!done()) set_finished();
+    }
+
 private:
     void destroy() noexcept override {}
 };

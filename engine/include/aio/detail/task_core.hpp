@@ -86,7 +86,7 @@ protected:
     static std::string cancel_message(const std::exception_ptr& e);
     void destroy() noexcept override;
 
-    ExceptionSlot m_injected;       // thrown at the await point on the next resume
+    ExceptionSlot m_injected;  // thrown at the await point on the next resume
 
 private:
     friend class aio::EventLoop;
@@ -99,17 +99,17 @@ private:
 
     std::uint64_t m_id;
     mutable std::unique_ptr<std::string> m_name;  // null until asked: then "Task-<id>"
-    ExceptionSlot m_must_cancel;         // CancelledError(msg) to throw in at the next step
-    FutureCore* m_fut_waiter = nullptr;  // what the task waits on (asyncio: _fut_waiter)
-    const char* m_wait_what = "";        // static description of the wait
-    double m_wait_until = 0;             // deadline of a sleep, for the timeline
+    ExceptionSlot m_must_cancel;                  // CancelledError(msg) to throw in at the next step
+    FutureCore* m_fut_waiter = nullptr;           // what the task waits on (asyncio: _fut_waiter)
+    const char* m_wait_what = "";                 // static description of the wait
+    double m_wait_until = 0;                      // deadline of a sleep, for the timeline
     int m_num_cancels_requested = 0;
-    bool m_registered = false;           // in the loop's pending-task list
-    bool m_held = false;                 // run_step paused mid-step (hold_step)
-    bool m_resuming_held = false;        // the next step continues a held one
+    bool m_registered = false;     // in the loop's pending-task list
+    bool m_held = false;           // run_step paused mid-step (hold_step)
+    bool m_resuming_held = false;  // the next step continues a held one
 protected:
-    bool m_begun = false;                // the first step has run
-    TaskCore* m_prev = nullptr;          // loop's pending-task list
+    bool m_begun = false;        // the first step has run
+    TaskCore* m_prev = nullptr;  // loop's pending-task list
     TaskCore* m_next = nullptr;
 };
 
