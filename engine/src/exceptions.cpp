@@ -32,6 +32,8 @@ std::string describe_exception(const std::exception_ptr& e) {
     if (!e) return "None";
     try {
         std::rethrow_exception(e);
+    } catch (const ForeignException& x) {
+        return x.repr();
     } catch (const CancelledError& x) {
         return "CancelledError" + quoted(x.what());
     } catch (const TimeoutError& x) {

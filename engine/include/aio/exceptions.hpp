@@ -83,8 +83,17 @@ private:
     std::vector<std::exception_ptr> m_exceptions;
 };
 
+// An exception of another runtime carried through the engine (the script
+// layer's Python exceptions): it knows its own repr, which describe_exception
+// shows as it is instead of `TypeName('what')`.
+class ForeignException : public std::exception {
+public:
+    virtual std::string repr() const = 0;
+};
+
 // One line describing an exception_ptr, as Python's `repr(exc)` would:
-// the C++ type name for unknown types, `CancelledError('msg')` for ours.
+// the C++ type name for unknown types, `CancelledError('msg')` for ours, a
+// ForeignException's own repr().
 std::string describe_exception(const std::exception_ptr& e);
 
 }  // namespace aio

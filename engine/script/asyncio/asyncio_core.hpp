@@ -15,6 +15,7 @@
 #include "aio/clock.hpp"
 #include "aio/detail/task_core.hpp"
 #include "aio/event_loop.hpp"
+#include "aio/exceptions.hpp"
 #include "vm/native.hpp"
 #include "objects/runtime.hpp"
 
@@ -25,10 +26,11 @@ struct FutureObject;
 
 // A Python exception travelling through the engine (stored in a
 // FutureCore's exception_ptr). Cleared before the VM dies.
-struct ScriptError : std::exception {
+struct ScriptError : ForeignException {
     Value exc;
     std::string desc;  // repr(exc), for the engine's observer
     const char* what() const noexcept override { return desc.c_str(); }
+    std::string repr() const override { return desc; }
 };
 
 // What script futures and tasks add to the engine's cores.
