@@ -18,7 +18,7 @@ A script whose first line is `# skip-interp: reason` runs only under CPython
 (--python), never under --interp.
 
 Usage:
-  run_corpus.py [--python python3] [-k SUBSTR] [-j N]
+  run_corpus.py [--python python3] [--area AREA] [-k SUBSTR] [-j N]
   run_corpus.py --interp build/aio-py --interp-args "--clock virtual"
   run_corpus.py --update -k area/name     # (re)write expectations from CPython
 """
@@ -45,8 +45,11 @@ SCRUBBED_ENV = ("PYTHONWARNINGS", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",
                 "PYTHONOPTIMIZE", "PYTHONVERBOSE", "PYTHONSAFEPATH")
 
 
-def discover(pattern):
-    scripts = sorted(CORPUS.rglob("*.py"))
+def discover(pattern, area=None):
+    root = CORPUS / area if area else CORPUS
+    if area and not root.is_dir():
+        raise SystemExit(f"run_corpus.py: no corpus area {area!r}")
+    scripts = sorted(root.rglob("*.py"))
     rels = [p.relative_to(CORPUS).as_posix() for p in scripts]
     return [p for p, r in zip(scripts, rels) if not pattern or pattern in r]
 
@@ -159,6 +162,7 @@ def main():
                     "skips scripts marked '# skip-interp:'")
     ap.add_argument("--interp-args", default="",
                     help='extra arguments for --interp, e.g. "--clock virtual"')
+    ap.add_argument("--area", help="only the scripts of one corpus folder, e.g. asyncio_tasks")
     ap.add_argument("-k", dest="pattern", default="",
                     help="only scripts whose corpus-relative path contains this")
     ap.add_argument("-j", dest="jobs", type=int, default=1, help="parallel runs")
@@ -181,7 +185,7 @@ def main():
     else:
         argv_prefix = [args.python]
 
-    scripts = discover(args.pattern)
+    scripts = discover(args.pattern, args.area)
     skipped = []
     if args.interp:
         skipped = [s for s in scripts if skip_reason(s)]
