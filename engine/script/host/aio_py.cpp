@@ -1,8 +1,9 @@
-// main.cpp — aio-py: run a Python-subset program like `python3` does.
+// aio_py.cpp — aio-py: run a Python-subset program like `python3` does.
 //
 //   aio-py FILE.py [args...]     run a file
 //   aio-py -c CODE [args...]     run a string
 //   aio-py - [args...]           run stdin
+//   -u                           unbuffered stdout (also PYTHONUNBUFFERED), as python3 -u
 //   --clock virtual|real         event-loop clock (virtual: instant, deterministic)
 //   --trace FILE.json            write the loop's events as Chrome trace JSON
 //   --disassemble                print bytecode instead of running
@@ -10,6 +11,7 @@
 //   --hosted N                   drive the run like the browser does (ScriptProgram),
 //                                pausing every N instructions (a test of that path)
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -18,15 +20,10 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include "compile/compiler.hpp"
 #include "host/interp.hpp"
-#include "objects/runtime.hpp"
-#include <chrono>
-#include <thread>
-
-#include "asyncio/asyncio_core.hpp"
 #include "host/program.hpp"
 #include "host/trace.hpp"
 
@@ -34,10 +31,17 @@ using namespace aio::script;
 
 namespace {
 
+// stdout is block-buffered when not a terminal and stderr unbuffered, as
+// CPython's streams are; C stdio gives exactly that (-u: both unbuffered).
+void write_stream(int stream, std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+}
+void flush_stream(int stream) { std::fflush(stream == 2 ? stderr : stdout); }
+
 int usage() {
     std::fprintf(
         stderr,
-        "usage: aio-py [--clock virtual|real] [--trace FILE.json] [--disassemble] [--hosted N] [--max-steps N] "
+        "usage: aio-py [-u] [--clock virtual|real] [--trace FILE.json] [--disassemble] [--hosted N] [--max-steps N] "
         "(FILE.py | -c CODE | -) [args...]\n");
     return 2;
 }
@@ -46,7 +50,7 @@ int usage() {
 
 int main(int argc, char** argv) {
     std::string clock = "real", trace, code, filename;
-    bool have_code = false, disassemble_only = false;
+    bool have_code = false, disassemble_only = false, unbuffered = false;
     long long hosted = -1;
     unsigned long long max_steps = 0;
     int i = 1;
@@ -63,6 +67,8 @@ int main(int argc, char** argv) {
             max_steps = std::strtoull(argv[++i], nullptr, 10);
         } else if (a == "--hosted" && i + 1 < argc) {
             hosted = std::atoll(argv[++i]);
+        } else if (a == "-u") {
+            unbuffered = true;
         } else if (a == "--disassemble") {
             disassemble_only = true;
         } else if (a == "-c" && i + 1 < argc) {
@@ -96,6 +102,9 @@ int main(int argc, char** argv) {
         }
     }
     if (!have_code) return usage();
+    // As CPython: -u or a non-empty PYTHONUNBUFFERED makes stdout unbuffered.
+    const char* env_unbuffered = std::getenv("PYTHONUNBUFFERED");
+    if (unbuffered || (env_unbuffered && *env_unbuffered)) std::setvbuf(stdout, nullptr, _IONBF, 0);
     std::vector<std::string> args;
     args.push_back(filename == "<string>" ? "-c" : filename == "<stdin>" ? "-" : filename);
     for (; i < argc; ++i) args.push_back(argv[i]);
@@ -111,9 +120,7 @@ int main(int argc, char** argv) {
             o.argv = args;
             o.allow_file_reads = true;
             if (!trace.empty()) o.observer = &tracer;
-            o.write = [](int stream, std::string_view text) {
-                std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
-            };
+            o.write = write_stream;
             ScriptProgram prog(std::move(o));
             prog.start(code, filename);
             for (;;) {
@@ -139,24 +146,15 @@ int main(int argc, char** argv) {
         Interpreter interp(limits);
         interp.set_argv(args);
         interp.allow_file_reads(true);
-        // stdout is block-buffered when not a terminal and stderr unbuffered, as
-        // CPython's streams are; C stdio gives exactly that.
-        interp.set_output([](int stream, std::string_view text) {
-            std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
-        });
+        interp.set_output(write_stream, flush_stream);
         if (disassemble_only) {
-            VMScope scope(interp.vm());
-            SyntaxErrorInfo err;
-            Value c = compile_source(interp.vm(), code, filename, err);
-            if (c.is_null()) {
-                std::fprintf(stderr, "SyntaxError: %s (line %d)\n", err.msg.c_str(), err.line);
-                return 1;
-            }
-            std::fputs(disassemble(c.as<CodeObject>()).c_str(), stdout);
-            return 0;
+            std::string listing;
+            bool ok = interp.disassemble(code, filename, listing);
+            std::fputs(listing.c_str(), ok ? stdout : stderr);
+            return ok ? 0 : 1;
         }
         interp.enable_asyncio(clock == "virtual");
-        if (!trace.empty()) asyncio_state(interp.vm()).observer = &tracer;
+        if (!trace.empty()) interp.set_observer(&tracer);
         status = interp.run_main(code, filename);
         std::fflush(stdout);
     }

@@ -5,6 +5,7 @@
 
 #include "objects/runtime.hpp"
 #include "asyncio/asyncio_core.hpp"
+#include "compile/compiler.hpp"
 
 namespace aio::script {
 
@@ -15,11 +16,28 @@ Interpreter::Interpreter(Limits limits) {
 
 Interpreter::~Interpreter() = default;
 
-void Interpreter::set_output(WriteFn write) { m_vm->set_writer(std::move(write)); }
+void Interpreter::set_output(WriteFn write, FlushFn flush) {
+    m_vm->set_writer(std::move(write));
+    m_vm->set_flusher(std::move(flush));
+}
 
 void Interpreter::set_argv(std::vector<std::string> argv) { m_vm->m_argv = std::move(argv); }
 
 void Interpreter::set_clock(Clock* clock) { m_vm->m_clock = clock; }
+
+void Interpreter::set_observer(aio::Observer* observer) { asyncio_state(*m_vm).observer = observer; }
+
+bool Interpreter::disassemble(std::string_view source, std::string_view filename, std::string& out) {
+    VMScope scope(*m_vm);
+    SyntaxErrorInfo err;
+    Value c = compile_source(*m_vm, source, filename, err);
+    if (c.is_null()) {
+        out = "SyntaxError: " + err.msg + " (line " + std::to_string(err.line) + ")\n";
+        return false;
+    }
+    out = script::disassemble(c.as<CodeObject>());
+    return true;
+}
 
 void Interpreter::enable_asyncio(bool virtual_clock) {
     VMScope scope(*m_vm);
@@ -40,6 +58,9 @@ int Interpreter::exit_status_for(const Value& exc) {
         vm.write(2, s + "\n");
         return 1;
     }
+    // CPython flushes stdout before it prints the traceback (pythonrun.c's
+    // flush_io), so with 2>&1 earlier output comes first.
+    vm.flush(1);
     vm.print_exception(exc);
     return 1;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aio/observer.hpp"
 #include "vm/vm.hpp"
 
 namespace aio::script {
@@ -16,14 +17,21 @@ public:
     explicit Interpreter(Limits limits = {});
     ~Interpreter();
 
-    // Where print()/tracebacks go: stream 1 stdout, 2 stderr.
-    void set_output(WriteFn write);
+    // Where print()/tracebacks go: stream 1 stdout, 2 stderr; `flush` pushes
+    // out what the host buffers for a stream (none: the host does not buffer).
+    void set_output(WriteFn write, FlushFn flush = {});
     void set_argv(std::vector<std::string> argv);
     void set_clock(Clock* clock);  // borrowed; the event loop's clock
     // Lets open() read files (read-only text). Off by default: the browser has none.
     void allow_file_reads(bool on) { m_vm->m_allow_file_reads = on; }
     // Makes `asyncio` importable, its loops on a virtual (instant) or real clock.
     void enable_asyncio(bool virtual_clock);
+    // Where the asyncio loops report their events (borrowed; after enable_asyncio).
+    void set_observer(aio::Observer* observer);
+
+    // The bytecode listing of `source`, or false with `out` holding the
+    // SyntaxError line ("SyntaxError: msg (line N)").
+    bool disassemble(std::string_view source, std::string_view filename, std::string& out);
 
     // Runs `source` as the __main__ module. Returns the process exit status
     // CPython would give: 0, 1 after an uncaught exception (traceback printed

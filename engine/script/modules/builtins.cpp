@@ -90,9 +90,15 @@ Value b_print(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (custom) {
         Value r = vm.call_method(file, "write", {vm.str(out)});
         if (r.is_null()) return Value();
-        return Value::none();
+    } else if (!vm.write(fd, out)) {
+        return Value();
     }
-    if (!vm.write(fd, out)) return Value();
+    if (!flush.is_null()) {
+        int t = vm.truthy(flush);
+        if (t < 0) return Value();
+        if (t && custom && vm.call_method(file, "flush", {}).is_null()) return Value();
+        if (t && !custom) vm.flush(fd);
+    }
     return Value::none();
 }
 
@@ -103,7 +109,10 @@ Value stream_write(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (!vm.write(static_cast<StreamObject*>(a[0].as<CxxObject>())->m_fd, as_str(a[1])->view())) return Value();
     return Value::integer(as_str(a[1])->m_length);
 }
-Value stream_flush(VM&, Value*, int, TupleObject*, Value&) { return Value::none(); }
+Value stream_flush(VM& vm, Value* a, int, TupleObject*, Value&) {
+    vm.flush(static_cast<StreamObject*>(a[0].as<CxxObject>())->m_fd);
+    return Value::none();
+}
 Value stream_isatty(VM&, Value*, int, TupleObject*, Value&) { return Value::boolean(false); }
 Value stream_fileno(VM&, Value* a, int, TupleObject*, Value&) {
     return Value::integer(static_cast<StreamObject*>(a[0].as<CxxObject>())->m_fd);

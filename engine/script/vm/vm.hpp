@@ -65,6 +65,9 @@ struct HostRequest {
 enum class SendStatus : uint8_t { Yield, Return, Error, Paused };  // Paused: top-level slice ran out
 
 using WriteFn = std::function<void(int stream, std::string_view text)>;  // 1 stdout, 2 stderr
+// Pushes out what a host buffers for a stream (print(flush=True),
+// sys.stdout.flush(), and stdout before an uncaught exception's traceback).
+using FlushFn = std::function<void(int stream)>;
 
 // The clocks `time` reads. The host installs the event loop's clock so that
 // virtual time is the same everywhere (time.time(), loop.time(), sleeps).
@@ -255,6 +258,10 @@ public:
 
     // ---- output ----------------------------------------------------------
     void set_writer(WriteFn w) { m_write = std::move(w); }
+    void set_flusher(FlushFn f) { m_flush = std::move(f); }
+    void flush(int stream) {
+        if (m_flush) m_flush(stream);
+    }
     bool write(int stream, std::string_view text);  // false + exception when over the limit
     std::vector<std::string> m_argv;
 
@@ -338,6 +345,7 @@ public:
     std::unordered_map<std::string, std::vector<std::string>> m_sources;  // filename -> lines
     std::vector<std::pair<std::string, int>> m_warned;                    // (message, line) shown once
     WriteFn m_write;
+    FlushFn m_flush;
     Clock* m_clock = nullptr;  // borrowed; null: real clocks
     // Freed frames by slot count (in fours), linked through m_back.
     static constexpr size_t kFrameBuckets = 32;
