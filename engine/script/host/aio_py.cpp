@@ -26,7 +26,7 @@
 #include <chrono>
 #include <thread>
 
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "host/program.hpp"
 #include "host/trace.hpp"
 
