@@ -4,7 +4,7 @@
 //
 // [SECTION] Queue.put / Queue.get
 //
-// asyncio.Queue stays a Python class (asyncio_lib.cpp), with CPython's
+// asyncio.Queue stays a Python class (lib/asyncio.py), with CPython's
 // attributes (_queue, _maxsize, _getters, _putters, _unfinished_tasks,
 // _finished) and its other methods, so subclasses (PriorityQueue,
 // LifoQueue, user classes) work unchanged. Only put() and get() are native:

@@ -13,7 +13,7 @@ namespace {
 
 // [SECTION] gather
 //
-// asyncio.gather's bookkeeping in C++ (the Python `gather` in asyncio_lib
+// asyncio.gather's bookkeeping in C++ (the Python `gather` in lib/asyncio.py
 // hands its arguments here, and keeps its own code for arguments this does
 // not handle). The steps are CPython 3.11's: each distinct argument becomes
 // a future (ensure_future), gets a done callback in argument order, and the
@@ -200,8 +200,28 @@ Value m_gather(VM& vm, Value* a, int n, TupleObject*, Value&) {
     return outer;
 }
 
+// _inner_callback_desc(func, name): how a repr names the function `name`
+// defined inside func ("gather.<locals>._done_callback() at <file>:<line>"),
+// from the inner code object that func's code holds.
+Value m_inner_callback_desc(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    if (n != 2 || !is_kind(a[0], ObjKind::Function) || !is_str(a[1]))
+        return vm.raise(vm.e_TypeError, "_inner_callback_desc(function, name)");
+    auto* outer = a[0].as<FunctionObject>();
+    for (const Value& c : outer->m_code->m_consts) {
+        if (!is_kind(c, ObjKind::Code)) continue;
+        auto* code = c.as<CodeObject>();
+        if (as_str(code->m_name)->view() != as_str(a[1])->view()) continue;
+        return vm.str(as_str(code->m_qualname)->str() + "() at " + as_str(code->m_filename)->str() + ":" +
+                      std::to_string(code->m_firstline));
+    }
+    return vm.raisef(vm.e_ValueError, "no function %s in %s", as_str(a[1])->data(), as_str(outer->m_qualname)->data());
+}
+
 }  // namespace
 
-void init_gather(VM& vm, ModuleObject* m) { module_add_fn(vm, m, "_gather", m_gather); }
+void init_gather(VM& vm, ModuleObject* m) {
+    module_add_fn(vm, m, "_gather", m_gather);
+    module_add_fn(vm, m, "_inner_callback_desc", m_inner_callback_desc);
+}
 
 }  // namespace aio::script

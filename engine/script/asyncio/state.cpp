@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "asyncio/asyncio.hpp"
+#include "modules/modules.hpp"
 
 namespace aio::script {
 
@@ -283,6 +284,11 @@ void install_asyncio(VM& vm, bool virtual_clock) {
     vm.m_asyncio_free = free_asyncio_state;
     vm.m_clock = st;
     vm.register_module("_asyncio", init_asyncio_c);
+}
+
+// `asyncio` itself is lib/asyncio.py, importable once asyncio is installed.
+void register_asyncio_modules(VM& vm) {
+    vm.register_module("asyncio", [](VM& vm2) { return init_lib_module(vm2, "asyncio"); });
 }
 
 }  // namespace aio::script

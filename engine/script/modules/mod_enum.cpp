@@ -1,6 +1,6 @@
 // mod_enum.cpp — enum.Enum's native half: members' name/value/repr/str/hash/eq,
 // value lookup (Color(1)), and turning a class body's attributes into members
-// when an Enum subclass is created. The Python half is enum in stdlib.cpp.
+// when an Enum subclass is created. The Python half is lib/enum.py.
 #include "objects/runtime.hpp"
 
 namespace aio::script {

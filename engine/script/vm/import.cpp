@@ -1,8 +1,9 @@
 // import.cpp — the module table, `import`, and running source.
 //
 // There is no file system: every importable module is either built in C++
-// (registered with an init function, modules/mod_*.cpp) or embedded Python
-// source compiled on first import (modules/stdlib.cpp).
+// (registered with an init function, modules/mod_*.cpp) or a file of
+// engine/script/lib embedded by the build, compiled on first import
+// (modules/lib.cpp).
 #include "compile/compiler.hpp"
 #include "modules/modules.hpp"
 #include "objects/runtime.hpp"
@@ -30,6 +31,7 @@ Value VM::import_module(StrObject* name) {
     Value* v = dict_get_str(m_modules, name);
     if (v) return *v;
     auto it = m_module_inits.find(name->str());
+    if (it == m_module_inits.end() && lib_module_is_public(name->view())) return init_lib_module(*this, name->view());
     if (it == m_module_inits.end()) {
         std::string n = name->str();
         size_t dot = n.find('.');
@@ -184,7 +186,7 @@ void VM::init_modules() {
     register_functools_module(*this);
     register_host_module(*this);
     register_collections_module(*this);
-    register_stdlib_modules(*this);
+    register_lib_builtins(*this);
     // The main module.
     Value main = new_module(*this, "__main__");
     m_main = main.as<ModuleObject>();

@@ -1,17 +1,9 @@
-// asyncio_lib.cpp — the Python half of the script's `asyncio` module.
-//
-// Future, Task, the loop and sleep's timers are the C++ engine (`_asyncio`,
-// asyncio_core.cpp). What CPython writes in Python on top of futures —
-// gather, wait, wait_for, shield, as_completed, timeouts, TaskGroup, the
-// queues and the synchronization primitives — is written here the same way,
-// so ordering follows CPython's callbacks exactly.
-#include "asyncio/asyncio_core.hpp"
-
-namespace aio::script {
-
-namespace {
-
-const char* kAsyncioSource = R"PY(
+# The Python half of the script's `asyncio` module. Future, Task, the loop and
+# sleep's timers are the C++ engine (`_asyncio`, engine/script/asyncio/). What
+# CPython writes in Python on top of futures — gather, wait, wait_for, shield,
+# as_completed, timeouts, TaskGroup, the queues and the synchronization
+# primitives — is written here the same way, so ordering follows CPython's
+# callbacks exactly.
 import _asyncio
 from _asyncio import (Future, Task, CancelledError, InvalidStateError, Handle, TimerHandle,
                       new_event_loop, get_running_loop, _get_running_loop, get_event_loop,
@@ -245,7 +237,7 @@ class _GatheringFuture(Future):
 
 def gather(*coros_or_futures, return_exceptions=False):
     # Futures, tasks and coroutines of one loop: the bookkeeping runs in C++
-    # (asyncio_core.cpp, m_gather), the same steps as the code below.
+    # (asyncio/gather.cpp, m_gather), the same steps as the code below.
     if not coros_or_futures:
         loop = get_event_loop()
         outer = loop.create_future()
@@ -305,6 +297,10 @@ def gather(*coros_or_futures, return_exceptions=False):
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
     return outer
+
+# How a child's repr names gather's done callback (as CPython's does), taken
+# from the nested function's code object.
+_GATHER_CB = _asyncio._inner_callback_desc(gather, '_done_callback')
 
 # [SECTION] wait, wait_for, as_completed, shield
 
@@ -1095,32 +1091,3 @@ futures = events
 exceptions = events
 queues = events
 locks = events
-)PY";
-
-Value init_asyncio_py(VM& vm) {
-    Value mv = new_module(vm, "asyncio");
-    auto* m = mv.as<ModuleObject>();
-    dict_set_str(vm, vm.m_modules, vm.intern("asyncio"), mv);
-    module_add(vm, m, "__file__", vm.str("<frozen asyncio>"));
-    {
-        // How a child's repr names gather's done callback (the Python one's line).
-        std::string_view src(kAsyncioSource);
-        size_t at = src.find("    def _done_callback(fut):");
-        size_t line = 1;
-        for (size_t i = 0; i < at && i < src.size(); ++i) line += src[i] == '\n';
-        module_add(vm, m, "_GATHER_CB",
-                   vm.str("gather.<locals>._done_callback() at <frozen asyncio>:" + std::to_string(line)));
-    }
-    Value r = vm.run_source(kAsyncioSource, "<frozen asyncio>", m->m_dict);
-    if (r.is_null()) {
-        dict_del_str(vm.m_modules, vm.intern("asyncio"));
-        return Value();
-    }
-    return mv;
-}
-
-}  // namespace
-
-void register_asyncio_modules(VM& vm) { vm.register_module("asyncio", init_asyncio_py); }
-
-}  // namespace aio::script
