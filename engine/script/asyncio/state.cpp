@@ -286,7 +286,7 @@ void install_asyncio(VM& vm, bool virtual_clock) {
     vm.register_module("_asyncio", init_asyncio_c);
 }
 
-// `asyncio` itself is lib/asyncio.py, importable once asyncio is installed.
+// `asyncio` itself is the package lib/asyncio/, importable once asyncio is installed.
 void register_asyncio_modules(VM& vm) {
     vm.register_module("asyncio", [](VM& vm2) { return init_lib_module(vm2, "asyncio"); });
 }

@@ -56,9 +56,12 @@ const EmbeddedFile* find_lib_module(std::string_view name) {
     return nullptr;
 }
 
-bool lib_module_is_public(std::string_view name) {
-    // asyncio is importable once the asyncio stage registers it (install_asyncio).
-    return name != "asyncio" && name.substr(0, 8) != "asyncio." && find_lib_module(name);
+bool lib_module_is_public(VM& vm, std::string_view name) {
+    // The asyncio package waits for its stage (install_asyncio, which
+    // registers `asyncio`); its submodules come with it.
+    if (name == "asyncio") return false;
+    if (name.substr(0, 8) == "asyncio." && !vm.m_asyncio) return false;
+    return find_lib_module(name) != nullptr;
 }
 
 Value init_lib_module(VM& vm, std::string_view name) {

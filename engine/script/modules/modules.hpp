@@ -44,10 +44,10 @@ struct EmbeddedFileList {
 extern const EmbeddedFileList kScriptLib;  // engine/script/lib/**/*.py (generated)
 
 // The file of lib/ that defines module `name` ("asyncio.tasks": asyncio/tasks.py,
-// "asyncio": asyncio/__init__.py or asyncio.py), or null.
+// "asyncio": asyncio/__init__.py), or null.
 const EmbeddedFile* find_lib_module(std::string_view name);
 // Whether `import name` finds it in lib/ by itself (asyncio waits for its stage).
-bool lib_module_is_public(std::string_view name);
+bool lib_module_is_public(VM& vm, std::string_view name);
 // Runs lib/'s source for `name` as a new module `<frozen name>` in sys.modules.
 Value init_lib_module(VM& vm, std::string_view name);
 

@@ -31,7 +31,8 @@ Value VM::import_module(StrObject* name) {
     Value* v = dict_get_str(m_modules, name);
     if (v) return *v;
     auto it = m_module_inits.find(name->str());
-    if (it == m_module_inits.end() && lib_module_is_public(name->view())) return init_lib_module(*this, name->view());
+    if (it == m_module_inits.end() && lib_module_is_public(*this, name->view()))
+        return init_lib_module(*this, name->view());
     if (it == m_module_inits.end()) {
         std::string n = name->str();
         size_t dot = n.find('.');
