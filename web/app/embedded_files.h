@@ -1,5 +1,5 @@
 #pragma once
-// Files compiled into the app by web/cmake/embed_files.cmake: the tutorial
+// Files compiled into the app by cmake/embed_files.cmake: the tutorial
 // examples (examples/*.py, *.cpp, *.out, catalog.txt) and the UI fonts. The
 // browser build has no file system to read them from at run time.
 

@@ -6,7 +6,7 @@
 #include "engine_clock.h"
 
 #include "aio/event_loop.hpp"
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "host/program.hpp"
 
 #include <cmath>

@@ -29,7 +29,7 @@
 #include "aio/detail/task_core.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/observer.hpp"
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "host/program.hpp"
 
 namespace {

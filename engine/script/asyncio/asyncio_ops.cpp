@@ -4,7 +4,7 @@
 //
 // [SECTION] Queue.put / Queue.get
 //
-// asyncio.Queue stays a Python class (asyncio_lib.cpp), with CPython's
+// asyncio.Queue stays a Python class (lib/asyncio.py), with CPython's
 // attributes (_queue, _maxsize, _getters, _putters, _unfinished_tasks,
 // _finished) and its other methods, so subclasses (PriorityQueue,
 // LifoQueue, user classes) work unchanged. Only put() and get() are native:
@@ -32,7 +32,7 @@
 #include <cstddef>
 
 #include "compile/ast.hpp"
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "modules/collections.hpp"
 #include "vm/native.hpp"
 #include "objects/runtime.hpp"
@@ -40,7 +40,6 @@
 namespace aio::script {
 
 void add_native_iter_methods(VM& vm, TypeObject* t);  // gen.cpp
-void type_modified_hook();                            // types.cpp
 
 namespace {
 
@@ -763,7 +762,7 @@ Value m_queue_setup(VM& vm, Value* a, int n, TupleObject*, Value&) {
     vm.add_method(qs.queue, "get", q_get);
     dict_get_str(qs.queue->m_dict, vm.intern("put"))->as<NativeObject>()->m_await_now = q_put_now;
     dict_get_str(qs.queue->m_dict, vm.intern("get"))->as<NativeObject>()->m_await_now = q_get_now;
-    type_modified_hook();
+    type_modified();
     return Value::none();
 }
 

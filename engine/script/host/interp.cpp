@@ -4,7 +4,7 @@
 #include "vm/native.hpp"
 
 #include "objects/runtime.hpp"
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "compile/compiler.hpp"
 
 namespace aio::script {

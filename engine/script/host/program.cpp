@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "asyncio/asyncio_core.hpp"
+#include "asyncio/asyncio.hpp"
 #include "compile/compiler.hpp"
 
 namespace aio::script {

@@ -47,7 +47,7 @@ static int stream_of(VM& vm, const Value& file, bool& custom) {
 
 namespace {
 
-// open(): read-only text files, from Python-level `io` (stdlib.cpp).
+// open(): read-only text files, from Python-level `io` (lib/io.py).
 Value b_open(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value io = vm.import_module(vm.intern("io"));
     if (io.is_null()) return Value();

@@ -1,5 +1,5 @@
 // mod_collections.cpp — `_collections`: deque and defaultdict in C++ (the
-// Python-level `collections` in stdlib.cpp adds namedtuple, Counter, ...).
+// Python-level `collections` in lib/collections.py adds namedtuple, Counter, ...).
 #include <deque>
 
 #include "modules/collections.hpp"

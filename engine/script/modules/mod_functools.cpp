@@ -1,6 +1,6 @@
 // mod_functools.cpp — functools.partial and reduce in C++; the rest of the
 // module (wraps, lru_cache, total_ordering, cmp_to_key) is Python source in
-// stdlib.cpp, layered on top of this one as `_functools`.
+// lib/functools.py, layered on top of this one as `_functools`.
 #include "objects/runtime.hpp"
 
 namespace aio::script {

@@ -1,5 +1,5 @@
 // mod_host.cpp — `_aio_host`: the few facts about the machine that the
-// Python-level `io`, `resource` and `gc` modules (stdlib.cpp) stand on.
+// Python-level `io`, `resource` and `gc` modules (lib/*.py) stand on.
 // Reading files is off unless the host allows it (aio-py does; the browser
 // playground has no files).
 #include <cerrno>

@@ -105,8 +105,12 @@ Value new_instance(VM& vm, TypeObject* t);
 TypeObject* solid_base(TypeObject* t);  // nearest builtin ancestor
 Value bind_descriptor(VM& vm, const Value& attr, const Value& obj, TypeObject* type);
 void init_object_type(VM& vm);
+void type_modified();  // invalidates the method caches after a type's dict changes
+
+// [SECTION] modules/mod_enum.cpp
 Value enum_lookup_value(VM& vm, TypeObject* t, const Value& v);
 void enum_finish_class(VM& vm, TypeObject* t);
+void init_enum_type(VM& vm);
 
 // [SECTION] ops.cpp
 int64_t hash_int(int64_t v);

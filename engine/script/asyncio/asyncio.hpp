@@ -1,4 +1,5 @@
-// asyncio_core.hpp — script futures and tasks are engine futures and tasks.
+// asyncio.hpp — the asyncio stage: script futures and tasks are engine
+// futures and tasks.
 //
 // A script `asyncio.Future` wraps an aio::detail::FutureCore; a script
 // `asyncio.Task` wraps a TaskCore subclass whose run_step() drives the task's
@@ -180,11 +181,45 @@ void request_stop(AsyncioState& st, aio::EventLoop* loop);
 void install_asyncio(VM& vm, bool virtual_clock);
 void register_asyncio_modules(VM& vm);
 
-// Shared with asyncio_queue.cpp.
-bool is_future_object(AsyncioState& st, const Value& v);
+// Each part of the `_asyncio` module adds its types and functions to it
+// (called in this order by state.cpp's init).
+void init_future_types(VM& vm, ModuleObject* m);               // futures.cpp: exceptions, Future, isfuture
+void init_task_type(VM& vm, ModuleObject* m);                  // tasks.cpp: Task, current_task, all_tasks, ...
+void init_loop_types(VM& vm, ModuleObject* m);                 // events.cpp: the loop, handles, get_event_loop, ...
+void init_gather(VM& vm, ModuleObject* m);                     // gather.cpp: _gather
+void register_queue_natives(VM& vm, ModuleObject* asyncio_c);  // asyncio_ops.cpp
+
+// state.cpp
+Value make_cancelled(AsyncioState& st, bool has_msg, const std::string& msg);  // a CancelledError(msg)
+ScriptCoreBase* script_of(aio::detail::FutureCore* core);                      // a core's script side, or null
+
+// futures.cpp
 SendStatus future_result(AsyncioState& st, FutureObject* f, Value& out);  // Future.result()
-void register_queue_natives(VM& vm, ModuleObject* asyncio_c);             // asyncio_ops.cpp
 // The future asyncio.sleep(delay, result) awaits on the running loop.
 Value sleep_future(AsyncioState& st, double delay, Value result);
+std::string describe_callbacks(const ScriptCoreBase* sc);              // repr's " cb=[...]"
+void append_outcome(VM& vm, const ScriptCoreBase& c, std::string& s);  // repr's " result=..."/" exception=..."
+Value cancelled_error_for(AsyncioState& st, ScriptCoreBase* sc);       // the CancelledError a cancelled future raises
+inline FutureObject* self_fut(Value* a) { return static_cast<FutureObject*>(a[0].as<CxxObject>()); }
+bool uninitialized(VM& vm, Value* a);                   // raises for a Future whose __init__ did not run
+LoopObject* as_loop(AsyncioState& st, const Value& v);  // the loop object in v, or null
+std::string callback_desc(VM& vm, const Value& fn);     // a done callback's name in reprs
+
+// tasks.cpp
+bool is_future_object(AsyncioState& st, const Value& v);  // a Future or Task (or subclass) instance
+Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name);  // loop.create_task
+
+// events.cpp
+inline LoopObject* self_loop(Value* a) { return static_cast<LoopObject*>(a[0].as<CxxObject>()); }
+bool check_open(VM& vm, LoopObject* lo);  // raises "Event loop is closed"
+// asyncio.format_helpers._format_callback_source: "name(args) at file:line".
+std::string call_desc(VM& vm, const Value& fn, const std::vector<Value>& args, const std::string& suffix);
+bool is_callable(VM& vm, const Value& v);
+Value ensure_future_py(VM& vm, const Value& obj, const Value& loop);  // asyncio.ensure_future
+Value new_loop_object(VM& vm);                                        // new_event_loop()
+Value get_event_loop_value(VM& vm);                                   // get_event_loop()
+// Calls a script callback from the loop; errors go to the exception handler.
+void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args);
+void held_callback_entry(void* ctx, bool run);  // resumes or drops a callback paused mid-way
 
 }  // namespace aio::script
