@@ -1,30 +1,8 @@
 // asyncio.as_completed: completion order, exceptions, timeout. Each ordering
-// test carries the same program for CPython 3.11 in a /*py ... py*/ block; it
-// runs after the prelude below, and what it printed is the expected vector.
-// Lines carry "loop time@iteration" stamps.
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// test carries the same program for CPython 3.11 as the string `py`;
+// expect_cpython_prints runs it under python3 after kPrelude and checks that it
+// prints the lines the C++ side is checked against. Lines carry
+// "loop time@iteration" stamps.
 
 #include <cstdio>
 #include <sstream>
@@ -35,56 +13,12 @@ py*/
 #include "aio/gather.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
+
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 aio::Coroutine<std::string> fetch(std::string name, double delay) {
     print("start", name, now());
@@ -101,7 +35,7 @@ aio::Coroutine<std::string> broken(std::string name, double delay) {
 }  // namespace
 
 TEST_CASE("as_completed yields results in completion order") {
-    /*py
+    constexpr const char* py = R"PY(
 async def fetch(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -115,7 +49,7 @@ async def main():
         print("got", await next_one, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Coroutine<std::string>> coros;
@@ -124,21 +58,16 @@ py*/
         coros.push_back(fetch("mid", 0.5));
         for (auto next_one : aio::as_completed(std::move(coros))) print("got", co_await next_one, now());
     }());
-    CHECK(g_out == Lines{
-                       "start slow 0@2",
-                       "start fast 0@2",
-                       "start mid 0@2",
-                       "end fast 0.25@4",
-                       "got fast 0.25@6",
-                       "end mid 0.5@8",
-                       "got mid 0.5@10",
-                       "end slow 0.75@12",
-                       "got slow 0.75@14",
-                   });
+    const Lines expected{
+        "start slow 0@2", "start fast 0@2", "start mid 0@2",    "end fast 0.25@4",  "got fast 0.25@6",
+        "end mid 0.5@8",  "got mid 0.5@10", "end slow 0.75@12", "got slow 0.75@14",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("as_completed raises a failure at the await of its turn") {
-    /*py
+    constexpr const char* py = R"PY(
 async def fetch(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -158,7 +87,7 @@ async def main():
             print("ValueError", e, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("ok", 0.5)),
@@ -171,17 +100,19 @@ py*/
             }
         }
     }());
-    CHECK(g_out == Lines{
-                       "start ok 0@2",
-                       "ValueError bad 0.25@6",
-                       "end ok 0.5@8",
-                       "got ok 0.5@10",
-                   });
+    const Lines expected{
+        "start ok 0@2",
+        "ValueError bad 0.25@6",
+        "end ok 0.5@8",
+        "got ok 0.5@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L.reports.empty());
 }
 
 TEST_CASE("as_completed with a timeout raises TimeoutError for what is left, without cancelling it") {
-    /*py
+    constexpr const char* py = R"PY(
 async def fetch(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -201,7 +132,7 @@ async def main():
     print("b cancelled?", yn(tasks[1].cancelled()), "b result", await tasks[1], now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("a", 0.25)), aio::create_task(fetch("b", 1)),
@@ -213,20 +144,16 @@ py*/
         }
         print("b cancelled?", tasks[1].cancelled() ? "yes" : "no", "b result", co_await tasks[1], now());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "start b 0@2",
-                       "start c 0@2",
-                       "end a 0.25@4",
-                       "got a 0.25@6",
-                       "TimeoutError 0.5@8",
-                       "end b 1@10",
-                       "b cancelled? no b result b 1@11",
-                   });
+    const Lines expected{
+        "start a 0@2",  "start b 0@2",        "start c 0@2", "end a 0.25@4",
+        "got a 0.25@6", "TimeoutError 0.5@8", "end b 1@10",  "b cancelled? no b result b 1@11",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("every await after an as_completed timeout raises TimeoutError at once") {
-    /*py
+    constexpr const char* py = R"PY(
 async def fetch(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -243,7 +170,7 @@ async def main():
     await asyncio.gather(*tasks)
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("a", 1)), aio::create_task(fetch("b", 1))};
@@ -256,14 +183,11 @@ py*/
         }
         for (auto& t : tasks) co_await t;
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "start b 0@2",
-                       "TimeoutError 0.5@4",
-                       "TimeoutError 0.5@4",
-                       "end a 1@6",
-                       "end b 1@6",
-                   });
+    const Lines expected{
+        "start a 0@2", "start b 0@2", "TimeoutError 0.5@4", "TimeoutError 0.5@4", "end a 1@6", "end b 1@6",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("as_completed takes each distinct future once, and nothing for an empty list") {
@@ -284,7 +208,7 @@ TEST_CASE("as_completed takes each distinct future once, and nothing for an empt
 }
 
 TEST_CASE("the coroutines from as_completed can be gathered, each taking the next finished result") {
-    /*py
+    constexpr const char* py = R"PY(
 async def fetch(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -296,7 +220,7 @@ async def main():
     print("order", *await asyncio.gather(*asyncio.as_completed(tasks)), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<std::string>> tasks{aio::create_task(fetch("x", 0.5)),
@@ -306,11 +230,9 @@ py*/
         auto order = co_await aio::gather(std::move(turns));
         print("order", order[0], order[1], now());
     }());
-    CHECK(g_out == Lines{
-                       "start x 0@2",
-                       "start y 0@2",
-                       "end y 0.25@4",
-                       "end x 0.5@9",
-                       "order y x 0.5@13",
-                   });
+    const Lines expected{
+        "start x 0@2", "start y 0@2", "end y 0.25@4", "end x 0.5@9", "order y x 0.5@13",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }

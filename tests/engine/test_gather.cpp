@@ -1,31 +1,9 @@
 // asyncio.gather: argument order, results, return_exceptions, cancellation,
-// lifetime. Each ordering test carries the same program for CPython 3.11 in a
-// /*py ... py*/ block; it runs after the prelude below, and what it printed is
-// the expected vector. Lines carry "loop time@iteration" stamps, so the number
-// of loop iterations each step takes is compared too.
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// lifetime. Each ordering test carries the same program for CPython 3.11 as the
+// string `py`; expect_cpython_prints runs it under python3 after kPrelude and
+// checks that it prints the lines the C++ side is checked against. Lines carry
+// "loop time@iteration" stamps, so the number of loop iterations each step
+// takes is compared too.
 
 #include <cstdio>
 #include <sstream>
@@ -35,65 +13,12 @@ py*/
 #include "aio/gather.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-// Show both vectors when an expectation fails.
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
 
-// Counts live coroutine frames, to prove that cancelled work is freed.
-struct Probe {
-    static inline int live = 0;
-    Probe() { ++live; }
-    Probe(const Probe&) = delete;
-    ~Probe() { --live; }
-};
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 const char* yn(bool b) { return b ? "yes" : "no"; }
 
@@ -142,7 +67,7 @@ aio::Coroutine<std::string> patient(std::string name, double delay) {
 }  // namespace
 
 TEST_CASE("gather wraps arguments in tasks in argument order and returns results in argument order") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -160,27 +85,24 @@ async def main():
     print("results", a, n, c, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         print("gather", now());
         auto [a, n, c] = co_await aio::gather(work("a", 0.5), count(7), work("c", 0.25));
         print("results", a, n, c, now());
     }());
-    CHECK(g_out == Lines{
-                       "gather 0@1",
-                       "start a 0@2",
-                       "count 7 0@2",
-                       "start c 0@2",
-                       "end c 0.25@6",
-                       "end a 0.5@9",
-                       "results a 7 c 0.5@11",
-                   });
+    const Lines expected{
+        "gather 0@1",   "start a 0@2", "count 7 0@2",          "start c 0@2",
+        "end c 0.25@6", "end a 0.5@9", "results a 7 c 0.5@11",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.5);
 }
 
 TEST_CASE("gather before the loop runs queues its tasks, and run_until_complete fires them later") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -193,7 +115,7 @@ job = loop.create_task(work("j", 0.25))
 x, y = loop.run_until_complete(batch)
 print("batch", x, y, now())
 print("job", job.result(), now())
-py*/
+)PY";
     Program p;
     auto batch = aio::gather(work("x", 0.5), work("y", 0.25));  // no loop is running yet
     print("queued", now());
@@ -201,21 +123,16 @@ py*/
     auto [x, y] = aio::run_until_complete(*p.L, batch);
     print("batch", x, y, now());
     print("job", job.result(), now());
-    CHECK(g_out == Lines{
-                       "queued 0@0",
-                       "start x 0@1",
-                       "start y 0@1",
-                       "start j 0@1",
-                       "end y 0.25@3",
-                       "end j 0.25@3",
-                       "end x 0.5@6",
-                       "batch x y 0.5@8",
-                       "job j 0.5@8",
-                   });
+    const Lines expected{
+        "queued 0@0",   "start x 0@1", "start y 0@1",     "start j 0@1", "end y 0.25@3",
+        "end j 0.25@3", "end x 0.5@6", "batch x y 0.5@8", "job j 0.5@8",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather over a vector returns a vector in argument order") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -235,7 +152,7 @@ async def main():
     print("numbers", *numbers, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Coroutine<std::string>> coros;
@@ -249,23 +166,17 @@ py*/
         std::vector<int> numbers = co_await aio::gather(tasks);
         print("numbers", numbers[0], numbers[1], numbers[2], now());
     }());
-    CHECK(g_out == Lines{
-                       "start p 0@2",
-                       "start q 0@2",
-                       "start r 0@2",
-                       "end q 0.25@4",
-                       "end p 0.5@7",
-                       "end r 0.75@10",
-                       "names p q r 0.75@12",
-                       "count 3 0.75@13",
-                       "count 1 0.75@13",
-                       "count 2 0.75@13",
-                       "numbers 3 1 2 0.75@16",
-                   });
+    const Lines expected{
+        "start p 0@2",     "start q 0@2",     "start r 0@2",           "end q 0.25@4",
+        "end p 0.5@7",     "end r 0.75@10",   "names p q r 0.75@12",   "count 3 0.75@13",
+        "count 1 0.75@13", "count 2 0.75@13", "numbers 3 1 2 0.75@16",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather with return_exceptions puts each exception in its argument's slot") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -290,7 +201,7 @@ async def main():
     print("outcomes", repr(outcomes[0]), outcomes[1], now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto [a, b, c] =
@@ -307,24 +218,26 @@ py*/
         auto outcomes = co_await aio::gather(aio::return_exceptions, std::move(coros));
         print("outcomes", outcomes[0], outcomes[1], now());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "fail boom 0@2",
-                       "nap z 0@2",
-                       "woke z 0.125@4",
-                       "raise boom 0.25@7",
-                       "end a 0.5@10",
-                       "results a ValueError('boom') None 0.5@12",
-                       "fail x 0.5@13",
-                       "start y 0.5@13",
-                       "end y 0.625@15",
-                       "raise x 0.75@18",
-                       "outcomes ValueError('x') y 0.75@20",
-                   });
+    const Lines expected{
+        "start a 0@2",
+        "fail boom 0@2",
+        "nap z 0@2",
+        "woke z 0.125@4",
+        "raise boom 0.25@7",
+        "end a 0.5@10",
+        "results a ValueError('boom') None 0.5@12",
+        "fail x 0.5@13",
+        "start y 0.5@13",
+        "end y 0.625@15",
+        "raise x 0.75@18",
+        "outcomes ValueError('x') y 0.75@20",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather propagates the first exception while the other children keep running") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -346,7 +259,7 @@ async def main():
     print("done", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -357,23 +270,19 @@ py*/
         co_await aio::sleep(0.5);
         print("done", now());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "fail first 0@2",
-                       "fail second 0@2",
-                       "raise first 0.25@4",
-                       "caught first 0.25@6",
-                       "raise second 0.375@8",
-                       "end a 0.5@11",
-                       "done 0.75@14",
-                   });
+    const Lines expected{
+        "start a 0@2",         "fail first 0@2",       "fail second 0@2", "raise first 0.25@4",
+        "caught first 0.25@6", "raise second 0.375@8", "end a 0.5@11",    "done 0.75@14",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     // The second failure was retrieved by gather's callback: nothing reported.
     CHECK(p.L.reports.empty());
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("cancelling the gather future cancels its children and ends it with CancelledError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def patient(name, delay):
     print("start", name, now())
     try:
@@ -399,7 +308,7 @@ async def main():
     print("gather cancelled?", yn(g.cancelled()), "done?", yn(g.done()))
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto g = aio::gather(patient("a", 0.5), patient("b", 0.25));
@@ -413,21 +322,23 @@ py*/
         }
         print("gather cancelled?", yn(g.cancelled()), "done?", yn(g.done()));
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "start b 0@2",
-                       "cancel yes 0.125@4",
-                       "again yes 0.125@4",
-                       "cancelled a 0.125@5",
-                       "cancelled b 0.125@5",
-                       "gather raised CancelledError stop 0.125@7",
-                       "gather cancelled? no done? yes",
-                   });
+    const Lines expected{
+        "start a 0@2",
+        "start b 0@2",
+        "cancel yes 0.125@4",
+        "again yes 0.125@4",
+        "cancelled a 0.125@5",
+        "cancelled b 0.125@5",
+        "gather raised CancelledError stop 0.125@7",
+        "gather cancelled? no done? yes",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("cancelling the task that awaits gather cancels the children") {
-    /*py
+    constexpr const char* py = R"PY(
 async def patient(name, delay):
     print("start", name, now())
     try:
@@ -458,7 +369,7 @@ async def main():
         print("task cancelled?", yn(t.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task([]() -> aio::Coroutine<> {
@@ -477,19 +388,21 @@ py*/
             print("task cancelled?", yn(t.cancelled()), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@3",
-                       "start b 0@3",
-                       "cancelled a 0.125@6",
-                       "cancelled b 0.125@6",
-                       "waiter cancelled 0.125@8",
-                       "task cancelled? yes 0.125@9",
-                   });
+    const Lines expected{
+        "start a 0@3",
+        "start b 0@3",
+        "cancelled a 0.125@6",
+        "cancelled b 0.125@6",
+        "waiter cancelled 0.125@8",
+        "task cancelled? yes 0.125@9",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("a child cancelled on its own makes gather raise CancelledError without cancelling the siblings") {
-    /*py
+    constexpr const char* py = R"PY(
 async def patient(name, delay):
     print("start", name, now())
     try:
@@ -516,7 +429,7 @@ async def main():
     print("a returned", await a, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto a = aio::create_task(patient("a", 0.5));
@@ -531,18 +444,17 @@ py*/
         }
         print("a returned", co_await a, now());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "start b 0@2",
-                       "cancelled b 0.125@5",
-                       "gather raised CancelledError 0.125@7 cancelled? no a done? no",
-                       "end a 0.5@9",
-                       "a returned a 0.5@10",
-                   });
+    const Lines expected{
+        "start a 0@2",         "start b 0@2",
+        "cancelled b 0.125@5", "gather raised CancelledError 0.125@7 cancelled? no a done? no",
+        "end a 0.5@9",         "a returned a 0.5@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather with return_exceptions reports a cancelled child as CancelledError in its slot") {
-    /*py
+    constexpr const char* py = R"PY(
 async def patient(name, delay):
     print("start", name, now())
     try:
@@ -562,7 +474,7 @@ async def main():
     print("results", a, type(b).__name__, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto b = aio::create_task(patient("b", 0.25));
@@ -572,17 +484,15 @@ py*/
         auto [ra, rb] = co_await g;
         print("results", ra, rb.cancelled() ? "CancelledError" : "?", now());
     }());
-    CHECK(g_out == Lines{
-                       "start b 0@2",
-                       "start a 0@2",
-                       "cancelled b 0.125@5",
-                       "end a 0.5@8",
-                       "results a CancelledError 0.5@10",
-                   });
+    const Lines expected{
+        "start b 0@2", "start a 0@2", "cancelled b 0.125@5", "end a 0.5@8", "results a CancelledError 0.5@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("cancelling a gather with return_exceptions still ends it with CancelledError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def patient(name, delay):
     print("start", name, now())
     try:
@@ -603,7 +513,7 @@ async def main():
         print("gather raised CancelledError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto g = aio::gather(aio::return_exceptions, patient("a", 0.5), patient("b", 0.25));
@@ -615,17 +525,19 @@ py*/
             print("gather raised CancelledError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "start b 0@2",
-                       "cancelled a 0.125@5",
-                       "cancelled b 0.125@5",
-                       "gather raised CancelledError 0.125@7",
-                   });
+    const Lines expected{
+        "start a 0@2",
+        "start b 0@2",
+        "cancelled a 0.125@5",
+        "cancelled b 0.125@5",
+        "gather raised CancelledError 0.125@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather watches a repeated argument once and cancels it once per occurrence") {
-    /*py
+    constexpr const char* py = R"PY(
 async def count(n):
     print("count", n, now())
     await asyncio.sleep(0)
@@ -655,7 +567,7 @@ async def main():
         print("gather raised CancelledError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(count(3));
@@ -672,19 +584,21 @@ py*/
             print("gather raised CancelledError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "count 3 0@2",
-                       "count 4 0@2",
-                       "results 3 3 4 3 0@5",
-                       "start s 0@6",
-                       "cancelling 2 0@6",
-                       "cancelled s 0@7",
-                       "gather raised CancelledError 0@9",
-                   });
+    const Lines expected{
+        "count 3 0@2",
+        "count 4 0@2",
+        "results 3 3 4 3 0@5",
+        "start s 0@6",
+        "cancelling 2 0@6",
+        "cancelled s 0@7",
+        "gather raised CancelledError 0@9",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather accepts finished tasks, futures and void coroutines, giving None for void") {
-    /*py
+    constexpr const char* py = R"PY(
 async def count(n):
     print("count", n, now())
     await asyncio.sleep(0)
@@ -704,7 +618,7 @@ async def main():
     print("results", *await asyncio.gather(t, f, nap("n", 0)), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(count(1));
@@ -715,23 +629,21 @@ py*/
         auto [a, b, c] = co_await aio::gather(t, f, nap("n", 0));
         print("results", a, b, c, now());
     }());
-    CHECK(g_out == Lines{
-                       "count 1 0@2",
-                       "gather 0@4",
-                       "nap n 0@5",
-                       "woke n 0@6",
-                       "results 1 ready None 0@8",
-                   });
+    const Lines expected{
+        "count 1 0@2", "gather 0@4", "nap n 0@5", "woke n 0@6", "results 1 ready None 0@8",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("gather with no arguments is done at once") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     print("results", len(await asyncio.gather()), now())
     print("results", len(await asyncio.gather(*[])), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto empty = aio::gather();
@@ -741,10 +653,12 @@ py*/
         auto none = co_await aio::gather(std::vector<aio::Coroutine<int>>{});
         print("results", none.size(), now());
     }());
-    CHECK(g_out == Lines{
-                       "results 0 0@1",
-                       "results 0 0@1",
-                   });
+    const Lines expected{
+        "results 0 0@1",
+        "results 0 0@1",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a gather nobody awaits reports its exception when it is dropped") {

@@ -1,30 +1,8 @@
-// asyncio.shield: cancellation of the caller does not reach the shielded
-// work; outcomes pass through. Each ordering test carries the same program for
-// CPython 3.11 in a /*py ... py*/ block; it runs after the prelude below, and
-// what it printed is the expected vector. Lines carry "loop time@iteration".
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// asyncio.shield: cancellation of the caller does not reach the shielded work;
+// outcomes pass through. Each ordering test carries the same program for
+// CPython 3.11 as the string `py`; expect_cpython_prints runs it under python3
+// after kPrelude and checks that it prints the lines the C++ side is checked
+// against. Lines carry "loop time@iteration".
 
 #include <cstdio>
 #include <sstream>
@@ -34,66 +12,14 @@ py*/
 #include "aio/shield.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
+
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 const char* yn(bool b) { return b ? "yes" : "no"; }
-
-// Counts live coroutine frames, to prove that the shielded work is freed.
-struct Probe {
-    static inline int live = 0;
-    Probe() { ++live; }
-    Probe(const Probe&) = delete;
-    ~Probe() { --live; }
-};
 
 aio::Coroutine<std::string> save(std::string name, double delay) {
     Probe probe;
@@ -116,7 +42,7 @@ aio::Coroutine<int> fail(double delay) {
 }  // namespace
 
 TEST_CASE("shield passes the result through when nothing is cancelled") {
-    /*py
+    constexpr const char* py = R"PY(
 async def save(name, delay):
     print("start", name, now())
     try:
@@ -133,25 +59,22 @@ async def main():
     print("got", await asyncio.shield(t), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         print("got", co_await aio::shield(save("a", 0.25)), now());
         auto t = aio::create_task(save("b", 0.25));
         print("got", co_await aio::shield(t), now());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "saved a 0.25@4",
-                       "got a 0.25@6",
-                       "start b 0.25@7",
-                       "saved b 0.5@9",
-                       "got b 0.5@11",
-                   });
+    const Lines expected{
+        "start a 0@2", "saved a 0.25@4", "got a 0.25@6", "start b 0.25@7", "saved b 0.5@9", "got b 0.5@11",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("cancelling the task awaiting a shield leaves the shielded task running") {
-    /*py
+    constexpr const char* py = R"PY(
 async def save(name, delay):
     print("start", name, now())
     try:
@@ -182,7 +105,7 @@ async def main():
     print("save returned", await t, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(save("doc", 0.5));
@@ -200,18 +123,17 @@ py*/
         print("caller cancelled?", yn(c.cancelled()), "save done?", yn(t.done()), now());
         print("save returned", co_await t, now());
     }());
-    CHECK(g_out == Lines{
-                       "start doc 0@2",
-                       "caller cancelled 0.25@5",
-                       "caller cancelled? yes save done? no 0.25@5",
-                       "saved doc 0.5@7",
-                       "save returned doc 0.5@8",
-                   });
+    const Lines expected{
+        "start doc 0@2",   "caller cancelled 0.25@5", "caller cancelled? yes save done? no 0.25@5",
+        "saved doc 0.5@7", "save returned doc 0.5@8",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("a shielded task cancelled by other means cancels the shield") {
-    /*py
+    constexpr const char* py = R"PY(
 async def save(name, delay):
     print("start", name, now())
     try:
@@ -236,7 +158,7 @@ async def main():
         print("shield cancelled?", yn(s.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(save("doc", 0.5));
@@ -249,11 +171,13 @@ py*/
             print("shield cancelled?", yn(s.cancelled()), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start doc 0@2",
-                       "cancelled doc 0.25@5",
-                       "shield cancelled? yes 0.25@7",
-                   });
+    const Lines expected{
+        "start doc 0@2",
+        "cancelled doc 0.25@5",
+        "shield cancelled? yes 0.25@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("shield passes an exception through") {
@@ -281,7 +205,7 @@ TEST_CASE("shield of a finished task returns the task itself") {
 }
 
 TEST_CASE("a dropped shield whose caller was cancelled frees everything once the work ends") {
-    /*py
+    constexpr const char* py = R"PY(
 async def save(name, delay):
     print("start", name, now())
     try:
@@ -306,7 +230,7 @@ async def main():
     print("caller cancelled?", yn(c.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto c = aio::create_task([]() -> aio::Coroutine<> { co_await aio::shield(save("orphan", 0.5)); }());
@@ -315,11 +239,13 @@ py*/
         co_await aio::sleep(0.5);
         print("caller cancelled?", yn(c.cancelled()), now());
     }());
-    CHECK(g_out == Lines{
-                       "start orphan 0@3",
-                       "saved orphan 0.5@8",
-                       "caller cancelled? yes 0.75@10",
-                   });
+    const Lines expected{
+        "start orphan 0@3",
+        "saved orphan 0.5@8",
+        "caller cancelled? yes 0.75@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
     CHECK(p.L.reports.empty());
 }

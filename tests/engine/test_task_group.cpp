@@ -1,33 +1,28 @@
 // asyncio.TaskGroup (3.11): waiting at the end of the block, a failure
 // cancelling siblings and the block, ExceptionGroup with every error, outside
 // cancellation, nesting, refusals. Each ordering test carries the same program
-// for CPython 3.11 in a /*py ... py*/ block; it runs after the prelude below,
-// and what it printed is the expected vector. Lines carry "time@iteration".
-// Only one sibling is ever cancelled at a time in these programs: CPython
-// cancels siblings in set order (arbitrary), aio in creation order.
-/*py-prelude
-import asyncio
+// for CPython 3.11 as the string `py`; expect_cpython_prints runs it under
+// python3 after kPrelude and checks that it prints the lines the C++ side is
+// checked against. Lines carry "time@iteration". Only one sibling is ever
+// cancelled at a time in these programs: CPython cancels siblings in set order
+// (arbitrary), aio in creation order.
 
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
 
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
+#include "aio/task_group.hpp"
+#include "support.hpp"
 
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
+
+namespace {
+
+// What every program here runs after: the virtual loop, then show() for
+// exceptions and the job() and failing() the C++ side has too.
+const std::string kPrelude = std::string(aio_test::kVirtualLoopPy) + R"PY(
 def show(e):
     if isinstance(e, BaseExceptionGroup):
         return "group(" + ", ".join(show(x) for x in e.exceptions) + ")"
@@ -48,74 +43,7 @@ async def failing(name, delay):
     await asyncio.sleep(delay)
     print("raise", name, now())
     raise ValueError(name)
-py*/
-
-#include <cstdio>
-#include <sstream>
-#include <string>
-#include <vector>
-
-#include "aio/task_group.hpp"
-#include "support.hpp"
-
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
-
-namespace {
-
-// Counts live coroutine frames, to prove that cancelled work is freed.
-struct Probe {
-    static inline int live = 0;
-    Probe() { ++live; }
-    Probe(const Probe&) = delete;
-    ~Probe() { --live; }
-};
+)PY";
 
 // Python's show(e) above: groups spelled out, other errors as repr().
 std::string show(const std::exception_ptr& e) {
@@ -154,7 +82,7 @@ aio::Coroutine<> failing(std::string name, double delay) {
 }  // namespace
 
 TEST_CASE("a task group waits for all its tasks when the block ends") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     async with asyncio.TaskGroup() as tg:
         a = tg.create_task(job("a", 0.5))
@@ -163,7 +91,7 @@ async def main():
     print("results", a.result(), b.result(), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         aio::Task<std::string> a, b;
@@ -175,19 +103,16 @@ py*/
         });
         print("results", a.result(), b.result(), now());
     }());
-    CHECK(g_out == Lines{
-                       "block done 0@1",
-                       "start a 0@2",
-                       "start b 0@2",
-                       "end b 0.25@4",
-                       "end a 0.5@7",
-                       "results a b 0.5@9",
-                   });
+    const Lines expected{
+        "block done 0@1", "start a 0@2", "start b 0@2", "end b 0.25@4", "end a 0.5@7", "results a b 0.5@9",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.5);
 }
 
 TEST_CASE("the first failure in a task group cancels the siblings and the block, and all errors come out together") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
@@ -204,7 +129,7 @@ async def main():
     print("cancelling", asyncio.current_task().cancelling())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -224,25 +149,25 @@ py*/
         }
         print("cancelling", aio::current_task().cancelling());
     }());
-    CHECK(
-        g_out ==
-        Lines{
-            "start slow 0@2",
-            "start x 0@2",
-            "start y 0@2",
-            "raise x 0.25@4",
-            "raise y 0.25@4",
-            "cancelled slow 0.25@6",
-            "block cancelled 0.25@6",
-            "caught unhandled errors in a TaskGroup (2 sub-exceptions) group(ValueError('x'), ValueError('y')) 0.25@8",
-            "cancelling 0",
-        });
+    const Lines expected{
+        "start slow 0@2",
+        "start x 0@2",
+        "start y 0@2",
+        "raise x 0.25@4",
+        "raise y 0.25@4",
+        "cancelled slow 0.25@6",
+        "block cancelled 0.25@6",
+        "caught unhandled errors in a TaskGroup (2 sub-exceptions) group(ValueError('x'), ValueError('y')) 0.25@8",
+        "cancelling 0",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
     CHECK(p.L.reports.empty());
 }
 
 TEST_CASE("an error in a task group's block cancels its tasks and joins the group's errors") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
@@ -253,7 +178,7 @@ async def main():
         print("caught", show(eg), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -266,16 +191,18 @@ py*/
             print("caught", show(std::current_exception()), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "cancelled a 0.25@5",
-                       "caught group(RuntimeError('block')) 0.25@7",
-                   });
+    const Lines expected{
+        "start a 0@2",
+        "cancelled a 0.25@5",
+        "caught group(RuntimeError('block')) 0.25@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("cancelling the task running a task group cancels its tasks and propagates CancelledError") {
-    /*py
+    constexpr const char* py = R"PY(
 def yn(b):
     return "yes" if b else "no"
 
@@ -298,7 +225,7 @@ async def main():
         print("task cancelled?", yn(t.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task([]() -> aio::Coroutine<> {
@@ -320,17 +247,19 @@ py*/
             print("task cancelled?", t.cancelled() ? "yes" : "no", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@3",
-                       "cancelled a 0.25@7",
-                       "runner cancelled 0.25@9",
-                       "task cancelled? yes 0.25@10",
-                   });
+    const Lines expected{
+        "start a 0@3",
+        "cancelled a 0.25@7",
+        "runner cancelled 0.25@9",
+        "task cancelled? yes 0.25@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("cancelling the task while its group waits at the end of the block cancels the tasks") {
-    /*py
+    constexpr const char* py = R"PY(
 def yn(b):
     return "yes" if b else "no"
 
@@ -352,7 +281,7 @@ async def main():
         print("task cancelled?", yn(t.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task([]() -> aio::Coroutine<> {
@@ -374,16 +303,18 @@ py*/
             print("task cancelled?", t.cancelled() ? "yes" : "no", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@3",
-                       "cancelled a 0.25@7",
-                       "runner cancelled 0.25@9",
-                       "task cancelled? yes 0.25@10",
-                   });
+    const Lines expected{
+        "start a 0@3",
+        "cancelled a 0.25@7",
+        "runner cancelled 0.25@9",
+        "task cancelled? yes 0.25@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a task failing while its group waits at the end of the block cancels the others") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
@@ -395,7 +326,7 @@ async def main():
     print("cancelling", asyncio.current_task().cancelling())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -410,19 +341,17 @@ py*/
         }
         print("cancelling", aio::current_task().cancelling());
     }());
-    CHECK(g_out == Lines{
-                       "block done 0@1",
-                       "start long 0@2",
-                       "start late 0@2",
-                       "raise late 0.5@4",
-                       "cancelled long 0.5@6",
-                       "caught group(ValueError('late')) 0.5@8",
-                       "cancelling 1",
-                   });
+    const Lines expected{
+        "block done 0@1",   "start long 0@2",       "start late 0@2",
+        "raise late 0.5@4", "cancelled long 0.5@6", "caught group(ValueError('late')) 0.5@8",
+        "cancelling 1",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("nested task groups: an inner group's ExceptionGroup becomes an error of the outer group") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     try:
         async with asyncio.TaskGroup() as outer:
@@ -435,7 +364,7 @@ async def main():
         print("caught", show(eg), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -452,20 +381,22 @@ py*/
             print("caught", show(std::current_exception()), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start outer-job 0@2",
-                       "start inner-fail 0@2",
-                       "start inner-job 0@2",
-                       "raise inner-fail 0.25@4",
-                       "cancelled inner-job 0.25@6",
-                       "cancelled outer-job 0.25@9",
-                       "caught group(group(ValueError('inner-fail'))) 0.25@11",
-                   });
+    const Lines expected{
+        "start outer-job 0@2",
+        "start inner-fail 0@2",
+        "start inner-job 0@2",
+        "raise inner-fail 0.25@4",
+        "cancelled inner-job 0.25@6",
+        "cancelled outer-job 0.25@9",
+        "caught group(group(ValueError('inner-fail'))) 0.25@11",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
 TEST_CASE("nested task groups: an inner group that succeeds lets the outer one go on") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     async with asyncio.TaskGroup() as outer:
         a = outer.create_task(job("outer-job", 0.75))
@@ -475,7 +406,7 @@ async def main():
     print("outer done", a.result(), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         aio::Task<std::string> a, b;
@@ -489,18 +420,16 @@ py*/
         });
         print("outer done", a.result(), now());
     }());
-    CHECK(g_out == Lines{
-                       "start outer-job 0@2",
-                       "start inner-job 0@2",
-                       "end inner-job 0.25@4",
-                       "inner done inner-job 0.25@6",
-                       "end outer-job 0.75@8",
-                       "outer done outer-job 0.75@10",
-                   });
+    const Lines expected{
+        "start outer-job 0@2",         "start inner-job 0@2",  "end inner-job 0.25@4",
+        "inner done inner-job 0.25@6", "end outer-job 0.75@8", "outer done outer-job 0.75@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a task group refuses new tasks before it is entered, while shutting down, and once finished") {
-    /*py
+    constexpr const char* py = R"PY(
 async def main():
     tg = asyncio.TaskGroup()
     try:
@@ -533,7 +462,7 @@ async def main():
         print(e)
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         aio::TaskGroup tg;
@@ -578,15 +507,17 @@ py*/
             print(e.what());
         }
     }());
-    CHECK(g_out == Lines{
-                       "TaskGroup <TaskGroup> has not been entered",
-                       "start x 0@2",
-                       "raise x 0.25@4",
-                       "TaskGroup <TaskGroup errors=1 cancelling> is shutting down",
-                       "caught group(ValueError('x')) 0.25@6",
-                       "TaskGroup <TaskGroup cancelling> is finished",
-                       "TaskGroup <TaskGroup entered> is finished",
-                   });
+    const Lines expected{
+        "TaskGroup <TaskGroup> has not been entered",
+        "start x 0@2",
+        "raise x 0.25@4",
+        "TaskGroup <TaskGroup errors=1 cancelling> is shutting down",
+        "caught group(ValueError('x')) 0.25@6",
+        "TaskGroup <TaskGroup cancelling> is finished",
+        "TaskGroup <TaskGroup entered> is finished",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(Probe::live == 0);
 }
 
@@ -602,7 +533,7 @@ TEST_CASE("task_group returns what its block returns") {
 }
 
 TEST_CASE("a child task may add a sibling to its group while the group waits at the end") {
-    /*py
+    constexpr const char* py = R"PY(
 async def spawner(tg):
     await asyncio.sleep(0.25)
     tg.create_task(job("sibling", 0.25))
@@ -614,7 +545,7 @@ async def main():
     print("group done", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         co_await aio::task_group([](aio::TaskGroup& tg) -> aio::Coroutine<> {
@@ -627,12 +558,14 @@ py*/
         });
         print("group done", now());
     }());
-    CHECK(g_out == Lines{
-                       "spawned 0.25@4",
-                       "start sibling 0.25@5",
-                       "end sibling 0.5@7",
-                       "group done 0.5@9",
-                   });
+    const Lines expected{
+        "spawned 0.25@4",
+        "start sibling 0.25@5",
+        "end sibling 0.5@7",
+        "group done 0.5@9",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a loop closed while a task group waits frees the group and its tasks") {

@@ -1,31 +1,8 @@
 // asyncio.timeout / timeout_at scopes (3.11 Timeout): expiry, reschedule,
 // nesting, outside cancellation, errors. Each ordering test carries the same
-// program for CPython 3.11 in a /*py ... py*/ block; it runs after the prelude
-// below, and what it printed is the expected vector. Lines carry
-// "loop time@iteration" stamps.
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// program for CPython 3.11 as the string `py`; expect_cpython_prints runs it
+// under python3 after kPrelude and checks that it prints the lines the C++ side
+// is checked against. Lines carry "loop time@iteration" stamps.
 
 #include <cstdio>
 #include <sstream>
@@ -35,56 +12,12 @@ py*/
 #include "aio/timeouts.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
+
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 const char* yn(bool b) { return b ? "yes" : "no"; }
 
@@ -103,7 +36,7 @@ aio::Coroutine<std::string> brew(std::string name, double delay) {
 }  // namespace
 
 TEST_CASE("a timeout scope that finishes in time returns the result and disarms its timer") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -123,7 +56,7 @@ async def main():
     print("got", name, "expired?", yn(cm.expired()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto cm = aio::timeout(0.5);  // owned here, so it can be read after the scope
@@ -131,15 +64,17 @@ py*/
         print("got", name, "expired?", yn(cm.expired()), now());
         CHECK(g_loop->describe_timers().empty());
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@1",
-                       "end a 0.25@3",
-                       "got a expired? no 0.25@3",
-                   });
+    const Lines expected{
+        "start a 0@1",
+        "end a 0.25@3",
+        "got a expired? no 0.25@3",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a timeout scope cancels the block at the deadline and raises TimeoutError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -164,7 +99,7 @@ async def main():
     print("cancelling", asyncio.current_task().cancelling())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto cm = aio::timeout(0.5);
@@ -179,19 +114,21 @@ py*/
         }
         print("cancelling", aio::current_task().cancelling());
     }());
-    CHECK(g_out == Lines{
-                       "start tea 0@1",
-                       "end tea 0.25@3",
-                       "start cocoa 0.25@3",
-                       "cancelled cocoa 0.5@5",
-                       "TimeoutError expired? yes <Timeout [expired]> 0.5@5",
-                       "cancelling 0",
-                   });
+    const Lines expected{
+        "start tea 0@1",
+        "end tea 0.25@3",
+        "start cocoa 0.25@3",
+        "cancelled cocoa 0.5@5",
+        "TimeoutError expired? yes <Timeout [expired]> 0.5@5",
+        "cancelling 0",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.5);
 }
 
 TEST_CASE("rescheduling a timeout moves its deadline, and None removes it") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -218,7 +155,7 @@ async def main():
         print("TimeoutError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         co_await aio::timeout(0.25, [](aio::Timeout& cm) -> aio::Coroutine<> {
@@ -238,21 +175,23 @@ py*/
             print("TimeoutError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "when 1 <Timeout [active] when=1.0>",
-                       "start later 0@1",
-                       "end later 0.5@3",
-                       "when None <Timeout [active] when=None>",
-                       "start unbounded 0.5@3",
-                       "end unbounded 2.5@5",
-                       "start sooner 2.5@5",
-                       "cancelled sooner 2.75@7",
-                       "TimeoutError 2.75@7",
-                   });
+    const Lines expected{
+        "when 1 <Timeout [active] when=1.0>",
+        "start later 0@1",
+        "end later 0.5@3",
+        "when None <Timeout [active] when=None>",
+        "start unbounded 0.5@3",
+        "end unbounded 2.5@5",
+        "start sooner 2.5@5",
+        "cancelled sooner 2.75@7",
+        "TimeoutError 2.75@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("timeout_at takes an absolute loop time, and a deadline in the past expires on the next iteration") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -276,7 +215,7 @@ async def main():
         print("TimeoutError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -290,18 +229,16 @@ py*/
             print("TimeoutError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@1",
-                       "cancelled a 0.75@3",
-                       "TimeoutError 0.75@3",
-                       "start b 0.75@3",
-                       "cancelled b 0.75@5",
-                       "TimeoutError 0.75@5",
-                   });
+    const Lines expected{
+        "start a 0@1",    "cancelled a 0.75@3", "TimeoutError 0.75@3",
+        "start b 0.75@3", "cancelled b 0.75@5", "TimeoutError 0.75@5",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("nested timeouts: the scope whose deadline passed raises TimeoutError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -329,7 +266,7 @@ async def main():
         print("outer TimeoutError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         co_await aio::timeout(1, [](aio::Timeout&) -> aio::Coroutine<> {
@@ -349,20 +286,16 @@ py*/
             print("outer TimeoutError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start inner 0@1",
-                       "cancelled inner 0.25@3",
-                       "inner TimeoutError 0.25@3",
-                       "start after 0.25@3",
-                       "end after 0.5@5",
-                       "start deep 0.5@5",
-                       "cancelled deep 0.75@7",
-                       "outer TimeoutError 0.75@7",
-                   });
+    const Lines expected{
+        "start inner 0@1", "cancelled inner 0.25@3", "inner TimeoutError 0.25@3", "start after 0.25@3",
+        "end after 0.5@5", "start deep 0.5@5",       "cancelled deep 0.75@7",     "outer TimeoutError 0.75@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a cancellation from outside passes through a timeout scope as CancelledError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -394,7 +327,7 @@ async def main():
         print("task cancelled?", yn(t.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task([]() -> aio::Coroutine<> {
@@ -413,16 +346,18 @@ py*/
             print("task cancelled?", yn(t.cancelled()), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start x 0@2",
-                       "cancelled x 0.25@5",
-                       "CancelledError 0.25@5",
-                       "task cancelled? yes 0.25@6",
-                   });
+    const Lines expected{
+        "start x 0@2",
+        "cancelled x 0.25@5",
+        "CancelledError 0.25@5",
+        "task cancelled? yes 0.25@6",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("a block that swallows the timeout's cancellation ends normally but expired") {
-    /*py
+    constexpr const char* py = R"PY(
 def yn(b):
     return "yes" if b else "no"
 
@@ -435,7 +370,7 @@ async def main():
     print("expired?", yn(cm.expired()), "cancelling", asyncio.current_task().cancelling(), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         bool expired = false;
@@ -449,10 +384,12 @@ py*/
         });
         print("expired?", yn(expired), "cancelling", aio::current_task().cancelling(), now());
     }());
-    CHECK(g_out == Lines{
-                       "swallowed 0.25@3",
-                       "expired? yes cancelling 0 0.25@3",
-                   });
+    const Lines expected{
+        "swallowed 0.25@3",
+        "expired? yes cancelling 0 0.25@3",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("an error inside a timeout scope passes through unchanged") {

@@ -1,31 +1,9 @@
 // asyncio.wait: each return_when, timeouts, exact loop times. Each ordering
-// test carries the same program for CPython 3.11 in a /*py ... py*/ block; it
-// runs after the prelude below, and what it printed is the expected vector.
-// Lines carry "loop time@iteration" stamps. CPython's done/pending are sets, so
-// the Python programs sort names; ours are vectors in argument order.
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// test carries the same program for CPython 3.11 as the string `py`;
+// expect_cpython_prints runs it under python3 after kPrelude and checks that it
+// prints the lines the C++ side is checked against. Lines carry
+// "loop time@iteration" stamps. CPython's done/pending are sets, so the Python
+// programs sort names; ours are vectors in argument order.
 
 #include <cstdio>
 #include <sstream>
@@ -35,56 +13,12 @@ py*/
 #include "aio/wait.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
+
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 // Names of tasks, joined: Python prints sorted(t.get_name() for t in s).
 template <class T>
@@ -111,7 +45,7 @@ aio::Coroutine<int> fail(int n, double delay) {
 }  // namespace
 
 TEST_CASE("wait with ALL_COMPLETED returns when every task is done") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -127,7 +61,7 @@ async def main():
     print("done", names(done), "pending", names(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<int>> ts;
@@ -137,20 +71,22 @@ py*/
         auto [done, pending] = co_await aio::wait(ts);
         print("done", names(done), "pending", names(pending), now());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "start 2 0@2",
-                       "start 3 0@2",
-                       "end 2 0.25@4",
-                       "end 1 0.5@7",
-                       "end 3 0.75@10",
-                       "done [t1,t2,t3] pending [] 0.75@12",
-                   });
+    const Lines expected{
+        "start 1 0@2",
+        "start 2 0@2",
+        "start 3 0@2",
+        "end 2 0.25@4",
+        "end 1 0.5@7",
+        "end 3 0.75@10",
+        "done [t1,t2,t3] pending [] 0.75@12",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.75);
 }
 
 TEST_CASE("wait with FIRST_COMPLETED returns after the first task finishes and leaves the rest running") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -168,7 +104,7 @@ async def main():
     print("done", names(done), "pending", names(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<int>> ts;
@@ -180,20 +116,18 @@ py*/
         auto rest = co_await aio::wait(pending, aio::FIRST_COMPLETED);
         print("done", names(rest.done), "pending", names(rest.pending), now());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "start 2 0@2",
-                       "start 3 0@2",
-                       "end 2 0.25@4",
-                       "end 3 0.25@4",
-                       "done [t2,t3] pending [t1] 0.25@6",
-                       "end 1 0.5@8",
-                       "done [t1] pending [] 0.5@10",
-                   });
+    const Lines expected{
+        "start 1 0@2",  "start 2 0@2",
+        "start 3 0@2",  "end 2 0.25@4",
+        "end 3 0.25@4", "done [t2,t3] pending [t1] 0.25@6",
+        "end 1 0.5@8",  "done [t1] pending [] 0.5@10",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait with FIRST_EXCEPTION returns at the first failure, or when all are done") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -220,7 +154,7 @@ async def main():
     print("done", names(done), "pending", names(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<int>> ts;
@@ -235,26 +169,20 @@ py*/
         auto second = co_await aio::wait(more, aio::FIRST_EXCEPTION);
         print("done", names(second.done), "pending", names(second.pending), now());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "fail 2 0@2",
-                       "start 3 0@2",
-                       "end 1 0.25@4",
-                       "raise 2 0.5@7",
-                       "done [t1,t2] pending [t3] 0.5@9",
-                       "start 4 0.5@10",
-                       "start 5 0.5@10",
-                       "end 3 0.75@12",
-                       "end 4 0.75@12",
-                       "end 5 1@15",
-                       "done [t4,t5] pending [] 1@17",
-                   });
+    const Lines expected{
+        "start 1 0@2",    "fail 2 0@2",     "start 3 0@2",
+        "end 1 0.25@4",   "raise 2 0.5@7",  "done [t1,t2] pending [t3] 0.5@9",
+        "start 4 0.5@10", "start 5 0.5@10", "end 3 0.75@12",
+        "end 4 0.75@12",  "end 5 1@15",     "done [t4,t5] pending [] 1@17",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     // wait() looked at the failure (FIRST_EXCEPTION asks for it): not reported.
     CHECK(p.L.reports.empty());
 }
 
 TEST_CASE("wait with a timeout returns the pending tasks without cancelling them") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -274,7 +202,7 @@ async def main():
     print("done", names(done), "pending", names(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<int>> ts;
@@ -290,22 +218,24 @@ py*/
         // The 10 s timer was cancelled when the last task finished.
         CHECK(g_loop->describe_timers().empty());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "start 2 0@2",
-                       "start 3 0@2",
-                       "end 1 0.25@4",
-                       "done [t1] pending [t2,t3] 0.5@7",
-                       "end 2 0.75@9",
-                       "done [t2] pending [t3] 0.75@11",
-                       "end 3 1@13",
-                       "done [t3] pending [] 1@15",
-                   });
+    const Lines expected{
+        "start 1 0@2",
+        "start 2 0@2",
+        "start 3 0@2",
+        "end 1 0.25@4",
+        "done [t1] pending [t2,t3] 0.5@7",
+        "end 2 0.75@9",
+        "done [t2] pending [t3] 0.75@11",
+        "end 3 1@13",
+        "done [t3] pending [] 1@15",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 1);
 }
 
 TEST_CASE("wait on finished tasks still takes two loop iterations") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -323,7 +253,7 @@ async def main():
     print("done", names(done), "pending", names(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(work(1, 0), "t1");
@@ -333,12 +263,14 @@ py*/
         auto [done, pending] = co_await aio::wait(ts);
         print("done", names(done), "pending", names(pending), now());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "end 1 0@3",
-                       "waiting 0@4",
-                       "done [t1] pending [] 0@6",
-                   });
+    const Lines expected{
+        "start 1 0@2",
+        "end 1 0@3",
+        "waiting 0@4",
+        "done [t1] pending [] 0@6",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait drops repeated tasks, as a set would") {
@@ -368,7 +300,7 @@ TEST_CASE("wait on an empty list raises ValueError when awaited") {
 }
 
 TEST_CASE("cancelling a task blocked in wait leaves the awaited tasks running") {
-    /*py
+    constexpr const char* py = R"PY(
 async def work(n, delay):
     print("start", n, now())
     await asyncio.sleep(delay)
@@ -390,7 +322,7 @@ async def main():
     print("result", await ts[0], now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         std::vector<aio::Task<int>> ts{aio::create_task(work(1, 0.5))};
@@ -406,16 +338,18 @@ py*/
         w.cancel();
         print("result", co_await ts[0], now());
     }());
-    CHECK(g_out == Lines{
-                       "start 1 0@2",
-                       "waiter cancelled 0.25@5",
-                       "end 1 0.5@7",
-                       "result 1 0.5@8",
-                   });
+    const Lines expected{
+        "start 1 0@2",
+        "waiter cancelled 0.25@5",
+        "end 1 0.5@7",
+        "result 1 0.5@8",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait accepts plain futures") {
-    /*py
+    constexpr const char* py = R"PY(
 def names(s):
     return "[" + ",".join(sorted(str(f.result()) for f in s if f.done())) + "]"
 
@@ -427,7 +361,7 @@ async def main():
     print("done", names(done), "pending", len(pending), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         aio::Future<int> f, g;
@@ -437,9 +371,11 @@ py*/
         auto [done, pending] = co_await aio::wait(fs, aio::FIRST_COMPLETED);
         print("done", "[" + std::to_string(done[0].result()) + "]", "pending", pending.size(), now());
     }());
-    CHECK(g_out == Lines{
-                       "done [1] pending 1 0.25@4",
-                   });
+    const Lines expected{
+        "done [1] pending 1 0.25@4",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait drops repeated tasks from a long list, keeping the first occurrence's order") {

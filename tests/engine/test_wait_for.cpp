@@ -1,31 +1,9 @@
 // asyncio.wait_for (3.11): success, timeout (the inner task is cancelled and
 // waited for), cancellation, no timeout, zero timeout. Each ordering test
-// carries the same program for CPython 3.11 in a /*py ... py*/ block; it runs
-// after the prelude below, and what it printed is the expected vector. Lines
-// carry "loop time@iteration" stamps.
-/*py-prelude
-import asyncio
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    """aio's virtual clock: when nothing is ready, jump to the next deadline."""
-    def __init__(self):
-        super().__init__()
-        self.now, self.iteration = 0.0, 0
-    def time(self):
-        return self.now
-    def _run_once(self):
-        self.iteration += 1
-        if not self._ready:
-            live = [h._when for h in self._scheduled if not h._cancelled]
-            if live:
-                self.now = max(self.now, min(live))
-        super()._run_once()
-
-loop = VirtualLoop()
-asyncio.set_event_loop(loop)
-def now():
-    return f"{loop.time():g}@{loop.iteration}"
-py*/
+// carries the same program for CPython 3.11 as the string `py`;
+// expect_cpython_prints runs it under python3 after kPrelude and checks that it
+// prints the lines the C++ side is checked against. Lines carry
+// "loop time@iteration" stamps.
 
 #include <cstdio>
 #include <sstream>
@@ -35,56 +13,12 @@ py*/
 #include "aio/wait.hpp"
 #include "support.hpp"
 
-namespace {
-
-std::vector<std::string> g_out;
-aio::EventLoop* g_loop = nullptr;
-
-// A test program: a virtual-clock loop and what the program printed.
-// Closing the loop here, before VirtualLoop's members go, keeps the reports
-// of tasks left pending ("Task was destroyed but it is pending!") in a live
-// vector (VirtualLoop declares `reports` after `loop`).
-struct Program {
-    aio_test::VirtualLoop L;
-    Program() {
-        g_out.clear();
-        g_loop = L.loop.get();
-    }
-    ~Program() {
-        L->close();
-        g_loop = nullptr;
-    }
-};
-
-std::string now() {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g@%llu", g_loop->time(), static_cast<unsigned long long>(g_loop->iteration()));
-    return buf;
-}
-
-// Python's print(a, b, ...): items separated by spaces.
-template <class... A>
-void print(const A&... a) {
-    std::ostringstream os;
-    int i = 0;
-    ((os << (i++ ? " " : "") << a), ...);
-    g_out.push_back(os.str());
-}
-
-using Lines = std::vector<std::string>;
-
-}  // namespace
-
-template <>
-struct doctest::StringMaker<Lines> {
-    static doctest::String convert(const Lines& v) {
-        std::string s = "{\n";
-        for (auto& l : v) s += "  \"" + l + "\",\n";
-        return (s + "}").c_str();
-    }
-};
+using namespace aio_test::port;
+using aio_test::expect_cpython_prints;
 
 namespace {
+
+const std::string kPrelude = aio_test::kVirtualLoopPy;
 
 // Sleeps; on cancellation, takes `cleanup` seconds before re-raising (C++
 // cannot co_await inside a catch block, so the cleanup follows it).
@@ -122,7 +56,7 @@ aio::Coroutine<std::string> defiant(std::string name, bool raise_instead) {
 }  // namespace
 
 TEST_CASE("wait_for returns the result when the awaitable finishes in time") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -137,22 +71,24 @@ async def main():
     print("got", await asyncio.wait_for(brew("a", 0.25), timeout=0.5), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         print("got", co_await aio::wait_for(brew("a", 0.25), 0.5), now());
         CHECK(g_loop->describe_timers().empty());  // the timeout was cancelled
     }());
-    CHECK(g_out == Lines{
-                       "start a 0@2",
-                       "end a 0.25@4",
-                       "got a 0.25@6",
-                   });
+    const Lines expected{
+        "start a 0@2",
+        "end a 0.25@4",
+        "got a 0.25@6",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.25);
 }
 
 TEST_CASE("wait_for cancels the inner task at the deadline and raises TimeoutError") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -170,7 +106,7 @@ async def main():
         print("TimeoutError", repr(str(e)), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -179,16 +115,18 @@ py*/
             print("TimeoutError", "'" + std::string(e.what()) + "'", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start b 0@2",
-                       "cancelled b 0.5@5",
-                       "TimeoutError '' 0.5@7",
-                   });
+    const Lines expected{
+        "start b 0@2",
+        "cancelled b 0.5@5",
+        "TimeoutError '' 0.5@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.5);
 }
 
 TEST_CASE("wait_for waits until the cancelled task has finished cleaning up") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay, cleanup):
     print("start", name, now())
     try:
@@ -208,7 +146,7 @@ async def main():
         print("TimeoutError", now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -217,17 +155,19 @@ py*/
             print("TimeoutError", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start c 0@2",
-                       "cancelled c 0.5@5",
-                       "cleaned up c 0.75@7",
-                       "TimeoutError 0.75@9",
-                   });
+    const Lines expected{
+        "start c 0@2",
+        "cancelled c 0.5@5",
+        "cleaned up c 0.75@7",
+        "TimeoutError 0.75@9",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.75);
 }
 
 TEST_CASE("wait_for returns what the task returns, or raises what it raises, when it defies the cancellation") {
-    /*py
+    constexpr const char* py = R"PY(
 async def defiant(name, raise_instead):
     try:
         await asyncio.sleep(1)
@@ -245,7 +185,7 @@ async def main():
         print("RuntimeError", e, now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         print("got", co_await aio::wait_for(defiant("d", false), 0.5), now());
@@ -255,16 +195,18 @@ py*/
             print("RuntimeError", e.what(), now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "ignoring the cancellation d 0.5@5",
-                       "got d 0.5@7",
-                       "ignoring the cancellation e 1@11",
-                       "RuntimeError e 1@13",
-                   });
+    const Lines expected{
+        "ignoring the cancellation d 0.5@5",
+        "got d 0.5@7",
+        "ignoring the cancellation e 1@11",
+        "RuntimeError e 1@13",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("cancelling a task in wait_for cancels the inner task and waits for it") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay, cleanup):
     print("start", name, now())
     try:
@@ -297,7 +239,7 @@ async def main():
         print("outer task cancelled?", yn(t.cancelled()), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task([]() -> aio::Coroutine<> {
@@ -316,18 +258,20 @@ py*/
             print("outer task cancelled?", t.cancelled() ? "yes" : "no", now());
         }
     }());
-    CHECK(g_out == Lines{
-                       "start f 0@3",
-                       "cancelled f 0.25@7",
-                       "cleaned up f 0.375@9",
-                       "outer cancelled 0.375@11",
-                       "outer task cancelled? yes 0.375@12",
-                   });
+    const Lines expected{
+        "start f 0@3",
+        "cancelled f 0.25@7",
+        "cleaned up f 0.375@9",
+        "outer cancelled 0.375@11",
+        "outer task cancelled? yes 0.375@12",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
     CHECK(p.L->time() == 0.375);
 }
 
 TEST_CASE("wait_for without a timeout awaits a coroutine inline, with no task") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -340,25 +284,22 @@ async def main():
     print("got", await asyncio.wait_for(t, None), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         print("got", co_await aio::wait_for(brew("g", 0.25), std::nullopt), now());
         auto t = aio::create_task(brew("h", 0.25));
         print("got", co_await aio::wait_for(t, std::nullopt), now());
     }());
-    CHECK(g_out == Lines{
-                       "start g 0@1",
-                       "end g 0.25@3",
-                       "got g 0.25@3",
-                       "start h 0.25@4",
-                       "end h 0.5@6",
-                       "got h 0.5@7",
-                   });
+    const Lines expected{
+        "start g 0@1", "end g 0.25@3", "got g 0.25@3", "start h 0.25@4", "end h 0.5@6", "got h 0.5@7",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait_for with a zero timeout cancels at once unless the future is already done") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     await asyncio.sleep(delay)
@@ -375,7 +316,7 @@ async def main():
     print("got", await asyncio.wait_for(f, 0), now())
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         try {
@@ -387,14 +328,16 @@ py*/
         f.set_result("ready");
         print("got", co_await aio::wait_for(f, 0), now());
     }());
-    CHECK(g_out == Lines{
-                       "TimeoutError 0@4",
-                       "got ready 0@4",
-                   });
+    const Lines expected{
+        "TimeoutError 0@4",
+        "got ready 0@4",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait_for on a task that finishes in the iteration of the deadline still times out") {
-    /*py
+    constexpr const char* py = R"PY(
 async def brew(name, delay):
     print("start", name, now())
     try:
@@ -416,7 +359,7 @@ async def main():
         print("TimeoutError", now(), "task cancelled?", yn(t.cancelled()))
 
 loop.run_until_complete(main())
-py*/
+)PY";
     Program p;
     p.L.run([]() -> aio::Coroutine<> {
         auto t = aio::create_task(brew("i", 0.5));
@@ -426,11 +369,13 @@ py*/
             print("TimeoutError", now(), "task cancelled?", t.cancelled() ? "yes" : "no");
         }
     }());
-    CHECK(g_out == Lines{
-                       "start i 0@2",
-                       "cancelled i 0.5@4",
-                       "TimeoutError 0.5@6 task cancelled? yes",
-                   });
+    const Lines expected{
+        "start i 0@2",
+        "cancelled i 0.5@4",
+        "TimeoutError 0.5@6 task cancelled? yes",
+    };
+    CHECK(g_out == expected);
+    expect_cpython_prints(kPrelude + py, expected);
 }
 
 TEST_CASE("wait_for of a void coroutine returns when it is done") {
