@@ -883,8 +883,9 @@ Value seq_repeat(VM& vm, const Value& seq, int64_t n) {
         len = static_cast<TupleObject*>(o)->m_size;
     }
     if (n < 0) n = 0;
-    if (len && static_cast<double>(n) * len * sizeof(Value) > static_cast<double>(vm.m_limits.max_memory))
+    if (len && static_cast<uint64_t>(n) > vm.m_limits.max_memory / (len * sizeof(Value)))
         return vm.raise(vm.e_MemoryError, "");
+    if (!vm.reserve_memory(len * static_cast<size_t>(n) * sizeof(Value))) return Value();
     size_t total = len * static_cast<size_t>(n);
     if (is_list) {
         ListObject* l = vm.new_list(total);
