@@ -1469,11 +1469,11 @@ bool VM::to_list(const Value& v, std::vector<Value>& out) {
     for (;;) {
         Value x = iter_next(it);
         if (x.is_null()) return !has_exc();
-        out.push_back(std::move(x));
-        if ((out.size() & 0xffff) == 0 && memory_exceeded()) {
-            raise(e_MemoryError, "");
+        // The vector is C++ memory on the script's behalf: its next doubling
+        // must fit under max_memory beside the objects (tuple(range(10**10))).
+        if (out.size() == out.capacity() && out.size() >= 1024 && !reserve_memory(out.capacity() * 2 * sizeof(Value)))
             return false;
-        }
+        out.push_back(std::move(x));
     }
 }
 
