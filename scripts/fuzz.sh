@@ -26,7 +26,7 @@ build=$root/build/asan
 cmake --build --preset asan -j2 --target aio_fuzz_targets >/dev/null
 
 per=$((minutes * 60 / ${#targets[@]}))
-script_seeds=("$root/tests/fuzz/seeds" "$root/tests/script/corpus" "$root/examples")
+script_seeds=("$build/tests/fuzz/script-seeds")  # the .py files only (tests/fuzz/CMakeLists.txt)
 total_execs=0 total_found=0
 summary=()
 for t in "${targets[@]}"; do
