@@ -31,45 +31,44 @@
 #include "aio/observer.hpp"
 #include "asyncio/asyncio.hpp"
 #include "host/program.hpp"
+#include "embed_options.hpp"
 
 namespace {
 
 using aio::script::ScriptProgram;
 using emscripten::val;
 
-enum class ClockMode { real, virtual_, scaled };
+using aio::web::EmbedClock;
+using ClockMode = EmbedClock;
 
-ClockMode parse_clock(const std::string& s) {
-    if (s == "virtual") return ClockMode::virtual_;
-    if (s == "scaled") return ClockMode::scaled;
-    return ClockMode::real;
+// A nonsense option is the page's bug: `new M.EmbedRun(...)` throws a
+// RangeError that names it (embed_options.cpp has the ranges).
+[[noreturn]] void throw_range_error(const std::string& msg) { val::global("RangeError").new_(val(msg)).throw_(); }
+
+void check(const std::string& err) {
+    if (!err.empty()) throw_range_error(err);
 }
 
-const char* clock_name(ClockMode m) {
-    switch (m) {
-    case ClockMode::virtual_:
-        return "virtual";
-    case ClockMode::scaled:
-        return "scaled";
-    case ClockMode::real:
-        break;
+// Reads options into EmbedOptions: absent, undefined and null keep the
+// default; a number option given as anything but a number is an error.
+aio::web::EmbedOptions read_options(const val& options) {
+    aio::web::EmbedOptions o;
+    if (options.isUndefined() || options.isNull()) return o;
+    for (const char* name : {"clock", "filename"}) {
+        if (!options.hasOwnProperty(name)) continue;
+        val v = options[name];
+        if (v.isUndefined() || v.isNull()) continue;
+        if (!v.isString()) throw_range_error(std::string(name) + " must be a string");
+        check(aio::web::set_string_option(o, name, v.as<std::string>()));
     }
-    return "real";
-}
-
-// Reads options.name as a number, or `fallback` when it is absent.
-double number_or(const val& options, const char* name, double fallback) {
-    if (!options.hasOwnProperty(name)) return fallback;
-    val v = options[name];
-    if (v.isUndefined() || v.isNull()) return fallback;
-    return v.as<double>();
-}
-
-std::string string_or(const val& options, const char* name, const std::string& fallback) {
-    if (!options.hasOwnProperty(name)) return fallback;
-    val v = options[name];
-    if (!v.isString()) return fallback;
-    return v.as<std::string>();
+    for (const char* name : {"speed", "sliceInstructions", "maxDepth", "maxMemoryMB", "maxOutputKB"}) {
+        if (!options.hasOwnProperty(name)) continue;
+        val v = options[name];
+        if (v.isUndefined() || v.isNull()) continue;
+        if (!v.isNumber()) throw_range_error(std::string(name) + " must be a number");
+        check(aio::web::set_number_option(o, name, v.as<double>()));
+    }
+    return o;
 }
 
 // Forwards the loop's task events to a JS callback as plain objects. Only
@@ -102,18 +101,20 @@ public:
     // sliceInstructions, maxDepth, maxMemoryMB, maxOutputKB.
     // callbacks: output(stream, text) with stream 1 (stdout) or 2 (stderr);
     // event({kind, time, task, name, what, until, iteration}) when given.
-    EmbedRun(val options, val callbacks)
-        : m_mode(parse_clock(string_or(options, "clock", "real"))), m_speed(number_or(options, "speed", 1.0)),
-          m_filename(string_or(options, "filename", "<embed>")) {
+    EmbedRun(val options, val callbacks) {
+        aio::web::EmbedOptions opts = read_options(options);
+        m_mode = opts.clock;
+        m_speed = opts.speed;
+        m_filename = opts.filename;
         if (callbacks.hasOwnProperty("output")) m_output = callbacks["output"];
         if (callbacks.hasOwnProperty("event") && !callbacks["event"].isUndefined())
             m_events = std::make_unique<EventForwarder>(callbacks["event"]);
 
         aio::script::Limits limits;
-        limits.slice_instructions = static_cast<std::uint64_t>(number_or(options, "sliceInstructions", 20000));
-        limits.max_depth = static_cast<int>(number_or(options, "maxDepth", limits.max_depth));
-        limits.max_memory = static_cast<std::size_t>(number_or(options, "maxMemoryMB", 128) * 1024 * 1024);
-        limits.max_output = static_cast<std::size_t>(number_or(options, "maxOutputKB", 1024) * 1024);
+        limits.slice_instructions = opts.slice_instructions;
+        if (opts.max_depth) limits.max_depth = *opts.max_depth;
+        limits.max_memory = opts.max_memory;
+        limits.max_output = opts.max_output;
 
         ScriptProgram::Options o;
         o.limits = limits;
@@ -167,8 +168,10 @@ public:
     // Clock switches apply to the running loop at once (loop time carries on
     // from where it is) and to loops the script creates later.
     void set_clock(const std::string& mode, double speed) {
-        m_mode = parse_clock(mode);
-        m_speed = speed;
+        aio::web::EmbedOptions o;
+        check(aio::web::parse_clock(mode, m_mode));
+        check(aio::web::set_number_option(o, "speed", speed));
+        m_speed = o.speed;
         if (!m_started) return;
         aio::script::VM& vm = m_program->interpreter().vm();
         if (vm.m_asyncio) aio::script::asyncio_state(vm).virtual_clock = m_mode == ClockMode::virtual_;
@@ -182,7 +185,7 @@ public:
     }
     int exit_status() const { return m_program->exit_status(); }
     int current_line() const { return m_program->current_line(); }
-    std::string clock() const { return clock_name(m_mode); }
+    std::string clock() const { return aio::web::clock_name(m_mode); }
 
 private:
     // A loop the script made (asyncio.run makes a new one each call) gets the

@@ -5,6 +5,8 @@
 // continuation, and the error messages CPython 3.11 prints.
 #include "compile/lexer.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -296,6 +298,45 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
     return true;
 }
 
+// The first invalid UTF-8 sequence in s, as CPython's utf-8 codec reports
+// it: its offset and the reason; npos if s is valid. Overlong forms,
+// surrogates and code points past U+10FFFF are invalid continuations.
+static size_t invalid_utf8(std::string_view s, const char** reason) {
+    size_t i = 0, n = s.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (!len) {
+            *reason = "invalid start byte";
+            return i;
+        }
+        for (int k = 1; k < len; ++k) {
+            if (i + k >= n) {
+                *reason = "unexpected end of data";
+                return i;
+            }
+            unsigned char d = static_cast<unsigned char>(s[i + k]);
+            unsigned char lo = 0x80, hi = 0xbf;
+            if (k == 1) {
+                if (c == 0xe0) lo = 0xa0;
+                if (c == 0xed) hi = 0x9f;
+                if (c == 0xf0) lo = 0x90;
+                if (c == 0xf4) hi = 0x8f;
+            }
+            if (d < lo || d > hi) {
+                *reason = "invalid continuation byte";
+                return i;
+            }
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
 Lexer::Lexer(std::string_view src, int base_line, int base_col, bool sub)
     : m_src(src), m_line(base_line), m_base_col(base_col), m_sub(sub) {}
 
@@ -514,6 +555,21 @@ bool Lexer::lex_string(Token& t, size_t start, std::string_view prefix) {
 bool Lexer::run(std::vector<Token>& out, SyntaxErrorInfo& err) {
     m_err = &err;
     const std::string_view s = m_src;
+    if (!m_sub) {
+        // Source must be UTF-8 (PEP 3120): every later step, slicing a
+        // literal included, relies on it.
+        const char* reason = "";
+        size_t bad = invalid_utf8(s, &reason);
+        if (bad != std::string_view::npos) {
+            size_t line_start = s.rfind('\n', bad);
+            line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+            int line = m_line + static_cast<int>(std::count(s.begin(), s.begin() + line_start, '\n'));
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                          static_cast<unsigned>(static_cast<unsigned char>(s[bad])), bad - line_start, reason);
+            return fail(buf, line, 0);
+        }
+    }
     bool at_line_start = !m_sub;
     bool line_has_tokens = false;
     for (;;) {

@@ -313,6 +313,10 @@ bool dict_update(VM& vm, DictObject* d, const Value& other) {
             return false;
         }
         if (!dict_set(vm, d, pair[0], pair[1])) return false;
+        if (vm.memory_exceeded()) {  // dict(zip(range(10**10), ...)) ends here
+            vm.raise(vm.e_MemoryError, "");
+            return false;
+        }
     }
 }
 
@@ -429,8 +433,10 @@ Value d_fromkeys(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     std::vector<Value> keys;
     if (!vm.to_list(a[1], keys)) return Value();
     Value val = n > 2 ? a[2] : Value::none();
-    for (auto& k : keys)
+    for (auto& k : keys) {
         if (!vm.setitem(dv, k, val)) return Value();
+        if (vm.memory_exceeded()) return vm.raise(vm.e_MemoryError, "");
+    }
     return dv;
 }
 

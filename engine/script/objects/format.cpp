@@ -101,6 +101,21 @@ struct Spec {
     char type = 0;
 };
 
+// Reads the decimal digits at s[i...] into out (CPython's get_integer):
+// past Py_ssize_t it is "Too many decimal digits", not a wrapped value.
+bool parse_decimal(VM& vm, std::string_view s, size_t& i, int64_t& out) {
+    out = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        int d = s[i++] - '0';
+        if (out > (INT64_MAX - d) / 10) {
+            vm.raise(vm.e_ValueError, "Too many decimal digits in format string");
+            return false;
+        }
+        out = out * 10 + d;
+    }
+    return true;
+}
+
 bool parse_spec(VM& vm, std::string_view s, Spec& sp, const char* for_type) {
     size_t i = 0;
     auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
@@ -127,8 +142,7 @@ bool parse_spec(VM& vm, std::string_view s, Spec& sp, const char* for_type) {
         ++i;
     }
     if (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-        sp.width = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') sp.width = sp.width * 10 + (s[i++] - '0');
+        if (!parse_decimal(vm, s, i, sp.width)) return false;
     }
     if (i < s.size() && (s[i] == ',' || s[i] == '_')) sp.grouping = s[i++];
     if (i < s.size() && s[i] == '.') {
@@ -137,8 +151,7 @@ bool parse_spec(VM& vm, std::string_view s, Spec& sp, const char* for_type) {
             vm.raise(vm.e_ValueError, "Format specifier missing precision");
             return false;
         }
-        sp.precision = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') sp.precision = sp.precision * 10 + (s[i++] - '0');
+        if (!parse_decimal(vm, s, i, sp.precision)) return false;
     }
     if (i < s.size()) sp.type = s[i++];
     if (i < s.size()) {
@@ -149,6 +162,9 @@ bool parse_spec(VM& vm, std::string_view s, Spec& sp, const char* for_type) {
         sp.fill = "0";
         sp.align = '=';
     }
+    // The result is at least `width` fills long: refuse before building it,
+    // as CPython's MemoryError does, not after filling what the limit forbids.
+    if (sp.width > 0 && !vm.reserve_memory(static_cast<size_t>(sp.width) * sp.fill.size())) return false;
     (void)for_type;
     return true;
 }
@@ -326,6 +342,12 @@ bool format_float(VM& vm, double v, std::string_view spec, std::string& out) {
     }
     Spec sp;
     if (!parse_spec(vm, spec, sp, "float")) return false;
+    if (sp.precision > INT32_MAX) {
+        vm.raise(vm.e_ValueError, "precision too big");
+        return false;
+    }
+    // A float's digits come to at least `precision` characters.
+    if (sp.precision > 0 && !vm.reserve_memory(static_cast<size_t>(sp.precision))) return false;
     char t = sp.type;
     if (t && t != 'e' && t != 'E' && t != 'f' && t != 'F' && t != 'g' && t != 'G' && t != '%' && t != 'n') {
         vm.raisef(vm.e_ValueError, "Unknown format code '%c' for object of type 'float'", t);
@@ -445,7 +467,11 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
             }
             ++i;
         } else {
-            while (i < f.size() && f[i] >= '0' && f[i] <= '9') width = (width < 0 ? 0 : width) * 10 + (f[i++] - '0');
+            while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                int d = f[i++] - '0';
+                if (width > (INT64_MAX - d) / 10) return vm.raise(vm.e_ValueError, "width too big");
+                width = (width < 0 ? 0 : width) * 10 + d;
+            }
         }
         if (i < f.size() && f[i] == '.') {
             ++i;
@@ -457,9 +483,15 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
                 prec = p.as_intlike();
                 ++i;
             } else {
-                while (i < f.size() && f[i] >= '0' && f[i] <= '9') prec = prec * 10 + (f[i++] - '0');
+                while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                    int d = f[i++] - '0';
+                    if (prec > (INT32_MAX - d) / 10) return vm.raise(vm.e_ValueError, "precision too big");
+                    prec = prec * 10 + d;
+                }
             }
         }
+        // Refused before the padding is built (CPython: MemoryError).
+        if (width > 0 && !vm.reserve_memory(static_cast<size_t>(width))) return Value();
         while (i < f.size() && (f[i] == 'l' || f[i] == 'h' || f[i] == 'L')) ++i;
         if (i >= f.size()) return vm.raise(vm.e_ValueError, "incomplete format");
         char conv = f[i];
@@ -513,6 +545,7 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
             else
                 std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(mag));
             body = buf;
+            if (prec > 0 && !vm.reserve_memory(static_cast<size_t>(prec))) return Value();
             if (prec >= 0 && static_cast<int64_t>(body.size()) < prec) body.insert(0, prec - body.size(), '0');
             if (alt && conv == 'x') body = "0x" + body;
             if (alt && conv == 'X') body = "0X" + body;
@@ -531,6 +564,7 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
                 vm.clear_exc();
                 return vm.raisef(vm.e_TypeError, "must be real number, not %s", type_name(arg).c_str());
             }
+            if (prec > 0 && !vm.reserve_memory(static_cast<size_t>(prec))) return Value();
             bool special;
             bool neg = std::signbit(d) && !std::isnan(d);
             body = float_body(neg ? -d : d, conv, prec < 0 ? 6 : prec, alt, special);
@@ -646,6 +680,17 @@ bool format_field(FormatCtx& c, std::string_view field, std::string& out, int de
             break;
     }
     std::string_view name = field.substr(0, k);
+    // CPython's parse_field: a '{' outside [] in the field name is an error.
+    for (size_t q = 0, b = 0; q < name.size(); ++q) {
+        if (name[q] == '[')
+            ++b;
+        else if (name[q] == ']' && b)
+            --b;
+        else if (name[q] == '{' && !b) {
+            vm.raise(vm.e_ValueError, "unexpected '{' in field name");
+            return false;
+        }
+    }
     char conv = 0;
     std::string_view spec;
     if (k < field.size() && field[k] == '!') {
@@ -666,7 +711,9 @@ bool format_field(FormatCtx& c, std::string_view field, std::string& out, int de
     while (p < name.size() && name[p] != '.' && name[p] != '[') ++p;
     std::string_view first = name.substr(0, p);
     Value obj;
-    if (first.empty() || (first[0] >= '0' && first[0] <= '9')) {
+    // An all-digit name is an index; any other is a keyword ('0a' too).
+    bool numeric = !first.empty() && first.find_first_not_of("0123456789") == std::string_view::npos;
+    if (first.empty() || numeric) {
         int64_t idx;
         if (first.empty()) {
             if (c.mode == 2) {
@@ -681,8 +728,8 @@ bool format_field(FormatCtx& c, std::string_view field, std::string& out, int de
                 return false;
             }
             c.mode = 2;
-            idx = 0;
-            for (char d : first) idx = idx * 10 + (d - '0');
+            size_t at = 0;
+            if (!parse_decimal(vm, first, at, idx)) return false;
         }
         if (idx >= c.npos) {
             vm.raisef(vm.e_IndexError, "Replacement index %lld out of range for positional args tuple",
@@ -711,6 +758,10 @@ bool format_field(FormatCtx& c, std::string_view field, std::string& out, int de
         if (name[p] == '.') {
             size_t q = p + 1;
             while (q < name.size() && name[q] != '.' && name[q] != '[') ++q;
+            if (q == p + 1) {
+                vm.raise(vm.e_ValueError, "Empty attribute in format string");
+                return false;
+            }
             obj = vm.getattr(obj, vm.intern(name.substr(p + 1, q - p - 1)));
             if (obj.is_null()) return false;
             p = q;
@@ -721,15 +772,26 @@ bool format_field(FormatCtx& c, std::string_view field, std::string& out, int de
                 return false;
             }
             std::string_view key = name.substr(p + 1, q - p - 1);
+            if (key.empty()) {
+                vm.raise(vm.e_ValueError, "Empty attribute in format string");
+                return false;
+            }
             Value kv;
             bool digits = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
-            if (digits)
-                kv = Value::integer(std::stoll(std::string(key)));
-            else
+            if (digits) {
+                int64_t n;
+                size_t at = 0;
+                if (!parse_decimal(vm, key, at, n)) return false;
+                kv = Value::integer(n);
+            } else
                 kv = vm.str(key);
             obj = vm.getitem(obj, kv);
             if (obj.is_null()) return false;
             p = q + 1;
+            if (p < name.size() && name[p] != '.' && name[p] != '[') {
+                vm.raise(vm.e_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+                return false;
+            }
         }
     }
     if (conv) {

@@ -70,6 +70,12 @@ void* VM::raw_alloc(size_t bytes) {
     return p;
 }
 
+bool VM::reserve_memory(size_t bytes) {
+    if (bytes <= m_limits.max_memory && m_bytes <= m_limits.max_memory - bytes) return true;
+    raise(e_MemoryError, "");
+    return false;
+}
+
 void VM::raw_free(void* p, size_t bytes) {
     if (!p) return;
     m_bytes -= bytes;

@@ -883,8 +883,9 @@ Value seq_repeat(VM& vm, const Value& seq, int64_t n) {
         len = static_cast<TupleObject*>(o)->m_size;
     }
     if (n < 0) n = 0;
-    if (len && static_cast<double>(n) * len * sizeof(Value) > static_cast<double>(vm.m_limits.max_memory))
+    if (len && static_cast<uint64_t>(n) > vm.m_limits.max_memory / (len * sizeof(Value)))
         return vm.raise(vm.e_MemoryError, "");
+    if (!vm.reserve_memory(len * static_cast<size_t>(n) * sizeof(Value))) return Value();
     size_t total = len * static_cast<size_t>(n);
     if (is_list) {
         ListObject* l = vm.new_list(total);
@@ -1468,11 +1469,11 @@ bool VM::to_list(const Value& v, std::vector<Value>& out) {
     for (;;) {
         Value x = iter_next(it);
         if (x.is_null()) return !has_exc();
-        out.push_back(std::move(x));
-        if ((out.size() & 0xffff) == 0 && memory_exceeded()) {
-            raise(e_MemoryError, "");
+        // The vector is C++ memory on the script's behalf: its next doubling
+        // must fit under max_memory beside the objects (tuple(range(10**10))).
+        if (out.size() == out.capacity() && out.size() >= 1024 && !reserve_memory(out.capacity() * 2 * sizeof(Value)))
             return false;
-        }
+        out.push_back(std::move(x));
     }
 }
 

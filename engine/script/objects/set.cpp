@@ -250,6 +250,10 @@ bool set_update(VM& vm, SetObject* s, const Value& iterable) {
         Value v = vm.iter_next(it);
         if (v.is_null()) return !vm.has_exc();
         if (!set_add(vm, s, v)) return false;
+        if (vm.memory_exceeded()) {  // set(range(10**10)) ends here, not after
+            vm.raise(vm.e_MemoryError, "");
+            return false;
+        }
     }
 }
 

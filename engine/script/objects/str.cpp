@@ -86,8 +86,8 @@ Value str_concat(VM& vm, StrObject* a, StrObject* b) {
 
 Value str_repeat(VM& vm, StrObject* s, int64_t n) {
     if (n <= 0 || s->m_size == 0) return vm.str("");
-    if (static_cast<double>(n) * s->m_size > static_cast<double>(vm.m_limits.max_memory))
-        return vm.raise(vm.e_MemoryError, "");
+    if (static_cast<uint64_t>(n) > vm.m_limits.max_memory / s->m_size) return vm.raise(vm.e_MemoryError, "");
+    if (!vm.reserve_memory(s->m_size * static_cast<size_t>(n))) return Value();
     std::string out;
     out.reserve(s->m_size * n);
     for (int64_t i = 0; i < n; ++i) out.append(s->view());
@@ -653,7 +653,12 @@ Value s_join(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
         return Value();
     }
     std::string_view sep = self_str(a)->view();
+    size_t need = items.empty() ? 0 : sep.size() * (items.size() - 1);
+    for (const Value& it : items)
+        if (is_str(it)) need += as_str(it)->m_size;
+    if (!vm.reserve_memory(need)) return Value();
     std::string out;
+    out.reserve(need);
     for (size_t i = 0; i < items.size(); ++i) {
         if (!is_str(items[i]))
             return vm.raisef(vm.e_TypeError, "sequence item %zu: expected str instance, %s found", i,
@@ -678,6 +683,7 @@ Value do_pad(VM& vm, Value* a, int n, TupleObject* kw, int where, const char* na
     int64_t len = s->m_length;
     if (width <= len) return a[0];
     int64_t total = width - len, left = 0;
+    if (!vm.reserve_memory(static_cast<size_t>(total) * fill.size() + s->m_size)) return Value();
     if (where == 0)
         left = total / 2 + (total & width & 1);  // CPython's center rounding
     else if (where == 2)
@@ -698,6 +704,7 @@ Value s_zfill(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (!int_from_value(vm, a[1], width, "width")) return Value();
     StrObject* s = self_str(a);
     if (width <= static_cast<int64_t>(s->m_length)) return a[0];
+    if (!vm.reserve_memory(static_cast<size_t>(width))) return Value();
     std::string v = s->str();
     std::string out;
     size_t start = 0;

@@ -110,6 +110,10 @@ public:
     size_t m_chunk_left = 0;
     void link(Object* o);  // put on the all-objects list
     bool memory_exceeded() const { return m_bytes > m_limits.max_memory; }
+    // Before building `bytes` on a script's behalf (padding, repetition,
+    // join): raises MemoryError and returns false if that would pass
+    // max_memory, so the limit refuses at once instead of after the work.
+    bool reserve_memory(size_t bytes);
     size_t bytes_in_use() const { return m_bytes; }
     size_t live_objects() const { return m_live; }
     static VM* current();  // the VM whose objects are being freed

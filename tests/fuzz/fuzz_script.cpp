@@ -13,35 +13,22 @@
 #include "host/interp.hpp"
 #include "objects/runtime.hpp"
 #include "host/program.hpp"
+#include "fuzz_limits.hpp"
 
 using namespace aio::script;
-
-namespace {
-
-aio::script::Limits fuzz_limits() {
-    Limits l;
-    l.slice_instructions = 5000;
-    l.max_steps = 300000;
-    l.max_depth = 150;
-    l.max_memory = size_t(48) << 20;
-    l.max_output = size_t(64) << 10;
-    return l;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size > 8192) return 0;
     std::string_view src(reinterpret_cast<const char*>(data), size);
     {
         // Front end alone (also for inputs the run below rejects early).
-        VM vm(fuzz_limits());
+        VM vm(fuzz::limits());
         VMScope scope(vm);
         SyntaxErrorInfo err;
         (void)compile_source(vm, src, "fuzz.py", err);
     }
     ScriptProgram::Options o;
-    o.limits = fuzz_limits();
+    o.limits = fuzz::limits();
     o.virtual_clock = true;
     o.write = [](int, std::string_view) {};
     ScriptProgram prog(std::move(o));
