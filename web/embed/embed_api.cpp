@@ -26,10 +26,8 @@
 #include <string>
 
 #include "aio/clock.hpp"
-#include "aio/detail/task_core.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/observer.hpp"
-#include "asyncio/asyncio_core.hpp"
 #include "host/program.hpp"
 
 namespace {
@@ -170,8 +168,7 @@ public:
         m_mode = parse_clock(mode);
         m_speed = speed;
         if (!m_started) return;
-        aio::script::VM& vm = m_program->interpreter().vm();
-        if (vm.m_asyncio) aio::script::asyncio_state(vm).virtual_clock = m_mode == ClockMode::virtual_;
+        m_program->set_virtual_clock(m_mode == ClockMode::virtual_);
         if (aio::EventLoop* loop = m_program->loop()) install_clock(*loop);
     }
 
