@@ -98,8 +98,6 @@ async function waitStatus(page, statuses, what, timeout = 30000) {
 
 await suite('playground', async (t) => {
   const page = await t.page('index.html');
-  let engine = false;
-
   await t.check('the playground loads and draws frames with no console errors', async () => {
     await ready(page);
     const f0 = await frames(page);
@@ -107,7 +105,6 @@ await suite('playground', async (t) => {
     const f1 = await frames(page);
     expect(f1 >= f0 + 10, `frames ${f0} -> ${f1}`);
     const s = await state(page);
-    engine = s.engine === true;
     expect(s.examples >= 13, `${s.examples} examples`);
     const firstFrame = await page.evaluate(() => {
       const m = performance.getEntriesByName('aio-first-frame')[0];
@@ -119,12 +116,7 @@ await suite('playground', async (t) => {
     await t.shot(page, 'playground-loaded');
   });
 
-  await t.check('the engine is wired in (state().engine)', async () => {
-    expect(engine, 'aioTest.state().engine is false: this build has the shell without a runner (app/no_runner.cpp)');
-  });
-
   await t.check(`choose ${EXAMPLE}, run it with Ctrl+Enter, read what CPython printed`, async () => {
-    expect(engine, 'no engine in this build');
     expect(await page.evaluate((n) => window.aioTest.selectExample(n), EXAMPLE), `selectExample(${EXAMPLE})`);
     await page.evaluate(() => window.aioTest.reset());
     const want = fs.readFileSync(path.join(REPO, 'examples', EXAMPLE + '.out'), 'utf8');
@@ -144,7 +136,6 @@ await suite('playground', async (t) => {
   });
 
   await t.check('a syntax error typed into the script is reported at its line', async () => {
-    expect(engine, 'no engine in this build');
     const src = 'import asyncio\n\nasync def main():\n    print("ready"\n    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n';
     const want = cpython(src);
     const line = Number((want.err.match(/line (\d+)/) || [])[1]);
@@ -161,7 +152,6 @@ await suite('playground', async (t) => {
   });
 
   await t.check('a script that never awaits keeps frames coming; Stop (Shift+F5) ends it', async () => {
-    expect(engine, 'no engine in this build');
     const src = 'import asyncio\n\nasync def spin():\n    n = 0\n    while True:\n        n += 1\n\nasync def main():\n    print("spinning")\n    await spin()\n\nasyncio.run(main())\n';
     await page.evaluate((s) => window.aioTest.setSource(s), src);
     // Software WebGL draws only ~10 frames a second here: compare with the
@@ -184,7 +174,6 @@ await suite('playground', async (t) => {
   });
 
   await t.check('a runtime error in a task marks the line the traceback names', async () => {
-    expect(engine, 'no engine in this build');
     const src = 'import asyncio\n\nasync def divide(a, b):\n    await asyncio.sleep(0)\n    return a / b\n\nasync def main():\n    print(await divide(1, 0))\n\nasyncio.run(main())\n';
     const want = cpython(src);
     const lines = [...want.err.matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
@@ -205,7 +194,6 @@ await suite('playground', async (t) => {
   });
 
   await t.check('"Run C++" puts the twin\'s output beside the script\'s', async () => {
-    expect(engine, 'no engine in this build');
     expect(await page.evaluate((n) => window.aioTest.selectExample(n), EXAMPLE), `selectExample(${EXAMPLE})`);
     await page.evaluate(() => window.aioTest.reset());
     const want = fs.readFileSync(path.join(REPO, 'examples', EXAMPLE + '.out'), 'utf8');
@@ -236,12 +224,10 @@ await suite('playground', async (t) => {
     const s = await state(linked);
     eq(s.script, 'shared.py', 'the link opens as shared.py');
     expect(/Opened the code from the link/.test(await linked.evaluate(() => window.aioTest.console(true))), 'a console note');
-    if (engine) {
-      await linked.evaluate(() => window.aioTest.setClock('virtual'));
-      await linked.evaluate(() => window.aioTest.run());
-      eq((await waitStatus(linked, FINISHED, 'the linked code to run')).status, 'finished', 'status');
-      eq(await linked.evaluate(() => window.aioTest.console(false)), cpython(src).out, 'output vs CPython');
-    }
+    await linked.evaluate(() => window.aioTest.setClock('virtual'));
+    await linked.evaluate(() => window.aioTest.run());
+    eq((await waitStatus(linked, FINISHED, 'the linked code to run')).status, 'finished', 'status');
+    eq(await linked.evaluate(() => window.aioTest.console(false)), cpython(src).out, 'output vs CPython');
     // A changed fragment opens the new link without a reload.
     const other = 'print("second link")\n';
     const second = await permalink(linked, other);

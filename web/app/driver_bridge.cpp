@@ -3,7 +3,7 @@
 // window.aioTest.driver().
 
 #include "app.h"
-#include "driver.h"
+#include "run/driver.h"
 
 #include <emscripten.h>
 

@@ -176,8 +176,7 @@ bool init(int argc, char** argv) {
     platform::init();
 
     a.runner.reset(create_runner());
-    a.playground = std::make_unique<Playground>(a.fonts);
-    a.playground->set_runner(a.runner.get());
+    a.playground = std::make_unique<Playground>(a.fonts, *a.runner);
     if (example) a.playground->select_example(example);
     if (sample) load_sample_view(a.playground->state());
     return true;

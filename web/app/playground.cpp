@@ -41,7 +41,8 @@ ExampleCatalog embedded_catalog() {
     return build_catalog(catalog, files);
 }
 
-Playground::Playground(const Fonts& fonts) : m_fonts(fonts), m_catalog(embedded_catalog()) {
+Playground::Playground(const Fonts& fonts, Runner& runner)
+    : m_fonts(fonts), m_runner(runner), m_catalog(embedded_catalog()) {
     m_edited.assign(m_catalog.examples.size(), false);
     for (size_t i = 0; i < m_catalog.examples.size(); ++i)
         m_edited[i] = platform::storage_get(kEditKeyPrefix + m_catalog.examples[i].name).has_value();
@@ -80,8 +81,6 @@ Playground::Playground(const Fonts& fonts) : m_fonts(fonts), m_catalog(embedded_
     // once the browser has unpacked it, or at once if it already has).
     platform::set_link_handler([this](const platform::Link& link) { open_link(link); });
 }
-
-void Playground::set_runner(Runner* runner) { m_runner = runner; }
 
 const Example* Playground::current() const {
     if (m_selected < 0 || static_cast<size_t>(m_selected) >= m_catalog.examples.size()) return nullptr;
@@ -192,7 +191,7 @@ void Playground::share() {
 void Playground::set_clock(ClockMode mode, double speed) {
     m_controls.clock = mode;
     m_controls.speed = static_cast<float>(std::clamp(speed, 0.1, 10.0));
-    if (m_runner) m_runner->set_clock(m_controls.clock, m_controls.speed, m_state);
+    m_runner.set_clock(m_controls.clock, m_controls.speed, m_state);
     m_state.loop.clock = m_controls.clock;
     m_state.loop.speed = m_controls.speed;
 }
@@ -224,12 +223,7 @@ void Playground::save_edit() {
 // [SECTION] Running ---------------------------------------------------------------
 
 void Playground::start(RunRequest::Program program, bool paused) {
-    if (!m_runner) {
-        m_state.console.note("This build has no engine linked in yet: the playground shell runs, but scripts cannot.",
-                             m_state.loop.time);
-        return;
-    }
-    if (is_live(m_state.status)) m_runner->stop(m_state);
+    if (is_live(m_state.status)) m_runner.stop(m_state);
     // Each program has its own console column: the other one stays, so the
     // script's and the C++ twin's outputs sit side by side.
     if (program == RunRequest::Program::cpp_twin) {
@@ -254,7 +248,7 @@ void Playground::start(RunRequest::Program program, bool paused) {
     req.start_paused = paused;
     m_state.program = req.filename;
     m_last_program = program;
-    m_runner->start(req, m_state);
+    m_runner.start(req, m_state);
     m_seen_status = m_state.status;
 }
 
@@ -268,8 +262,8 @@ void Playground::note_status_change() {
 }
 
 void Playground::run() {
-    if (m_runner && m_state.status == RunStatus::paused) {
-        m_runner->resume(m_state);
+    if (m_state.status == RunStatus::paused) {
+        m_runner.resume(m_state);
         return;
     }
     start(RunRequest::Program::script, false);
@@ -278,23 +272,22 @@ void Playground::run() {
 void Playground::run_cpp() { start(RunRequest::Program::cpp_twin, false); }
 
 void Playground::step() {
-    if (!m_runner) return start(RunRequest::Program::script, true);
     switch (m_state.status) {
     case RunStatus::running:
-        m_runner->pause(m_state);
+        m_runner.pause(m_state);
         break;
     case RunStatus::paused:
-        m_runner->step(m_state);
+        m_runner.step(m_state);
         break;
     default:
         start(RunRequest::Program::script, true);
-        if (m_state.status == RunStatus::paused) m_runner->step(m_state);
+        if (m_state.status == RunStatus::paused) m_runner.step(m_state);
         break;
     }
 }
 
 void Playground::stop() {
-    if (m_runner && is_live(m_state.status)) m_runner->stop(m_state);
+    if (is_live(m_state.status)) m_runner.stop(m_state);
 }
 
 void Playground::reset() {
@@ -311,7 +304,7 @@ void Playground::reset() {
 }
 
 void Playground::tick(double budget_ms) {
-    if (m_runner && m_state.status == RunStatus::running) m_runner->frame(budget_ms, m_state);
+    if (m_state.status == RunStatus::running) m_runner.frame(budget_ms, m_state);
     if (m_dirty_since >= 0 && ImGui::GetTime() - m_dirty_since > 0.5) save_edit();
 }
 
@@ -362,7 +355,7 @@ void Playground::draw() {
     if (act.stop) stop();
     if (act.reset) reset();
     if (act.share) share();
-    if (act.clock_changed && m_runner) m_runner->set_clock(m_controls.clock, m_controls.speed, m_state);
+    if (act.clock_changed) m_runner.set_clock(m_controls.clock, m_controls.speed, m_state);
     m_state.loop.clock = m_controls.clock;
     m_state.loop.speed = m_controls.speed;
 
@@ -402,7 +395,7 @@ void Playground::draw() {
 
     if (m_twin_panel.draw(ImVec2(rx + editor_w + kGap, y0), ImVec2(twin_w, top_h), m_fonts, m_twin,
                           ex && !ex->cpp.empty() ? ex->name + ".cpp" : std::string(),
-                          m_runner && ex && m_runner->has_cpp_twin(ex->name)))
+                          ex && m_runner.has_cpp_twin(ex->name)))
         run_cpp();
 
     float my = y0 + top_h + kGap;
@@ -463,12 +456,9 @@ void Playground::draw_status_bar(const ImVec2& pos, const ImVec2& size) {
     ImGui::PushFont(m_fonts.small);
     float ty = pos.y + (size.y - ImGui::GetFontSize()) * 0.5f;
     char left[256];
-    std::snprintf(left, sizeof left, "%s  \xC2\xB7  %s%s%s", m_runner ? "engine linked" : "engine not linked",
-                  m_state.program.empty() ? "nothing run yet" : m_state.program.c_str(),
+    std::snprintf(left, sizeof left, "%s%s%s", m_state.program.empty() ? "nothing run yet" : m_state.program.c_str(),
                   m_status_note.empty() ? "" : "  \xC2\xB7  ", m_status_note.c_str());
-    dl->AddCircleFilled(ImVec2(pos.x + 14, pos.y + size.y * 0.5f), 3.5f,
-                        m_runner ? colours::good : colours::text_faint);
-    dl->AddText(ImVec2(pos.x + 24, ty), colours::text_dim, left);
+    dl->AddText(ImVec2(pos.x + 12, ty), colours::text_dim, left);
     char right[160];
     const ImGuiIO& io = ImGui::GetIO();
     std::snprintf(
@@ -496,7 +486,6 @@ std::string Playground::state_json() const {
     const Example* ex = current();
     field("example", ex ? ex->name : "", true);
     field("status", to_string(m_state.status), true);
-    field("engine", m_runner ? "true" : "false", false);
     field("modified", m_modified ? "true" : "false", false);
     field("examples", std::to_string(m_catalog.examples.size()), false);
     field("script", script_name() + ".py", true);

@@ -12,7 +12,7 @@
 // The Console splits into script | C++ columns once "Run C++" has run.
 //   +------------------------- status bar -------------------------+
 //
-// Every border is a splitter. Running is delegated to a Runner (runner.h).
+// Every border is a splitter. Running is delegated to a Runner (run/runner.h).
 
 #include "editor/code_editor.h"
 #include "model/example_catalog.h"
@@ -23,7 +23,7 @@
 #include "panels/inspector_panel.h"
 #include "panels/timeline_panel.h"
 #include "platform/platform.h"
-#include "runner.h"
+#include "run/runner.h"
 #include "ui/theme.h"
 
 #include <string>
@@ -34,11 +34,8 @@ namespace aio::web {
 
 class Playground {
 public:
-    explicit Playground(const Fonts& fonts);
-
-    // Not owned. Without one the shell works but Run explains that no
-    // engine is linked.
-    void set_runner(Runner* runner);
+    // `runner` (create_runner()) outlives the playground.
+    Playground(const Fonts& fonts, Runner& runner);
 
     // Before ImGui::NewFrame: the runner's share of this frame.
     void tick(double budget_ms);
@@ -85,7 +82,7 @@ private:
     void note_status_change();
 
     const Fonts& m_fonts;
-    Runner* m_runner = nullptr;
+    Runner& m_runner;
     ExampleCatalog m_catalog;
     int m_selected = -1;
     std::string m_doc_name = "scratch";  // the script's name when no example is selected (a link's code: "shared")

@@ -4,7 +4,7 @@
 // the desktop app's --sample flag and the browser tests' aioTest.loadSample().
 // It is a drawing fixture, not a simulation: nothing here runs.
 
-#include "runner.h"
+#include "run/runner.h"
 
 namespace aio::web {
 

@@ -26,10 +26,8 @@
 #include <string>
 
 #include "aio/clock.hpp"
-#include "aio/detail/task_core.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/observer.hpp"
-#include "asyncio/asyncio.hpp"
 #include "host/program.hpp"
 #include "embed_options.hpp"
 
@@ -173,8 +171,7 @@ public:
         check(aio::web::set_number_option(o, "speed", speed));
         m_speed = o.speed;
         if (!m_started) return;
-        aio::script::VM& vm = m_program->interpreter().vm();
-        if (vm.m_asyncio) aio::script::asyncio_state(vm).virtual_clock = m_mode == ClockMode::virtual_;
+        m_program->set_virtual_clock(m_mode == ClockMode::virtual_);
         if (aio::EventLoop* loop = m_program->loop()) install_clock(*loop);
     }
 

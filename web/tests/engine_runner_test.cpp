@@ -2,9 +2,8 @@
 // 5 ms budget, Step, Stop, clock changes. Outputs are checked against the
 // examples' .out files (what CPython 3.11 prints).
 
-#include "engine_script.h"
-#include "engine_twin.h"
-#include "runner.h"
+#include "run/runner.h"
+#include "run/twin_recording.h"
 
 #include <doctest/doctest.h>
 
@@ -276,24 +275,24 @@ TEST_CASE("timeline lanes follow the tasks of a run") {
     CHECK(v.time == doctest::Approx(0.5));
 }
 
-TEST_CASE("a traceback's innermost frame in the script gives line and column") {
-    const char* tb =
-        "Traceback (most recent call last):\n"
-        "  File \"t.py\", line 7, in <module>\n"
-        "    asyncio.run(main())\n"
-        "  File \"<frozen asyncio>\", line 82, in run\n"
-        "    return loop.run_until_complete(task)\n"
-        "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
-        "  File \"t.py\", line 2, in f\n"
-        "    return 1/0\n"
-        "           ~^~\n"
-        "ZeroDivisionError: division by zero\n";
-    std::string src = "def f():\n    return 1/0\n";
-    Diagnostic d = diagnostic_from_traceback(tb, "t.py", src);
-    CHECK(d.line == 2);
-    CHECK(d.column == 12);  // the '1' of 1/0
-    CHECK(d.message == "ZeroDivisionError: division by zero");
-    CHECK_FALSE(diagnostic_from_traceback(tb, "other.py", src).present());
+// Every loop the example makes starts with the recorder as its observer
+// (aio::set_default_observer), so the twin's Timeline shows its tasks as the
+// script's run shows them.
+TEST_CASE("the C++ twin's replay draws the tasks of the example on the timeline") {
+    Harness h;
+    h.start_twin("12_producer_consumer");
+    h.run();
+    REQUIRE(h.state.status == RunStatus::finished);
+    const LoopView& v = h.state.loop;
+    REQUIRE(v.tasks.size() == 4);  // main + three cooks, as in the script's run
+    int cancelled = 0, slept = 0;
+    for (const TaskLane& lane : v.tasks) {
+        cancelled += lane.state == TaskState::cancelled;
+        for (const TaskSegment& s : lane.segments) slept += s.state == TaskState::sleeping;
+    }
+    CHECK(cancelled == 3);
+    CHECK(slept == 6);  // one sleep per dish
+    CHECK(v.time == doctest::Approx(0.5));
 }
 
 TEST_CASE("thousands of sleeping tasks on the real clock run to the end") {

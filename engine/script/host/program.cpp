@@ -41,6 +41,13 @@ aio::EventLoop* ScriptProgram::loop() const {
 
 bool ScriptProgram::blocked() const { return m_interp->vm().m_block_until > 0; }
 
+bool ScriptProgram::stop_requested() const { return asyncio_state(m_interp->vm()).host_stop; }
+
+void ScriptProgram::set_virtual_clock(bool on) {
+    m_options.virtual_clock = on;
+    asyncio_state(m_interp->vm()).virtual_clock = on;
+}
+
 int ScriptProgram::current_line() const {
     VM& vm = m_interp->vm();
     Frame* f = vm.current_frame();

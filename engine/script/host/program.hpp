@@ -55,6 +55,13 @@ public:
     aio::EventLoop* loop() const;  // the loop being driven, if any
     int current_line() const;      // the line the program is at while paused (0: none)
     bool blocked() const;          // in a blocking time.sleep (real clocks)
+    // The script called stop() on the loop it handed over: the next unit
+    // ends run_until_complete / run_forever, even with nothing ready.
+    bool stop_requested() const;
+    // Whether loops the script creates from now on run on a virtual clock
+    // (Options::virtual_clock, switched while running; the loop being
+    // driven keeps its clock: the host changes that one itself).
+    void set_virtual_clock(bool on);
     Interpreter& interpreter() { return *m_interp; }
 
 private:

@@ -3,7 +3,7 @@
 // virtual = fast-forward, scaled with a speed), Share, loop time and run status.
 
 #include "model/loop_view.h"
-#include "runner.h"
+#include "run/runner.h"
 
 #include <imgui.h>
 

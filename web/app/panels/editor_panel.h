@@ -4,7 +4,7 @@
 // and a status line with the cursor position and the current error.
 
 #include "editor/code_editor.h"
-#include "runner.h"
+#include "run/runner.h"
 
 #include <imgui.h>
 

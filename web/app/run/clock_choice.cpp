@@ -1,4 +1,4 @@
-#include "engine_clock.h"
+#include "run/clock_choice.h"
 
 #include "aio/event_loop.hpp"
 

@@ -15,10 +15,11 @@
 // a traceback, the innermost line of the script it names is marked in the
 // editor (a SyntaxError also gives the column).
 
-#include "engine_run.h"
-#include "engine_view.h"
-#include "runner.h"
+#include "run/engine_run.h"
+#include "run/runner.h"
+#include "run/view_observer.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,10 +83,5 @@ private:
     int m_status = 0;      // exit status, as CPython's
     std::string m_stderr;  // the tail of stderr: the traceback to mark
 };
-
-// The error to mark from a traceback or SyntaxError report printed for
-// `filename` (the innermost frame in that file), given the script's source
-// (to turn the caret's position back into a column).
-Diagnostic diagnostic_from_traceback(std::string_view stderr_text, std::string_view filename, std::string_view source);
 
 }  // namespace aio::web

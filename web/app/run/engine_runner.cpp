@@ -1,24 +1,12 @@
-// The engine-backed Runner: scripts on the interpreter, and the C++ twins,
-// driven by the browser driver (driver.h) a frame budget at a time.
-//
-//   Run      -> a ScriptRun (engine_script.h) or a TwinReplay (engine_twin.h)
-//   frame()  -> Driver::run(budget): units of work until the budget is used
-//   Pause    -> no more work; loop time held; the editor marks the line
-//   Step     -> one loop callback (or one slice of top-level code)
-//   Stop     -> ScriptProgram::stop(): frames dropped, loops closed quietly
-//
-// Between frames a deadline timer (Driver) keeps sleeping programs going
-// while the page is hidden.
+// The engine-backed Runner (run/engine_runner.h).
 
-#include "driver.h"
-#include "engine_script.h"
-#include "engine_twin.h"
-#include "runner.h"
+#include "run/engine_runner.h"
+
+#include "run/script_run.h"
+#include "run/twin_recording.h"
+#include "run/twin_replay.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <map>
-#include <memory>
 #include <string>
 
 namespace aio::web {
@@ -45,39 +33,9 @@ size_t count_lines(std::string_view text) {
     return n + (!text.empty() && text.back() != '\n');
 }
 
-class EngineRunner final : public Runner {
-public:
-    EngineRunner() : m_driver([this] { on_wake(); }) {}
-    ~EngineRunner() override { m_driver.cancel_wake(); }
+}  // namespace
 
-    void start(const RunRequest& request, RunState& state) override;
-    void resume(RunState& state) override;
-    void pause(RunState& state) override;
-    void step(RunState& state) override;
-    void stop(RunState& state) override;
-    void set_clock(ClockMode mode, double speed, RunState& state) override;
-    void frame(double budget_ms, RunState& state) override;
-    bool has_cpp_twin(std::string_view example) const override { return twin_available(example); }
-
-private:
-    void on_wake();
-    void settle(RunState& state, bool worked);
-    void end_run(RunState& state);
-    void compare_with_script(RunState& state);
-    // Where this run's notes go: the script's console or the twin's column.
-    ConsoleLog& output(RunState& state) const {
-        return m_program == RunRequest::Program::cpp_twin ? state.cpp_console : state.console;
-    }
-
-    Driver m_driver;
-    std::unique_ptr<EngineRun> m_run;
-    RunState* m_state = nullptr;  // the playground's; lives as long as the app
-    bool m_starved = false;       // the last slice ended with work ready: loop time held
-    RunRequest::Program m_program = RunRequest::Program::script;
-    std::string m_example;
-    // Each example's last finished script stdout, for the twin to compare with.
-    std::map<std::string, std::string, std::less<>> m_script_output;
-};
+bool EngineRunner::has_cpp_twin(std::string_view example) const { return twin_available(example); }
 
 void EngineRunner::start(const RunRequest& request, RunState& state) {
     m_driver.cancel_wake();
@@ -90,11 +48,7 @@ void EngineRunner::start(const RunRequest& request, RunState& state) {
         state.cpp_console.note("C++ twin: " + request.example +
                                    ".cpp ran to the end on a virtual clock; this is its replay at the chosen speed.",
                                0);
-        TwinRecording rec = record_twin(request.example);
-        if (!rec.events_recorded)
-            state.cpp_console.note(
-                "(this engine build cannot observe the example's loops: no timeline for the C++ twin)", 0);
-        m_run = std::make_unique<TwinReplay>(std::move(rec), state, request.clock, request.speed);
+        m_run = std::make_unique<TwinReplay>(record_twin(request.example), state, request.clock, request.speed);
     } else {
         m_run = std::make_unique<ScriptRun>(request, state);
     }
@@ -221,8 +175,6 @@ void EngineRunner::stop(RunState& state) {
 void EngineRunner::set_clock(ClockMode mode, double speed, RunState& /*state*/) {
     if (m_run) m_run->set_clock(mode, speed);
 }
-
-}  // namespace
 
 Runner* create_runner() { return new EngineRunner(); }
 

@@ -1,7 +1,7 @@
 // The engine's loop events as a LoopView (web/README.md's mapping table),
 // fed by a real C++ loop on a virtual clock.
 
-#include "engine_view.h"
+#include "run/view_observer.h"
 
 #include "aio/aio.hpp"
 

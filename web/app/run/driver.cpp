@@ -1,4 +1,4 @@
-#include "driver.h"
+#include "run/driver.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>

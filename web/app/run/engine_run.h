@@ -1,11 +1,11 @@
 #pragma once
 // One run the engine-backed runner drives: a script on the interpreter
-// (engine_script.h) or the replay of a C++ example (engine_twin.h). The
+// (run/script_run.h) or the replay of a C++ example (run/twin_replay.h). The
 // driver runs it unit by unit (DriveTarget); the runner adds what the
 // toolbar needs: one step, stop, clock changes, and a snapshot for the panels.
 
-#include "driver.h"
 #include "model/loop_view.h"
+#include "run/driver.h"
 
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-#include "runner.h"
+#include "run/run_state.h"
 
 namespace aio::web {
 

@@ -1,4 +1,4 @@
-#include "engine_view.h"
+#include "run/view_observer.h"
 
 #include "aio/event_loop.hpp"
 
