@@ -171,6 +171,23 @@ await suite('docs', async (t) => {
     await pg.close();
   });
 
+  await t.check('a block with a nonsense data-speed says so and runs nothing', async () => {
+    // A page of its own (served by the test, not the site): the docs page
+    // shows authors only working blocks.
+    const html = '<!doctype html><meta charset="utf-8"><script src="../aio-embed.js" defer></script>' +
+      '<pre data-aio data-clock="scaled" data-speed="fast">print("never")</pre>';
+    await t.context.route('**/docs/bad-options.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+    const bad = await t.page('docs/bad-options.html');
+    await until(() => bad.locator('.aio-block').count(), 'the block');
+    await bad.locator('button.aio-run').click();
+    const info = await finished(bad, 0, 30000);
+    eq(info.state, 'failed', `state (status: ${info.status})`);
+    expect(/speed/.test(info.stderr), `the error names the option:\n${info.stderr}`);
+    expect(!/never/.test(info.out.replace(info.stderr, '')), 'nothing ran');
+    eq(bad.aio.errors.join('\n'), '', 'errors (an unhandled rejection would be one)');
+    await bad.close();
+  });
+
   await t.check('no console errors on the docs page', async () => {
     eq(page.aio.errors.join('\n'), '', 'errors');
   });

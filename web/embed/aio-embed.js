@@ -359,9 +359,18 @@
       }
       if (generation !== this.generation) return;  // stopped or restarted while loading
       const { mode, speed } = this.clock();
-      this.run = new M.EmbedRun(
-        { clock: mode, speed, filename: this.name },
-        { output: (stream, text) => this.write(stream, text) });
+      try {
+        this.run = new M.EmbedRun(
+          { clock: mode, speed, filename: this.name },
+          { output: (stream, text) => this.write(stream, text) });
+      } catch (e) {
+        // A RangeError naming a bad option (data-speed="fast", data-speed="-1"):
+        // the block's markup is wrong, so say which attribute, and run nothing.
+        this.run = null;
+        this.out.append(el('span', { className: 'aio-stderr', textContent: `${e && e.message || e}\n` }));
+        this.finish('failed', 'bad block options', true);
+        return;
+      }
       this.run.start(this.code.value);
       this.time0 = null;
       this.startedAt = performance.now();

@@ -4,6 +4,7 @@
 // indentation stack, implicit line joining inside brackets, backslash
 // continuation, and the error messages CPython 3.11 prints.
 #include "compile/lexer.hpp"
+#include "compile/unicode.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -114,39 +115,12 @@ const OpText kOps[] = {
     {"@", Tok::At},
 };
 
+// The code point at byte offset pos of s and its length in bytes.
 uint32_t decode_utf8(std::string_view s, size_t pos, size_t* len) {
-    unsigned char c = static_cast<unsigned char>(s[pos]);
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    int n = (c >= 0xf0) ? 4 : (c >= 0xe0) ? 3 : (c >= 0xc0) ? 2 : 1;
-    if (pos + n > s.size()) {
-        *len = 1;
-        return c;
-    }
-    uint32_t cp = (n == 2) ? (c & 0x1f) : (n == 3) ? (c & 0x0f) : (n == 4) ? (c & 0x07) : c;
-    for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3f);
-    *len = n;
+    size_t p = pos;
+    uint32_t cp = utf8::next(s, &p);
+    *len = p - pos;
     return cp;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xc0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xe0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    } else {
-        out += static_cast<char>(0xf0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-        out += static_cast<char>(0x80 | (cp & 0x3f));
-    }
 }
 
 int hexval(char c) {
@@ -242,7 +216,7 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
             uint32_t v = e - '0';
             for (int k = 0; k < 2 && i + 1 < b.size() && b[i + 1] >= '0' && b[i + 1] <= '7'; ++k)
                 v = v * 8 + (b[++i] - '0');
-            append_utf8(out, v);
+            utf8::append(out, v);
             break;
         }
         case 'x':
@@ -261,7 +235,7 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
                 }
                 v = v * 16 + hexval(b[++i]);
             }
-            append_utf8(out, v);
+            utf8::append(out, v);
             break;
         }
         case 'N': {
@@ -279,7 +253,7 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
                              {"SPACE", 0x20},          {"LINE FEED", 0x0a}};
                 for (auto& nm : names) {
                     if (name == nm.n) {
-                        append_utf8(out, nm.cp);
+                        utf8::append(out, nm.cp);
                         i = close;
                         goto next;
                     }
@@ -298,44 +272,6 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
     return true;
 }
 
-// The first invalid UTF-8 sequence in s, as CPython's utf-8 codec reports
-// it: its offset and the reason; npos if s is valid. Overlong forms,
-// surrogates and code points past U+10FFFF are invalid continuations.
-static size_t invalid_utf8(std::string_view s, const char** reason) {
-    size_t i = 0, n = s.size();
-    while (i < n) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-        if (!len) {
-            *reason = "invalid start byte";
-            return i;
-        }
-        for (int k = 1; k < len; ++k) {
-            if (i + k >= n) {
-                *reason = "unexpected end of data";
-                return i;
-            }
-            unsigned char d = static_cast<unsigned char>(s[i + k]);
-            unsigned char lo = 0x80, hi = 0xbf;
-            if (k == 1) {
-                if (c == 0xe0) lo = 0xa0;
-                if (c == 0xed) hi = 0x9f;
-                if (c == 0xf0) lo = 0x90;
-                if (c == 0xf4) hi = 0x8f;
-            }
-            if (d < lo || d > hi) {
-                *reason = "invalid continuation byte";
-                return i;
-            }
-        }
-        i += len;
-    }
-    return std::string_view::npos;
-}
 
 Lexer::Lexer(std::string_view src, int base_line, int base_col, bool sub)
     : m_src(src), m_line(base_line), m_base_col(base_col), m_sub(sub) {}
@@ -559,7 +495,7 @@ bool Lexer::run(std::vector<Token>& out, SyntaxErrorInfo& err) {
         // Source must be UTF-8 (PEP 3120): every later step, slicing a
         // literal included, relies on it.
         const char* reason = "";
-        size_t bad = invalid_utf8(s, &reason);
+        size_t bad = utf8::first_invalid(s, &reason);
         if (bad != std::string_view::npos) {
             size_t line_start = s.rfind('\n', bad);
             line_start = line_start == std::string_view::npos ? 0 : line_start + 1;

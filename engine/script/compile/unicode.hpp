@@ -9,6 +9,45 @@ namespace aio::script::utf8 {
 
 inline size_t seq_len(unsigned char c) { return c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1; }
 
+// The first invalid UTF-8 sequence in s, as CPython's utf-8 codec reports
+// it: its offset and the reason; npos if s is valid. Overlong forms,
+// surrogates and code points past U+10FFFF are invalid continuations.
+inline size_t first_invalid(std::string_view s, const char** reason) {
+    size_t i = 0, n = s.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (!len) {
+            *reason = "invalid start byte";
+            return i;
+        }
+        for (int k = 1; k < len; ++k) {
+            if (i + k >= n) {
+                *reason = "unexpected end of data";
+                return i;
+            }
+            unsigned char d = static_cast<unsigned char>(s[i + k]);
+            unsigned char lo = 0x80, hi = 0xbf;
+            if (k == 1) {
+                if (c == 0xe0) lo = 0xa0;
+                if (c == 0xed) hi = 0x9f;
+                if (c == 0xf0) lo = 0x90;
+                if (c == 0xf4) hi = 0x8f;
+            }
+            if (d < lo || d > hi) {
+                *reason = "invalid continuation byte";
+                return i;
+            }
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
 // Decodes the code point at byte offset *pos and advances *pos.
 inline uint32_t next(std::string_view s, size_t* pos) {
     unsigned char c = static_cast<unsigned char>(s[*pos]);

@@ -4,38 +4,13 @@
 
 #include <cstdio>
 
+#include "aio/detail/json_string.hpp"
+
 namespace aio::script {
 
-namespace {
+using aio::detail::append_json_string;
 
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
+namespace {
 
 std::string micros(double seconds) {
     char buf[64];

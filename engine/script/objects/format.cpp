@@ -181,29 +181,46 @@ std::string group_digits(const std::string& digits, char sep, int every) {
     return out;
 }
 
+// `n` copies of the (UTF-8) fill, built in one allocation: widths reach the
+// memory limit (tens of MB), which a character at a time would take seconds for.
+std::string repeat_fill(const std::string& fill, int64_t n) {
+    std::string out;
+    if (n <= 0) return out;
+    if (fill.size() == 1) return std::string(static_cast<size_t>(n), fill[0]);
+    out.reserve(static_cast<size_t>(n) * fill.size());
+    for (int64_t i = 0; i < n; ++i) out.append(fill);
+    return out;
+}
+
 // Pads `body` (already signed/prefixed pieces) to the spec's width.
 std::string pad(const Spec& sp, const std::string& sign_prefix, const std::string& body, char def_align) {
     char align = sp.align ? sp.align : def_align;
     int64_t len = static_cast<int64_t>(utf8::count(sign_prefix) + utf8::count(body));
     if (sp.width <= len) return sign_prefix + body;
     int64_t padn = sp.width - len;
-    std::string padding;
-    for (int64_t i = 0; i < padn; ++i) padding += sp.fill;
+    int64_t left = 0;  // fills before the text; the rest go after it (or between for '=')
     switch (align) {
     case '<':
-        return sign_prefix + body + padding;
+        break;
     case '>':
-        return padding + sign_prefix + body;
     case '=':
-        return sign_prefix + padding + body;
-    default: {
-        int64_t left = padn / 2;
-        std::string l, r;
-        for (int64_t i = 0; i < left; ++i) l += sp.fill;
-        for (int64_t i = 0; i < padn - left; ++i) r += sp.fill;
-        return l + sign_prefix + body + r;
+        left = padn;
+        break;
+    default:
+        left = padn / 2;
     }
+    std::string out;
+    out.reserve(sign_prefix.size() + body.size() + static_cast<size_t>(padn) * sp.fill.size());
+    if (align == '=') {
+        out += sign_prefix;
+        out += repeat_fill(sp.fill, left);
+    } else {
+        out += repeat_fill(sp.fill, left);
+        out += sign_prefix;
     }
+    out += body;
+    out += repeat_fill(sp.fill, padn - left);
+    return out;
 }
 
 // Formats a finite or special double per type/precision (no sign, no padding).

@@ -48,6 +48,11 @@ Value tuple_from_vector(VM& vm, std::vector<Value>& items);
 Value tuple_getitem(VM& vm, TupleObject* t, const Value& key);
 int64_t tuple_hash(VM& vm, TupleObject* t);
 bool list_append(VM& vm, ListObject* l, Value v);
+// Appends on a script's behalf: a growth of a big list is first checked
+// against the memory limit (MemoryError, false), as list_extend is.
+bool list_append_checked(VM& vm, ListObject* l, Value v);
+// Whether growing `l` to `cap` items fits the memory limit (MemoryError if not).
+bool list_growth_fits(VM& vm, const ListObject* l, uint64_t cap);
 bool list_extend(VM& vm, ListObject* l, const Value& iterable);
 void list_reserve(VM& vm, ListObject* l, uint32_t cap);
 Value list_getitem(VM& vm, ListObject* l, const Value& key);

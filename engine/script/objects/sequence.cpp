@@ -245,6 +245,26 @@ bool list_append(VM& vm, ListObject* l, Value v) {
     return true;
 }
 
+// Small growth is left to the loop's memory checks (back edges, calls): a check
+// per append would cost the common case, and overshooting by 64 KB is harmless.
+constexpr uint64_t kCheckedGrowthBytes = 64 * 1024;
+
+bool list_growth_fits(VM& vm, const ListObject* l, uint64_t cap) {
+    if (cap <= l->m_cap) return true;
+    uint64_t extra = (cap - l->m_cap) * sizeof(Value);
+    if (cap > UINT32_MAX) {  // past what m_cap can count, and far past any limit
+        vm.raise(vm.e_MemoryError, "");
+        return false;
+    }
+    if (extra < kCheckedGrowthBytes) return true;
+    return vm.reserve_memory(static_cast<size_t>(extra));
+}
+
+bool list_append_checked(VM& vm, ListObject* l, Value v) {
+    if (l->m_size == l->m_cap && !list_growth_fits(vm, l, uint64_t(l->m_cap) + (l->m_cap >> 1) + 1)) return false;
+    return list_append(vm, l, std::move(v));
+}
+
 bool list_extend(VM& vm, ListObject* l, const Value& iterable) {
     if (is_kind(iterable, ObjKind::List) || is_kind(iterable, ObjKind::Tuple)) {
         const Value* src;
@@ -256,6 +276,7 @@ bool list_extend(VM& vm, ListObject* l, const Value& iterable) {
             src = iterable.as<TupleObject>()->items();
             n = iterable.as<TupleObject>()->m_size;
         }
+        if (!list_growth_fits(vm, l, uint64_t(l->m_size) + n)) return false;
         list_reserve(vm, l, l->m_size + n);
         // Extending a list with itself reads only the original n items.
         for (uint32_t i = 0; i < n; ++i) l->m_items[l->m_size++] = src[i];
@@ -266,7 +287,7 @@ bool list_extend(VM& vm, ListObject* l, const Value& iterable) {
     for (;;) {
         Value v = vm.iter_next(it);
         if (v.is_null()) return !vm.has_exc();
-        list_append(vm, l, std::move(v));
+        if (!list_append_checked(vm, l, std::move(v))) return false;
         if (vm.memory_exceeded()) {
             vm.raise(vm.e_MemoryError, "");
             return false;
@@ -500,7 +521,7 @@ bool arity(VM& vm, const char* name, int got, int lo, int hi, TupleObject* kw) {
 
 Value l_append(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (!arity(vm, "append", n - 1, 1, 1, kw)) return Value();
-    list_append(vm, self_list(a), a[1]);
+    if (!list_append_checked(vm, self_list(a), a[1])) return Value();
     return Value::none();
 }
 Value l_extend(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
@@ -516,7 +537,7 @@ Value l_insert(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (!int_from_value(vm, a[1], i, "index")) return Value();
     if (i < 0) i = std::max<int64_t>(0, i + l->m_size);
     if (i > l->m_size) i = l->m_size;
-    list_append(vm, l, Value::none());
+    if (!list_append_checked(vm, l, Value::none())) return Value();
     for (int64_t k = l->m_size - 1; k > i; --k) l->m_items[k] = std::move(l->m_items[k - 1]);
     l->m_items[i] = a[2];
     return Value::none();

@@ -926,7 +926,10 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         }
         case Op::LIST_APPEND: {
             Value v = std::move(*--sp);
-            list_append(*this, sp[-static_cast<int>(arg)].as<ListObject>(), std::move(v));
+            if (!list_append_checked(*this, sp[-static_cast<int>(arg)].as<ListObject>(), std::move(v))) {
+                save();
+                goto error;
+            }
             break;
         }
         case Op::SET_ADD: {

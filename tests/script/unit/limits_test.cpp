@@ -75,6 +75,23 @@ TEST_CASE("padding, repetition and join past max_memory raise MemoryError before
         "100000\n300299\n5000\n");
 }
 
+TEST_CASE("a big list's growth is refused before it passes max_memory") {
+    // Under a 4 MiB limit a list of 100,000 items (1.6 MB of values) can grow
+    // once and no further: each growth is checked when it is asked for
+    // (append, insert, extend, comprehensions), not at the next loop turn.
+    CHECK(eval_lines(R"([
+        'len([0] * 100000)',
+        '(lambda x: (x.extend(x), len(x)))([0] * 100000)',
+        '(lambda x: (x.extend(x), x.extend(x)))([0] * 100000)',
+        '(lambda x: [x.append(0) for _ in range(200000)])([0] * 100000)',
+        'len([i for i in range(300000)])',
+    ])") == "100000\n"
+            "(None, 200000)\n"
+            "MemoryError \n"
+            "MemoryError \n"
+            "MemoryError \n");
+}
+
 TEST_CASE("out-of-range widths, precisions and field numbers are CPython's ValueErrors") {
     CHECK(eval_lines(R"([
         'f"{255:#7777777777777777777777x}"',

@@ -3,6 +3,7 @@
 // chrome://tracing open: one thread per task, one complete event ("X") per
 // state segment, an instant event for each task's outcome.
 
+#include "aio/detail/json_string.hpp"
 #include "loop_view.h"
 
 #include <string>
@@ -11,7 +12,7 @@ namespace aio::web {
 
 std::string to_chrome_trace(const LoopView& view);
 
-// JSON string escaping (quotes, backslashes, control characters).
-void append_json_string(std::string& out, std::string_view s);
+// JSON string escaping, shared with aio-py --trace (engine/include/aio/detail).
+using aio::detail::append_json_string;
 
 }  // namespace aio::web
