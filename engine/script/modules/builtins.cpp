@@ -173,6 +173,19 @@ bool isinstance_check(VM& vm, const Value& obj, const Value& cls, int& out, bool
                                       : "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return false;
     }
+    // A metaclass's __instancecheck__/__subclasscheck__ (abc.ABCMeta) decides for its classes.
+    TypeObject* meta = cls.as_obj()->m_type;
+    if (meta != vm.t_type && !(!sub && vm.type_of(obj) == cls.as_obj())) {
+        Value hook = vm.type_lookup(meta, vm.intern(sub ? "__subclasscheck__" : "__instancecheck__"));
+        if (!hook.is_null() && !(is_kind(hook, ObjKind::Native) && hook.as<NativeObject>()->m_owner == vm.t_type)) {
+            Value r = vm.call(hook, {cls, obj});
+            if (r.is_null()) return false;
+            int t = vm.truthy(r);
+            if (t < 0) return false;
+            out = t;
+            return true;
+        }
+    }
     if (sub) {
         if (!is_kind(obj, ObjKind::Type)) {
             vm.raise(vm.e_TypeError, "issubclass() arg 1 must be a class");

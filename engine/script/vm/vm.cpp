@@ -1166,7 +1166,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             // and run __init__ in this loop too.
             if (is_kind(fv, ObjKind::Type)) {
                 TypeObject* t = fv.as<TypeObject>();
-                if ((t->m_tflags & TF_HEAPTYPE) && !(t->m_tflags & TF_ENUM) && !selfp &&
+                if ((t->m_tflags & TF_HEAPTYPE) && !(t->m_tflags & TF_ENUM) && !selfp && t->m_type == t_type &&
                     (t->m_layout == ObjKind::Instance || t->m_layout == ObjKind::Exception)) {
                     Value init = type_lookup(t, nm.d_init);
                     Value newf = type_lookup(t, nm.d_new);
