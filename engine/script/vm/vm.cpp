@@ -1659,9 +1659,18 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         // [SECTION] Modules
         case Op::IMPORT_NAME: {
             save();
+            bool bare = sp[-1].is_none();  // `import a.b` (no fromlist) binds a
             (--sp)->clear();
             Value m = import_module(as_str(cnames[arg]));
             if (m.is_null()) goto error;
+            if (bare) {
+                std::string_view full = as_str(cnames[arg])->view();
+                size_t dot = full.find('.');
+                if (dot != std::string_view::npos) {
+                    m = import_module(intern(full.substr(0, dot)));
+                    if (m.is_null()) goto error;
+                }
+            }
             *sp++ = std::move(m);
             break;
         }
