@@ -173,6 +173,19 @@ bool isinstance_check(VM& vm, const Value& obj, const Value& cls, int& out, bool
                                       : "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return false;
     }
+    // A metaclass's __instancecheck__/__subclasscheck__ (abc.ABCMeta) decides for its classes.
+    TypeObject* meta = cls.as_obj()->m_type;
+    if (meta != vm.t_type && !(!sub && vm.type_of(obj) == cls.as_obj())) {
+        Value hook = vm.type_lookup(meta, vm.intern(sub ? "__subclasscheck__" : "__instancecheck__"));
+        if (!hook.is_null() && !(is_kind(hook, ObjKind::Native) && hook.as<NativeObject>()->m_owner == vm.t_type)) {
+            Value r = vm.call(hook, {cls, obj});
+            if (r.is_null()) return false;
+            int t = vm.truthy(r);
+            if (t < 0) return false;
+            out = t;
+            return true;
+        }
+    }
     if (sub) {
         if (!is_kind(obj, ObjKind::Type)) {
             vm.raise(vm.e_TypeError, "issubclass() arg 1 must be a class");
@@ -719,6 +732,9 @@ Value fn_set_doc(VM&, Value* a, int, TupleObject*, Value&) {
 Value fn_defaults(VM&, Value* a, int, TupleObject*, Value&) {
     return self_fn(a)->m_defaults.is_null() ? Value::none() : self_fn(a)->m_defaults;
 }
+Value fn_kwdefaults(VM&, Value* a, int, TupleObject*, Value&) {
+    return self_fn(a)->m_kwdefaults.is_null() ? Value::none() : self_fn(a)->m_kwdefaults;
+}
 Value fn_code(VM&, Value* a, int, TupleObject*, Value&) { return Value::object(self_fn(a)->m_code); }
 Value fn_globals(VM&, Value* a, int, TupleObject*, Value&) { return Value::object(self_fn(a)->m_globals); }
 Value fn_get(VM& vm, Value* a, int n, TupleObject*, Value&) {
@@ -731,9 +747,26 @@ Value code_filename(VM&, Value* a, int, TupleObject*, Value&) { return a[0].as<C
 Value code_firstline(VM&, Value* a, int, TupleObject*, Value&) {
     return Value::integer(a[0].as<CodeObject>()->m_firstline);
 }
-Value code_flags(VM&, Value* a, int, TupleObject*, Value&) { return Value::integer(a[0].as<CodeObject>()->m_flags); }
+// co_flags in CPython's numbering (inspect tests these bits); CO_NESTED is not tracked.
+Value code_flags(VM&, Value* a, int, TupleObject*, Value&) {
+    uint32_t f = a[0].as<CodeObject>()->m_flags;
+    int64_t out = 0;
+    if (!(f & (CO_MODULE | CO_CLASS_BODY))) out |= 0x1 | 0x2;  // CO_OPTIMIZED | CO_NEWLOCALS
+    if (f & CO_VARARGS) out |= 0x4;
+    if (f & CO_VARKEYWORDS) out |= 0x8;
+    if (f & CO_GENERATOR) out |= 0x20;
+    if (f & CO_COROUTINE) out |= 0x80;
+    if (f & CO_ASYNC_GENERATOR) out |= 0x200;
+    return Value::integer(out);
+}
 Value code_argcount(VM&, Value* a, int, TupleObject*, Value&) {
     return Value::integer(a[0].as<CodeObject>()->m_argcount);
+}
+Value code_posonlyargcount(VM&, Value* a, int, TupleObject*, Value&) {
+    return Value::integer(a[0].as<CodeObject>()->m_posonlycount);
+}
+Value code_kwonlyargcount(VM&, Value* a, int, TupleObject*, Value&) {
+    return Value::integer(a[0].as<CodeObject>()->m_kwonlycount);
 }
 Value code_varnames(VM& vm, Value* a, int, TupleObject*, Value&) {
     std::vector<Value> v = a[0].as<CodeObject>()->m_varnames;
@@ -867,6 +900,7 @@ void init_builtin_functions(VM& vm) {
     vm.add_property(f, "__module__", fn_module, fn_set_module);
     vm.add_property(f, "__doc__", fn_doc, fn_set_doc);
     vm.add_property(f, "__defaults__", fn_defaults);
+    vm.add_property(f, "__kwdefaults__", fn_kwdefaults);
     vm.add_property(f, "__code__", fn_code);
     vm.add_property(f, "__globals__", fn_globals);
     vm.add_property(f, "__annotations__", fn_annotations);
@@ -876,6 +910,8 @@ void init_builtin_functions(VM& vm) {
     vm.add_property(vm.t_code, "co_firstlineno", code_firstline);
     vm.add_property(vm.t_code, "co_flags", code_flags);
     vm.add_property(vm.t_code, "co_argcount", code_argcount);
+    vm.add_property(vm.t_code, "co_posonlyargcount", code_posonlyargcount);
+    vm.add_property(vm.t_code, "co_kwonlyargcount", code_kwonlyargcount);
     vm.add_property(vm.t_code, "co_varnames", code_varnames);
     vm.add_property(vm.t_method, "__self__", bm_self);
     vm.add_property(vm.t_method, "__func__", bm_func);

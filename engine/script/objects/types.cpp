@@ -18,7 +18,7 @@
 namespace aio::script {
 
 Value make_class(VM& vm, Value name, std::vector<Value>& base_list, TypeObject* best, ObjKind layout, DictObject* ns,
-                 Value cell);
+                 Value cell, TypeObject* meta = nullptr);
 
 // [SECTION] Builtin type construction
 
@@ -313,15 +313,15 @@ static Value attribute_error(VM& vm, const Value& obj, StrObject* name) {
 
 static Value type_getattr(VM& vm, TypeObject* t, StrObject* name, bool raise) {
     // Data descriptors of the metatype first (__name__, __mro__, ...).
-    Value meta = vm.type_lookup(vm.t_type, name);
-    if (!meta.is_null() && is_kind(meta, ObjKind::Property))
-        return bind_descriptor(vm, meta, Value::object(t), vm.t_type);
+    TypeObject* mt = t->m_type ? t->m_type : vm.t_type;
+    Value meta = vm.type_lookup(mt, name);
+    if (!meta.is_null() && is_kind(meta, ObjKind::Property)) return bind_descriptor(vm, meta, Value::object(t), mt);
     Value v = vm.type_lookup(t, name);
     if (!v.is_null()) {
         if (is_kind(v, ObjKind::Function) || is_kind(v, ObjKind::Property)) return v;
         return bind_descriptor(vm, v, Value(), t);
     }
-    if (!meta.is_null()) return bind_descriptor(vm, meta, Value::object(t), vm.t_type);
+    if (!meta.is_null()) return bind_descriptor(vm, meta, Value::object(t), mt);
     if (!raise) return Value();
     return attribute_error(vm, Value::object(t), name);
 }
@@ -541,6 +541,19 @@ Value type_call(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject* kwna
             if (!is_str(args[0]) || !is_kind(args[1], ObjKind::Tuple) || !is_kind(args[2], ObjKind::Dict))
                 return vm.raise(vm.e_TypeError, "type() argument types must be (str, tuple, dict)");
             auto* bt = args[1].as<TupleObject>();
+            // type(name, bases, ns) with a base made by a metaclass: that metaclass makes it.
+            TypeObject* winner = vm.t_type;
+            for (uint32_t i = 0; i < bt->m_size; ++i) {
+                if (!is_kind(bt->items()[i], ObjKind::Type)) return vm.raise(vm.e_TypeError, "bases must be types");
+                TypeObject* bm = bt->items()[i].as_obj()->m_type;
+                if (VM::is_subtype(bm, winner))
+                    winner = bm;
+                else if (!VM::is_subtype(winner, bm))
+                    return vm.raise(vm.e_TypeError,
+                                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                    "subclass of the metaclasses of all its bases");
+            }
+            if (winner != vm.t_type) return vm.call(Value::object(winner), {args[0], args[1], args[2]});
             std::vector<Value> bases(bt->items(), bt->items() + bt->m_size);
             if (bases.empty()) bases.push_back(Value::object(vm.t_object));
             TypeObject* best = bases[0].as<TypeObject>();
@@ -616,18 +629,129 @@ Value VM::call_type(TypeObject* t, Value* args, int nargs, TupleObject* kwnames)
 // [SECTION] Class statements
 
 Value make_class(VM& vm, Value name, std::vector<Value>& base_list, TypeObject* best, ObjKind layout, DictObject* ns,
-                 Value cell);
+                 Value cell, TypeObject* meta);
+
+// class C(..., metaclass=M): the body runs in M.__prepare__'s namespace (a dict), then
+// M(name, bases, ns) makes the class; the __class__ cell travels as ns['__classcell__'].
+static Value build_class_with_meta(VM& vm, Value func, Value name, Value* bases, int nbases, Value meta) {
+    const Interned& nm = vm.names();
+    std::vector<Value> bl(bases, bases + nbases);
+    Value bt = tuple_from_vector(vm, bl);
+    Value nsv;
+    Value prep = vm.getattr_opt(meta, vm.intern("__prepare__"));
+    if (!prep.is_null()) {
+        nsv = vm.call(prep, {name, bt});
+        if (nsv.is_null()) return Value();
+        if (!is_kind(nsv, ObjKind::Dict))
+            return vm.raise(vm.e_TypeError, "__prepare__() must return a dict (mappings are not supported)");
+    } else {
+        nsv = Value::steal(vm.new_dict());
+    }
+    DictObject* ns = nsv.as<DictObject>();
+    if (!func.is_null()) {
+        auto* fn = func.as<FunctionObject>();
+        Value* modname = dict_get_str(fn->m_globals, nm.d_name);
+        dict_set_str(vm, ns, nm.d_module, modname ? *modname : Value::none());
+        dict_set_str(vm, ns, nm.d_qualname, fn->m_code->m_qualname);
+        Frame* f = vm.make_frame(fn, nullptr, 0, nullptr);
+        if (!f) return Value();
+        f->m_ns = ns;
+        incref(ns);
+        Value result;
+        RunStatus st = vm.run(f, result);
+        if (st == RunStatus::Raised) return Value();
+        if (is_kind(result, ObjKind::Cell)) dict_set_str(vm, ns, nm.d_classcell, result);
+    }
+    return vm.call(meta, {name, bt, nsv});
+}
+
+// type.__new__(mcs, name, bases, ns): a class whose type is mcs.
+Value ty_new(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    if (n == 2 && a[0].as_obj() == vm.t_type) return Value::object(vm.type_of(a[1]));
+    if (n != 4 || !is_kind(a[0], ObjKind::Type))
+        return vm.raise(vm.e_TypeError, "type.__new__() takes exactly 3 arguments");
+    if (!is_str(a[1]) || !is_kind(a[2], ObjKind::Tuple) || !is_kind(a[3], ObjKind::Dict))
+        return vm.raise(vm.e_TypeError, "type.__new__() argument types must be (str, tuple, dict)");
+    TypeObject* meta = a[0].as<TypeObject>();
+    if (!VM::is_subtype(meta, vm.t_type))
+        return vm.raisef(vm.e_TypeError, "type.__new__(%s): %s is not a subtype of type", as_str(meta->m_name)->data(),
+                         as_str(meta->m_name)->data());
+    auto* bt = a[2].as<TupleObject>();
+    std::vector<Value> bases;
+    ObjKind layout = ObjKind::Instance;
+    TypeObject* best = nullptr;
+    for (uint32_t i = 0; i < bt->m_size; ++i) {
+        if (!is_kind(bt->items()[i], ObjKind::Type)) return vm.raise(vm.e_TypeError, "bases must be types");
+        TypeObject* b = bt->items()[i].as<TypeObject>();
+        if (!(b->m_tflags & TF_BASETYPE))
+            return vm.raisef(vm.e_TypeError, "type '%s' is not an acceptable base type", as_str(b->m_name)->data());
+        bases.push_back(bt->items()[i]);
+        TypeObject* sb = solid_base(b);
+        if (!best) best = b;
+        if (sb->m_layout != ObjKind::Instance) {
+            if (layout != ObjKind::Instance && layout != sb->m_layout)
+                return vm.raise(vm.e_TypeError, "multiple bases have instance lay-out conflict");
+            layout = sb->m_layout;
+            best = b;
+        }
+    }
+    if (bases.empty()) {
+        bases.push_back(Value::object(vm.t_object));
+        best = vm.t_object;
+    }
+    DictObject* ns = dict_copy(vm, a[3].as<DictObject>());
+    Value nsv = Value::steal(ns);
+    Value cell;
+    if (Value* c = dict_get_str(ns, vm.names().d_classcell)) cell = *c;
+    return make_class(vm, a[1], bases, best, layout, ns, cell, meta);
+}
+
+// A metaclass without its own __new__: type_call makes its instances here.
+Value type_new_for(VM& vm, TypeObject* meta, Value* args, int nargs, TupleObject* kwnames) {
+    if (kwnames && kwnames->m_size) return vm.raise(vm.e_TypeError, "type.__new__() takes no keyword arguments");
+    std::vector<Value> all;
+    all.push_back(Value::object(meta));
+    for (int i = 0; i < nargs; ++i) all.push_back(args[i]);
+    Value d;
+    return ty_new(vm, all.data(), nargs + 1, nullptr, d);
+}
+
+// type.__init__(cls, name, bases, ns): type.__new__ did the work.
+Value ty_init(VM& vm, Value*, int n, TupleObject*, Value&) {
+    if (n != 2 && n != 4) return vm.raise(vm.e_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return Value::none();
+}
 
 Value VM::build_class(Value func, Value name, Value* bases, int nbases, TupleObject* kwnames, Value* kwvalues,
                       int nkw) {
     const Interned& nm = names();
     if (!is_str(name)) return raise(e_TypeError, "__build_class__: name is not a string");
-    // Keywords: metaclass= is accepted (ABCMeta and friends behave like type here).
+    // Keywords: only metaclass= (class keywords for __init_subclass__ are not supported).
+    Value meta = Value::object(t_type);
+    bool explicit_meta = false;
     for (int i = 0; i < nkw; ++i) {
         std::string_view k = as_str(kwnames->items()[i])->view();
         if (k != "metaclass") return raisef(e_TypeError, "__init_subclass__() takes no keyword arguments");
-        (void)kwvalues;
+        meta = kwvalues[i];
+        explicit_meta = true;
     }
+    // CPython: _PyType_CalculateMetaclass — the most derived metaclass of the bases.
+    if (!explicit_meta || is_kind(meta, ObjKind::Type)) {
+        for (int i = 0; i < nbases; ++i) {
+            if (!is_kind(bases[i], ObjKind::Type) || !is_kind(meta, ObjKind::Type)) break;
+            TypeObject* bm = bases[i].as_obj()->m_type;
+            TypeObject* m = meta.as<TypeObject>();
+            if (is_subtype(m, bm)) continue;
+            if (is_subtype(bm, m)) {
+                meta = Value::object(bm);
+                continue;
+            }
+            return raise(e_TypeError,
+                         "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of "
+                         "the metaclasses of all its bases");
+        }
+    }
+    if (meta.as_obj() != t_type) return build_class_with_meta(*this, func, name, bases, nbases, meta);
     std::vector<Value> base_list;
     for (int i = 0; i < nbases; ++i) {
         if (!is_kind(bases[i], ObjKind::Type)) {
@@ -676,9 +800,9 @@ Value VM::build_class(Value func, Value name, Value* bases, int nbases, TupleObj
 }
 
 Value make_class(VM& vm, Value name, std::vector<Value>& base_list, TypeObject* best, ObjKind layout, DictObject* ns,
-                 Value cell) {
+                 Value cell, TypeObject* meta) {
     const Interned& nm = vm.names();
-    auto* t = vm.alloc<TypeObject>(vm.t_type, ObjKind::Type);
+    auto* t = vm.alloc<TypeObject>(meta ? meta : vm.t_type, ObjKind::Type);
     Value tv = Value::steal(t);
     t->m_name = name;
     Value* qn = dict_get_str(ns, nm.d_qualname);
@@ -1078,6 +1202,9 @@ void init_object_type(VM& vm) {
     vm.add_method(t, "mro", ty_mro_method);
     vm.add_method(t, "__repr__", ty_repr);
     vm.add_method(t, "__call__", ty_call);
+    vm.add_method(t, "__new__", ty_new, 0);
+    t->m_new = type_new_for;
+    vm.add_method(t, "__init__", ty_init);
     vm.add_method(t, "__subclasscheck__", ty_subclasscheck);
     vm.add_method(t, "__instancecheck__", ty_instancecheck);
     vm.add_method(t, "__subclasses__", ty_subclasses);

@@ -253,8 +253,20 @@ Value VM::call(const Value& fv, Value* args, int nargs, TupleObject* kwnames) {
         Value f = m->m_func;
         return call(f, all.data(), nargs + 1, kwnames);
     }
-    case ObjKind::Type:
+    case ObjKind::Type: {
+        // A metaclass's own __call__ (class M(type): def __call__...) replaces type.__call__.
+        if (o->m_type != t_type) {
+            Value mc = type_lookup(o->m_type, names().d_call);
+            if (!mc.is_null() && !(is_kind(mc, ObjKind::Native) && mc.as<NativeObject>()->m_owner == t_type)) {
+                std::vector<Value> all;
+                all.reserve(nargs + 1);
+                all.push_back(fv);
+                for (int i = 0; i < nargs; ++i) all.push_back(args[i]);
+                return call(mc, all.data(), nargs + 1, kwnames);
+            }
+        }
         return type_call(*this, static_cast<TypeObject*>(o), args, nargs, kwnames);
+    }
     default:
         break;
     }

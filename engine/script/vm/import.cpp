@@ -30,9 +30,23 @@ void VM::register_module(const char* name, Value (*init)(VM&)) { m_module_inits[
 Value VM::import_module(StrObject* name) {
     Value* v = dict_get_str(m_modules, name);
     if (v) return *v;
+    // a.b.c: the parent package first (it may itself put a.b.c in sys.modules, as os
+    // does os.path); the submodule then becomes an attribute of its parent.
+    std::string_view full = name->view();
+    size_t last_dot = full.rfind('.');
+    Value parent;
+    if (last_dot != std::string_view::npos) {
+        parent = import_module(intern(full.substr(0, last_dot)));
+        if (parent.is_null()) return parent;
+        if ((v = dict_get_str(m_modules, name))) return *v;
+    }
     auto it = m_module_inits.find(name->str());
-    if (it == m_module_inits.end() && lib_module_is_public(*this, name->view()))
-        return init_lib_module(*this, name->view());
+    if (it == m_module_inits.end() && lib_module_is_public(*this, name->view())) {
+        Value mod = init_lib_module(*this, name->view());
+        if (!mod.is_null() && is_kind(parent, ObjKind::Module))
+            aio::script::dict_set_str(*this, parent.as<ModuleObject>()->m_dict, intern(full.substr(last_dot + 1)), mod);
+        return mod;
+    }
     if (it == m_module_inits.end()) {
         std::string n = name->str();
         size_t dot = n.find('.');
@@ -181,6 +195,7 @@ Value init_builtins_module(VM& vm) {
 void VM::init_modules() {
     register_sys_module(*this);
     register_time_module(*this);
+    register_os_module(*this);
     register_math_module(*this);
     register_module("builtins", init_builtins_module);
     register_random_module(*this);

@@ -50,7 +50,7 @@ VM::VM(Limits limits) : m_limits(limits) {
     AIO_NAMES(X)
 #undef X
     finish_boot_type(*this, t_object, "object", nullptr, ObjKind::Instance, TF_BASETYPE);
-    finish_boot_type(*this, t_type, "type", t_object, ObjKind::Type, 0);
+    finish_boot_type(*this, t_type, "type", t_object, ObjKind::Type, TF_BASETYPE);
     finish_boot_type(*this, t_str, "str", t_object, ObjKind::Str, TF_BASETYPE);
     finish_boot_type(*this, t_dict, "dict", t_object, ObjKind::Dict, TF_BASETYPE);
     finish_boot_type(*this, t_tuple, "tuple", t_object, ObjKind::Tuple, 0);

@@ -1169,7 +1169,7 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             // and run __init__ in this loop too.
             if (is_kind(fv, ObjKind::Type)) {
                 TypeObject* t = fv.as<TypeObject>();
-                if ((t->m_tflags & TF_HEAPTYPE) && !(t->m_tflags & TF_ENUM) && !selfp &&
+                if ((t->m_tflags & TF_HEAPTYPE) && !(t->m_tflags & TF_ENUM) && !selfp && t->m_type == t_type &&
                     (t->m_layout == ObjKind::Instance || t->m_layout == ObjKind::Exception)) {
                     Value init = type_lookup(t, nm.d_init);
                     Value newf = type_lookup(t, nm.d_new);
@@ -1662,9 +1662,18 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
         // [SECTION] Modules
         case Op::IMPORT_NAME: {
             save();
+            bool bare = sp[-1].is_none();  // `import a.b` (no fromlist) binds a
             (--sp)->clear();
             Value m = import_module(as_str(cnames[arg]));
             if (m.is_null()) goto error;
+            if (bare) {
+                std::string_view full = as_str(cnames[arg])->view();
+                size_t dot = full.find('.');
+                if (dot != std::string_view::npos) {
+                    m = import_module(intern(full.substr(0, dot)));
+                    if (m.is_null()) goto error;
+                }
+            }
             *sp++ = std::move(m);
             break;
         }

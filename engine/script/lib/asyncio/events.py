@@ -74,4 +74,4 @@ def iscoroutinefunction(func):
         func = func.func
     func = getattr(func, '__func__', func)
     code = getattr(func, '__code__', None)
-    return code is not None and bool(code.co_flags & 8)
+    return code is not None and bool(code.co_flags & 0x80)  # CO_COROUTINE

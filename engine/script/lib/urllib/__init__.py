@@ -1,0 +1,1 @@
+"""urllib: only urllib.parse in this interpreter (no network access from scripts)."""
