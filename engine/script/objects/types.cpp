@@ -1167,8 +1167,7 @@ static Value super_getattr(VM& vm, SuperObject* s, StrObject* name, bool raise) 
             return bind_descriptor(vm, attr, obj_is_type ? Value() : s->m_obj, s->m_objtype);
         }
     }
-    Value v = generic_getattr(vm, Value::object(s), name, false);
-    (void)v;
+    // (Not generic_getattr on the super object: it dispatches back here.)
     if (!raise) return Value();
     return vm.raisef(vm.e_AttributeError, "'super' object has no attribute '%s'", name->data());
 }
