@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "compile/parser.hpp"
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 #include "compile/symtable.hpp"
 
@@ -1345,8 +1346,9 @@ private:
             case ConstKind::Float:
                 return Value::real(c->fval);
             case ConstKind::Str:
-            case ConstKind::Bytes:
                 return m_vm.str(c->sval);
+            case ConstKind::Bytes:
+                return new_bytes(m_vm, c->sval);
             case ConstKind::Ellipsis:
                 return m_vm.m_ellipsis;
             }

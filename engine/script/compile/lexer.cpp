@@ -163,7 +163,7 @@ const char* tok_name(Tok t) {
     return "?";
 }
 
-bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
+bool decode_escapes(std::string_view b, std::string& out, std::string& err, bool bytes) {
     out.reserve(b.size());
     for (size_t i = 0; i < b.size(); ++i) {
         char c = b[i];
@@ -216,12 +216,20 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
             uint32_t v = e - '0';
             for (int k = 0; k < 2 && i + 1 < b.size() && b[i + 1] >= '0' && b[i + 1] <= '7'; ++k)
                 v = v * 8 + (b[++i] - '0');
-            utf8::append(out, v);
+            if (bytes)
+                out += static_cast<char>(v & 0xFF);
+            else
+                utf8::append(out, v);
             break;
         }
         case 'x':
         case 'u':
         case 'U': {
+            if (bytes && e != 'x') {
+                out += '\\';
+                out += e;
+                break;
+            }
             int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
             uint32_t v = 0;
             for (int k = 0; k < n; ++k) {
@@ -235,10 +243,17 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err) {
                 }
                 v = v * 16 + hexval(b[++i]);
             }
-            utf8::append(out, v);
+            if (bytes)
+                out += static_cast<char>(v);
+            else
+                utf8::append(out, v);
             break;
         }
         case 'N': {
+            if (bytes) {
+                out += "\\N";
+                break;
+            }
             // \N{NAME}: only a handful of names are worth knowing here.
             size_t close = b.find('}', i);
             if (i + 1 < b.size() && b[i + 1] == '{' && close != std::string_view::npos) {
@@ -479,11 +494,14 @@ bool Lexer::lex_string(Token& t, size_t start, std::string_view prefix) {
     t.is_fstring = fstr;
     t.is_raw = raw;
     t.is_bytes = bytes;
+    if (bytes)
+        for (unsigned char c : content)
+            if (c >= 0x80) return fail("bytes can only contain ASCII literal characters", start_line, start_col);
     if (fstr || raw) {
         t.text = std::string(content);
     } else {
         std::string err;
-        if (!decode_escapes(content, t.text, err)) return fail(err, start_line, start_col);
+        if (!decode_escapes(content, t.text, err, bytes)) return fail(err, start_line, start_col);
     }
     return true;
 }

@@ -167,7 +167,8 @@ private:
 
 // Decodes backslash escapes of a non-raw string body. Returns false with a
 // message on a malformed escape.
-bool decode_escapes(std::string_view body, std::string& out, std::string& err);
+// bytes: \x and octal escapes give raw bytes, \u \U \N are not escapes.
+bool decode_escapes(std::string_view body, std::string& out, std::string& err, bool bytes = false);
 
 // Is `s` a valid identifier start / continuation code point? (ASCII letters,
 // digits, underscore, and any non-ASCII code point, as a pragmatic subset.)

@@ -15,6 +15,7 @@
 
 #include "compile/ast.hpp"
 #include "compile/parser.hpp"
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 #include "compile/unicode.hpp"
 
@@ -133,6 +134,7 @@ Value exc_str(VM& vm, ExceptionObject* e) {
         std::snprintf(buf, sizeof buf, " (%lld sub-exception%s)", static_cast<long long>(n), n == 1 ? "" : "s");
         return vm.str(as_str(e->m_message)->str() + buf);
     }
+    if (Value u = unicode_error_str(vm, e); !u.is_null()) return u;
     auto* args = e->m_args.as<TupleObject>();
     if (VM::is_subtype(t, vm.e_KeyError) && args->m_size == 1) return vm.repr(args->items()[0]);
     if (VM::is_subtype(t, vm.e_SyntaxError) && e->m_dict) {
@@ -518,8 +520,8 @@ void init_exception_types(VM& vm) {
     vm.e_TypeError = mk("TypeError", E);
     vm.e_ValueError = mk("ValueError", E);
     vm.e_UnicodeError = mk("UnicodeError", vm.e_ValueError);
-    mk("UnicodeDecodeError", vm.e_UnicodeError);
-    mk("UnicodeEncodeError", vm.e_UnicodeError);
+    vm.e_UnicodeDecodeError = mk("UnicodeDecodeError", vm.e_UnicodeError);
+    vm.e_UnicodeEncodeError = mk("UnicodeEncodeError", vm.e_UnicodeError);
     vm.e_Warning = mk("Warning", E);
     vm.e_DeprecationWarning = mk("DeprecationWarning", vm.e_Warning);
     mk("PendingDeprecationWarning", vm.e_Warning);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 #include "compile/unicode.hpp"
 
@@ -790,9 +791,15 @@ Value s_format_map(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     return str_format_method(vm, self_str(a), vals.data(), 0, kt.as<TupleObject>());
 }
 
-Value s_encode(VM&, Value* a, int, TupleObject*, Value&) {
-    // No bytes type: encode() returns the text unchanged (UTF-8 already).
-    return a[0];
+Value s_encode(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    Value args[2];
+    if (!parse_args(vm, "encode", a + 1, n - 1, kw, {"encoding", "errors"}, 0, args)) return Value();
+    for (int i = 0; i < 2; ++i)
+        if (!args[i].is_null() && !is_str(args[i]))
+            return vm.raisef(vm.e_TypeError, "encode() argument '%s' must be str, not %s",
+                             i == 0 ? "encoding" : "errors", type_name(args[i]).c_str());
+    return codec_encode(vm, a[0], args[0].is_null() ? "utf-8" : as_str(args[0])->view(),
+                        args[1].is_null() ? "strict" : as_str(args[1])->view());
 }
 
 Value s_getnewargs(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.tuple({a[0]}); }

@@ -1,5 +1,6 @@
 // init.cpp — building a VM: the type objects, singletons and builtins, and
 // tearing it all down again.
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 
 namespace aio::script {
@@ -62,7 +63,7 @@ VM::VM(Limits limits) : m_limits(limits) {
     t_int = T("int", ObjKind::Instance);
     t_bool = T("bool", ObjKind::Instance, 0, t_int);
     t_float = T("float", ObjKind::Instance);
-    t_bytes = T("bytes", ObjKind::Str);
+    t_bytes = T("bytes", ObjKind::Cxx, TF_BASETYPE);  // bytes.cpp fills it in
     t_list = T("list", ObjKind::List, TF_BASETYPE);
     t_set = T("set", ObjKind::Set, TF_BASETYPE);
     t_frozenset = T("frozenset", ObjKind::FrozenSet);
@@ -124,6 +125,8 @@ VM::VM(Limits limits) : m_limits(limits) {
     init_gen_types(*this);
     init_number_types(*this);
     init_exception_types(*this);
+    init_bytes_types(*this);
+    init_unicode_error_attrs(*this);
     init_builtin_functions(*this);
     init_modules();
 }

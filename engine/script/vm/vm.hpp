@@ -333,6 +333,10 @@ public:
     bool m_stop_requested = false;
     bool m_host_driven = false;       // natives may hand the loop to the host (HostRequest)
     TypeObject* t_deque = nullptr;    // collections.deque once _collections is imported (borrowed)
+    TypeObject* t_bytearray = nullptr;           // bytes.cpp (borrowed: builtins holds it)
+    TypeObject* t_memoryview = nullptr;          // memoryview.cpp (borrowed)
+    TypeObject* e_UnicodeDecodeError = nullptr;  // exceptions.cpp; the codecs raise them (borrowed)
+    TypeObject* e_UnicodeEncodeError = nullptr;
     bool m_allow_file_reads = false;  // open() may read files (aio-py; never in the browser)
     bool m_pausable = false;          // the outermost run() may return Paused (its caller resumes it)
     HostRequest m_host;
