@@ -267,18 +267,13 @@ bool list_append_checked(VM& vm, ListObject* l, Value v) {
 
 bool list_extend(VM& vm, ListObject* l, const Value& iterable) {
     if (is_kind(iterable, ObjKind::List) || is_kind(iterable, ObjKind::Tuple)) {
-        const Value* src;
-        uint32_t n;
-        if (is_kind(iterable, ObjKind::List)) {
-            src = iterable.as<ListObject>()->m_items;
-            n = iterable.as<ListObject>()->m_size;
-        } else {
-            src = iterable.as<TupleObject>()->items();
-            n = iterable.as<TupleObject>()->m_size;
-        }
+        bool is_list = is_kind(iterable, ObjKind::List);
+        uint32_t n = is_list ? iterable.as<ListObject>()->m_size : iterable.as<TupleObject>()->m_size;
         if (!list_growth_fits(vm, l, uint64_t(l->m_size) + n)) return false;
         list_reserve(vm, l, l->m_size + n);
-        // Extending a list with itself reads only the original n items.
+        // The source is read after the reserve: for x.extend(x) the realloc
+        // has moved the very items being copied. Only the original n are read.
+        const Value* src = is_list ? iterable.as<ListObject>()->m_items : iterable.as<TupleObject>()->items();
         for (uint32_t i = 0; i < n; ++i) l->m_items[l->m_size++] = src[i];
         return true;
     }
