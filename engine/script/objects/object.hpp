@@ -52,6 +52,7 @@ enum class ObjKind : uint8_t {
     StaticMethod,
     ClassMethod,
     Super,
+    BigInt,  // an int outside int64 (bigint.hpp)
     Cxx,  // C++-defined object with a virtual destructor (asyncio, random, ...)
 };
 
