@@ -875,8 +875,7 @@ Value int_from_string(VM& vm, std::string_view s0, int base) {
         v = v * b + d;
     }
     if (prev_us) return bad();
-    if (overflow || v > static_cast<uint64_t>(INT64_MAX) + (neg ? 1 : 0))
-        return int_from_digits(vm, digits, b, neg);
+    if (overflow || v > static_cast<uint64_t>(INT64_MAX) + (neg ? 1 : 0)) return int_from_digits(vm, digits, b, neg);
     if (neg) return Value::integer(static_cast<int64_t>(0 - v));
     return Value::integer(static_cast<int64_t>(v));
 }

@@ -127,9 +127,7 @@ Value i_conjugate(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int
 Value i_real(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
 Value i_imag(VM&, Value*, int, TupleObject*, Value&) { return Value::integer(0); }
 Value i_denominator(VM&, Value*, int, TupleObject*, Value&) { return Value::integer(1); }
-Value i_ratio(VM& vm, Value* a, int, TupleObject*, Value&) {
-    return vm.tuple({self_as_int(a), Value::integer(1)});
-}
+Value i_ratio(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.tuple({self_as_int(a), Value::integer(1)}); }
 Value i_is_integer(VM&, Value*, int, TupleObject*, Value&) { return Value::boolean(true); }
 Value i_index(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
 Value i_to_bytes(VM& vm, Value*, int, TupleObject*, Value&) {

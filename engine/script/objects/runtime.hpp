@@ -123,9 +123,9 @@ bool int_from_value(VM& vm, const Value& v, int64_t& out, const char* what);
 // [SECTION] int_ops.cpp (ints outside int64)
 inline bool is_bigint(const Value& v) { return is_kind(v, ObjKind::BigInt); }
 inline bool is_int_value(const Value& v) { return v.is_intlike() || is_bigint(v); }  // int, bool or big int
-bool to_bigint(const Value& v, BigInt& out);       // false if v is not an int
-Value int_value(VM& vm, const BigInt& b);          // inline when it fits in int64
-bool int_to_double(VM& vm, const Value& v, double& out);  // OverflowError when too large
+bool to_bigint(const Value& v, BigInt& out);                                         // false if v is not an int
+Value int_value(VM& vm, const BigInt& b);                                            // inline when it fits in int64
+bool int_to_double(VM& vm, const Value& v, double& out);                             // OverflowError when too large
 Value bigint_binop(VM& vm, BinOp op, const Value& a, const Value& b);
 Value bigint_unary(VM& vm, int op, const Value& v);  // UnOp: 1 neg, 2 pos, 3 invert
 int bigint_compare(const Value& a, const Value& b);  // ints, or an int and a non-NaN float
