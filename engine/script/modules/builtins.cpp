@@ -518,10 +518,11 @@ Value b_abs(VM& vm, Value* a, int n, TupleObject*, Value&) {
     const Value& v = a[0];
     if (v.is_intlike()) {
         int64_t x = v.as_intlike();
-        if (x == INT64_MIN) return vm.int_overflow();
+        if (x == INT64_MIN) return bigint_unary(vm, 1, v);
         return Value::integer(x < 0 ? -x : x);
     }
     if (v.is_float()) return Value::real(std::fabs(v.as_float()));
+    if (is_bigint(v)) return v.as<BigIntObject>()->m_neg ? bigint_unary(vm, 1, v) : v;
     Value f = vm.type_lookup(vm.type_of(v), vm.names().d_abs);
     if (!f.is_null()) return vm.call(f, {v});
     return vm.raisef(vm.e_TypeError, "bad operand type for abs(): '%s'", type_name(v).c_str());

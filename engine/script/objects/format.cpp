@@ -874,7 +874,8 @@ Value int_from_string(VM& vm, std::string_view s0, int base) {
     }
     if (s.empty()) return bad();
     uint64_t v = 0;
-    bool prev_us = true;
+    bool prev_us = true, overflow = false;
+    std::string digits;  // without underscores, for a value beyond 64 bits
     for (char ch : s) {
         if (ch == '_') {
             if (prev_us) return bad();
@@ -886,15 +887,13 @@ Value int_from_string(VM& vm, std::string_view s0, int base) {
                 : (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' ? (ch | 0x20) - 'a' + 10
                                                            : 99;
         if (d >= b) return bad();
-        if (v > (UINT64_MAX - d) / b) return vm.int_overflow();
+        digits.push_back(ch);
+        if (v > (UINT64_MAX - d) / b) overflow = true;
         v = v * b + d;
     }
     if (prev_us) return bad();
-    if (neg) {
-        if (v > static_cast<uint64_t>(INT64_MAX) + 1) return vm.int_overflow();
-        return Value::integer(static_cast<int64_t>(0 - v));
-    }
-    if (v > static_cast<uint64_t>(INT64_MAX)) return vm.int_overflow();
+    if (overflow || v > static_cast<uint64_t>(INT64_MAX) + (neg ? 1 : 0)) return int_from_digits(vm, digits, b, neg);
+    if (neg) return Value::integer(static_cast<int64_t>(0 - v));
     return Value::integer(static_cast<int64_t>(v));
 }
 

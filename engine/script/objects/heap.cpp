@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "objects/bigint.hpp"
 #include "vm/code.hpp"
 #include "vm/vm.hpp"
 
@@ -288,6 +289,9 @@ static void destroy(VM& vm, Object* o, bool teardown) {
         s->~SuperObject();
         break;
     }
+    case ObjKind::BigInt:
+        size = sizeof(BigIntObject) + static_cast<BigIntObject*>(o)->m_size * sizeof(uint32_t);
+        break;
     case ObjKind::Cxx: {
         auto* c = static_cast<CxxObject*>(o);
         mem = c;
@@ -475,6 +479,7 @@ static void clear_refs(VM& vm, Object* o) {
     }
     case ObjKind::Str:
     case ObjKind::Range:
+    case ObjKind::BigInt:
         break;
     }
     if (o->m_type) decref(o->m_type);

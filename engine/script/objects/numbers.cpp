@@ -1,6 +1,7 @@
 // numbers.cpp — int, float and bool: constructors and methods.
 //
-// ints are int64 with OverflowError where CPython would grow a bigint.
+// ints are int64 inline; beyond that a BigIntObject (int_ops.cpp), whose
+// methods here read it through to_bigint.
 #include <cmath>
 
 #include "objects/runtime.hpp"
@@ -13,7 +14,7 @@ Value int_from_float(VM& vm, double d) {
     if (std::isnan(d)) return vm.raise(vm.e_ValueError, "cannot convert float NaN to integer");
     if (std::isinf(d)) return vm.raise(vm.e_OverflowError, "cannot convert float infinity to integer");
     double t = std::trunc(d);
-    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return vm.int_overflow();
+    if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return int_value(vm, BigInt::from_double(t));
     return Value::integer(static_cast<int64_t>(t));
 }
 
@@ -33,7 +34,7 @@ Value int_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
             return vm.raise(vm.e_ValueError, "int() base must be >= 2 and <= 36, or 0");
         return int_from_string(vm, as_str(x)->view(), static_cast<int>(base));
     }
-    if (x.is_int()) return x;
+    if (x.is_int() || is_bigint(x)) return x;
     if (x.is_bool()) return Value::integer(x.as_intlike());
     if (x.is_float()) return int_from_float(vm, x.as_float());
     if (is_str(x)) return int_from_string(vm, as_str(x)->view(), 10);
@@ -43,6 +44,7 @@ Value int_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
         if (!f.is_null()) {
             Value r = vm.call(f, {x});
             if (r.is_null()) return Value();
+            if (is_bigint(r)) return r;
             if (!r.is_intlike())
                 return vm.raisef(vm.e_TypeError, "__int__ returned non-int (type %s)", type_name(r).c_str());
             return Value::integer(r.as_intlike());
@@ -61,6 +63,11 @@ Value float_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
     const Value& x = args[0];
     if (x.is_float()) return x;
     if (x.is_intlike()) return Value::real(static_cast<double>(x.as_intlike()));
+    if (is_bigint(x)) {
+        double d;
+        if (!int_to_double(vm, x, d)) return Value();
+        return Value::real(d);
+    }
     if (is_str(x)) return float_from_string(vm, as_str(x)->view());
     TypeObject* t = vm.type_of(x);
     Value f = vm.type_lookup(t, vm.names().d_float);
@@ -95,7 +102,9 @@ Value none_new(VM& vm, TypeObject*, Value*, int nargs, TupleObject*) {
 
 int64_t self_int(Value* a) { return a[0].as_intlike(); }
 
-Value i_bit_length(VM&, Value* a, int, TupleObject*, Value&) {
+Value i_bit_length(VM& vm, Value* a, int, TupleObject*, Value&) {
+    BigInt b;
+    if (is_bigint(a[0]) && to_bigint(a[0], b)) return int_value(vm, BigInt::from_u64(b.bit_length()));
     int64_t v = self_int(a);
     uint64_t m = v < 0 ? -static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     int n = 0;
@@ -105,20 +114,22 @@ Value i_bit_length(VM&, Value* a, int, TupleObject*, Value&) {
     }
     return Value::integer(n);
 }
-Value i_bit_count(VM&, Value* a, int, TupleObject*, Value&) {
+Value i_bit_count(VM& vm, Value* a, int, TupleObject*, Value&) {
+    BigInt b;
+    if (is_bigint(a[0]) && to_bigint(a[0], b)) return int_value(vm, BigInt::from_u64(b.bit_count()));
     int64_t v = self_int(a);
     uint64_t m = v < 0 ? -static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     return Value::integer(__builtin_popcountll(m));
 }
-Value i_conjugate(VM&, Value* a, int, TupleObject*, Value&) { return Value::integer(self_int(a)); }
-Value i_real(VM&, Value* a, int, TupleObject*, Value&) { return Value::integer(self_int(a)); }
+// The int itself (a bool becomes its int).
+Value self_as_int(Value* a) { return is_bigint(a[0]) ? a[0] : Value::integer(self_int(a)); }
+Value i_conjugate(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
+Value i_real(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
 Value i_imag(VM&, Value*, int, TupleObject*, Value&) { return Value::integer(0); }
 Value i_denominator(VM&, Value*, int, TupleObject*, Value&) { return Value::integer(1); }
-Value i_ratio(VM& vm, Value* a, int, TupleObject*, Value&) {
-    return vm.tuple({Value::integer(self_int(a)), Value::integer(1)});
-}
+Value i_ratio(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.tuple({self_as_int(a), Value::integer(1)}); }
 Value i_is_integer(VM&, Value*, int, TupleObject*, Value&) { return Value::boolean(true); }
-Value i_index(VM&, Value* a, int, TupleObject*, Value&) { return Value::integer(self_int(a)); }
+Value i_index(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
 Value i_to_bytes(VM& vm, Value*, int, TupleObject*, Value&) {
     return vm.raise(vm.e_NotImplementedError, "bytes are not supported");
 }
@@ -126,15 +137,17 @@ Value i_format(VM& vm, Value* a, int n, TupleObject*, Value&) {
     std::string out;
     std::string_view spec = n > 1 && is_str(a[1]) ? as_str(a[1])->view() : "";
     if (a[0].is_bool() && spec.empty()) return vm.to_str(a[0]);
+    if (is_bigint(a[0])) return vm.format(a[0], spec);
     if (!format_int(vm, self_int(a), spec, out)) return Value();
     return vm.str(out);
 }
 Value i_round(VM& vm, Value* a, int n, TupleObject*, Value&) {
     int64_t v = self_int(a);
-    if (n < 2 || a[1].is_none()) return Value::integer(v);
+    if (n < 2 || a[1].is_none()) return self_as_int(a);
     int64_t nd;
     if (!int_from_value(vm, a[1], nd, "ndigits")) return Value();
-    if (nd >= 0) return Value::integer(v);
+    if (nd >= 0) return self_as_int(a);
+    if (is_bigint(a[0])) return vm.raise(vm.e_NotImplementedError, "round() of an int beyond 64 bits to tens");
     // Round to 10**-nd, halves to even.
     if (nd < -18) return Value::integer(0);
     int64_t p = 1;

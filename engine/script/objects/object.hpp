@@ -52,7 +52,8 @@ enum class ObjKind : uint8_t {
     StaticMethod,
     ClassMethod,
     Super,
-    Cxx,  // C++-defined object with a virtual destructor (asyncio, random, ...)
+    BigInt,  // an int outside int64 (bigint.hpp)
+    Cxx,     // C++-defined object with a virtual destructor (asyncio, random, ...)
 };
 
 inline ObjKind kind_of(const Object* o) { return static_cast<ObjKind>(o->m_kind); }

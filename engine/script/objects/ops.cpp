@@ -174,6 +174,7 @@ bool VM::repr_into(const Value& v, std::string& out) {
         out += "<NULL>";
         return true;
     case Tag::Obj:
+        if (is_bigint(v)) return int_to_decimal(*this, v, out);
         break;
     }
     Object* o = v.as_obj();
@@ -522,6 +523,8 @@ int64_t VM::hash(const Value& v) {
         case ObjKind::Cxx:
         case ObjKind::Exception:
             break;
+        case ObjKind::BigInt:
+            return int_hash(v);
         case ObjKind::Range: {
             auto* r = static_cast<RangeObject*>(o);
             return hash_int(r->m_start * 31 + r->m_stop * 17 + r->m_step);
@@ -612,9 +615,20 @@ Value VM::compare(int op, const Value& a, const Value& b) {
     // Numbers.
     if (a.is_intlike() && b.is_intlike()) return Value::boolean(cmp_apply(op, a.as_intlike(), b.as_intlike()));
     if (is_number(a) && is_number(b)) {
+        // An int beyond 2**53 is not exact as a double: compare it exactly.
+        const Value& iv = a.is_float() ? b : a;
+        const Value& fv = a.is_float() ? a : b;
+        if (!iv.is_float() && fv.is_float() && !std::isnan(fv.as_float()) &&
+            (iv.as_intlike() > (int64_t(1) << 53) || iv.as_intlike() < -(int64_t(1) << 53)))
+            return Value::boolean(cmp_apply(op, bigint_compare(a, b), 0));
         double x = a.is_float() ? a.as_float() : static_cast<double>(a.as_intlike());
         double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_intlike());
         return Value::boolean(cmp_apply(op, x, y));
+    }
+    if ((is_bigint(a) && (is_number(b) || is_bigint(b))) || (is_bigint(b) && is_number(a))) {
+        if ((a.is_float() && std::isnan(a.as_float())) || (b.is_float() && std::isnan(b.as_float())))
+            return Value::boolean(op == 1);
+        return Value::boolean(cmp_apply(op, bigint_compare(a, b), 0));
     }
     bool ua = is_user(a), ub = is_user(b);
     if (ua || ub) {
@@ -733,13 +747,15 @@ Value int_pow(VM& vm, int64_t a, int64_t b) {
         if (a == 0) return vm.raise(vm.e_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         return Value::real(std::pow(static_cast<double>(a), static_cast<double>(b)));
     }
-    int64_t result = 1, base = a;
-    while (b > 0) {
-        if (b & 1) {
-            if (__builtin_mul_overflow(result, base, &result)) return vm.int_overflow();
+    int64_t result = 1, base = a, e = b;
+    while (e > 0) {
+        if (e & 1) {
+            if (__builtin_mul_overflow(result, base, &result))
+                return bigint_binop(vm, BinOp::Pow, Value::integer(a), Value::integer(b));
         }
-        b >>= 1;
-        if (b > 0 && __builtin_mul_overflow(base, base, &base)) return vm.int_overflow();
+        e >>= 1;
+        if (e > 0 && __builtin_mul_overflow(base, base, &base))
+            return bigint_binop(vm, BinOp::Pow, Value::integer(a), Value::integer(b));
     }
     return Value::integer(result);
 }
@@ -770,20 +786,20 @@ static Value int_binop(VM& vm, BinOp op, int64_t x, int64_t y, bool both_bool) {
     int64_t r;
     switch (op) {
     case BinOp::Add:
-        if (__builtin_add_overflow(x, y, &r)) return vm.int_overflow();
+        if (__builtin_add_overflow(x, y, &r)) return bigint_binop(vm, op, Value::integer(x), Value::integer(y));
         return Value::integer(r);
     case BinOp::Sub:
-        if (__builtin_sub_overflow(x, y, &r)) return vm.int_overflow();
+        if (__builtin_sub_overflow(x, y, &r)) return bigint_binop(vm, op, Value::integer(x), Value::integer(y));
         return Value::integer(r);
     case BinOp::Mul:
-        if (__builtin_mul_overflow(x, y, &r)) return vm.int_overflow();
+        if (__builtin_mul_overflow(x, y, &r)) return bigint_binop(vm, op, Value::integer(x), Value::integer(y));
         return Value::integer(r);
     case BinOp::TrueDiv:
         if (y == 0) return vm.raise(vm.e_ZeroDivisionError, "division by zero");
         return Value::real(static_cast<double>(x) / static_cast<double>(y));
     case BinOp::FloorDiv: {
         if (y == 0) return vm.raise(vm.e_ZeroDivisionError, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) return vm.int_overflow();
+        if (x == INT64_MIN && y == -1) return bigint_binop(vm, op, Value::integer(x), Value::integer(y));
         int64_t q = x / y;
         if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
         return Value::integer(q);
@@ -800,7 +816,8 @@ static Value int_binop(VM& vm, BinOp op, int64_t x, int64_t y, bool both_bool) {
     case BinOp::LShift:
         if (y < 0) return vm.raise(vm.e_ValueError, "negative shift count");
         if (x == 0) return Value::integer(0);
-        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) return vm.int_overflow();
+        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y)))
+            return bigint_binop(vm, op, Value::integer(x), Value::integer(y));
         return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
     case BinOp::RShift:
         if (y < 0) return vm.raise(vm.e_ValueError, "negative shift count");
@@ -908,6 +925,20 @@ Value VM::binary_op(BinOp op, const Value& a, const Value& b, bool inplace) {
     } else if (is_number(a) && is_number(b)) {
         double x = a.is_float() ? a.as_float() : static_cast<double>(a.as_intlike());
         double y = b.is_float() ? b.as_float() : static_cast<double>(b.as_intlike());
+        Value r = float_binop(*this, op, x, y);
+        if (!r.is_null() || has_exc()) return r;
+    } else if ((is_bigint(a) && is_int_value(b)) || (is_bigint(b) && a.is_intlike())) {
+        Value r = bigint_binop(*this, op, a, b);
+        if (!r.is_null() || has_exc()) return r;
+    } else if ((is_bigint(a) && b.is_float()) || (a.is_float() && is_bigint(b))) {
+        double x, y;
+        if (a.is_float()) {
+            x = a.as_float();
+            if (!int_to_double(*this, b, y)) return Value();
+        } else {
+            y = b.as_float();
+            if (!int_to_double(*this, a, x)) return Value();
+        }
         Value r = float_binop(*this, op, x, y);
         if (!r.is_null() || has_exc()) return r;
     }
@@ -1056,7 +1087,7 @@ Value VM::unary_op(int op, const Value& a) {
     if (a.is_intlike()) {
         int64_t x = a.as_intlike();
         if (op == 1) {
-            if (x == INT64_MIN) return int_overflow();
+            if (x == INT64_MIN) return bigint_unary(*this, op, a);
             return Value::integer(-x);
         }
         if (op == 2) return Value::integer(x);
@@ -1066,6 +1097,7 @@ Value VM::unary_op(int op, const Value& a) {
         if (op == 1) return Value::real(-a.as_float());
         if (op == 2) return a;
     }
+    if (is_bigint(a)) return bigint_unary(*this, op, a);
     if (is_user(a)) {
         StrObject* n = op == 1 ? names().d_neg : op == 2 ? names().d_pos : names().d_invert;
         Value f = type_lookup(type_of(a), n);
@@ -1484,6 +1516,10 @@ bool VM::index_of(const Value& v, int64_t& out) {
         out = v.as_intlike();
         return true;
     }
+    if (is_bigint(v)) {
+        raise(e_OverflowError, "Python int too large to convert to C ssize_t");
+        return false;
+    }
     if (is_user(v)) {
         Value f = type_lookup(type_of(v), names().d_index);
         if (!f.is_null()) {
@@ -1517,6 +1553,7 @@ bool VM::as_double(const Value& v, double& out) {
         out = static_cast<double>(v.as_intlike());
         return true;
     }
+    if (is_bigint(v)) return int_to_double(*this, v, out);
     if (is_user(v)) {
         Value f = type_lookup(type_of(v), names().d_float);
         if (!f.is_null()) {
@@ -1546,6 +1583,12 @@ Value VM::format(const Value& v, std::string_view spec) {
     }
     if (v.is_float()) {
         if (!format_float(*this, v.as_float(), spec, out)) return Value();
+        return str(out);
+    }
+    if (is_bigint(v)) {
+        if (!spec.empty() && spec != "d")
+            return raise(e_NotImplementedError, "format specs other than 'd' for ints beyond 64 bits");
+        if (!int_to_decimal(*this, v, out)) return Value();
         return str(out);
     }
     if (is_str(v) && v.as_obj()->m_type == t_str) {

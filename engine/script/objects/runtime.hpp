@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "objects/bigint.hpp"
 #include "objects/names.hpp"
 #include "vm/vm.hpp"
 
@@ -123,6 +124,19 @@ int64_t hash_double(double d);
 Value int_pow(VM& vm, int64_t a, int64_t b);
 Value float_floordiv_mod(VM& vm, double a, double b, bool want_div);
 bool int_from_value(VM& vm, const Value& v, int64_t& out, const char* what);
+
+// [SECTION] int_ops.cpp (ints outside int64)
+inline bool is_bigint(const Value& v) { return is_kind(v, ObjKind::BigInt); }
+inline bool is_int_value(const Value& v) { return v.is_intlike() || is_bigint(v); }  // int, bool or big int
+bool to_bigint(const Value& v, BigInt& out);                                         // false if v is not an int
+Value int_value(VM& vm, const BigInt& b);                                            // inline when it fits in int64
+bool int_to_double(VM& vm, const Value& v, double& out);                             // OverflowError when too large
+Value bigint_binop(VM& vm, BinOp op, const Value& a, const Value& b);
+Value bigint_unary(VM& vm, int op, const Value& v);  // UnOp: 1 neg, 2 pos, 3 invert
+int bigint_compare(const Value& a, const Value& b);  // ints, or an int and a non-NaN float
+int64_t int_hash(const Value& v);
+bool int_to_decimal(VM& vm, const Value& v, std::string& out);  // str(), with the 4300-digit limit
+Value int_from_digits(VM& vm, std::string_view digits, int base, bool neg);
 
 // [SECTION] format.cpp
 std::string float_repr(double d);

@@ -19,6 +19,9 @@ bool normalize_index(VM& vm, const Value& key, int64_t len, int64_t& out, const 
     int64_t i;
     if (key.is_intlike()) {
         i = key.as_intlike();
+    } else if (is_bigint(key)) {
+        vm.raise(vm.e_IndexError, "cannot fit 'int' into an index-sized integer");
+        return false;
     } else if (!vm.index_of(key, i)) {
         if (!vm.has_exc()) {
             if (std::strcmp(what, "string") == 0)
