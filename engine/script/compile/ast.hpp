@@ -51,7 +51,8 @@ enum class EK : uint8_t {
     NamedExpr,
 };
 
-enum class ConstKind : uint8_t { None, True, False, Int, Float, Str, Ellipsis, Bytes };
+// BigInt: an int literal beyond int64; sval holds its digits, ival its base.
+enum class ConstKind : uint8_t { None, True, False, Int, BigInt, Float, Str, Ellipsis, Bytes };
 enum class UnOp : uint8_t { Not, Neg, Pos, Invert };
 enum class CmpOp : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 enum class Ctx : uint8_t { Load, Store, Del };

@@ -1343,6 +1343,8 @@ private:
                 return Value::boolean(false);
             case ConstKind::Int:
                 return Value::integer(c->ival);
+            case ConstKind::BigInt:
+                return int_from_digits(m_vm, c->sval, static_cast<int>(c->ival), false);
             case ConstKind::Float:
                 return Value::real(c->fval);
             case ConstKind::Str:

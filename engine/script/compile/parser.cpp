@@ -1250,9 +1250,9 @@ public:
                 c->ck = ConstKind::Float;
                 c->fval = t.fval;
             } else {
-                if (t.int_overflow) error_tok("integer literal too large (this interpreter's ints are 64-bit)", t);
                 c->ck = ConstKind::Int;
                 c->ival = t.ival;
+                if (t.int_overflow) big_literal(c, t);
             }
             return c;
         }
@@ -1745,6 +1745,29 @@ public:
     }
 
     Expr* parse_target() { return at(Tok::Star) ? parse_starred() : parse_bitwise_or(); }
+
+    // An int literal past int64: its digits without prefix or underscores,
+    // made into an int by the compiler (int_from_digits).
+    void big_literal(ConstantExpr* c, const Token& t) {
+        std::string_view s = t.text;
+        int base = 10;
+        if (s.size() > 2 && s[0] == '0') {
+            char k = static_cast<char>(s[1] | 0x20);
+            base = k == 'x' ? 16 : k == 'o' ? 8 : 2;
+            s.remove_prefix(2);
+        }
+        for (char ch : s)
+            if (ch != '_') c->sval.push_back(ch);
+        // CPython refuses a decimal literal its int() would refuse, at compile time.
+        if (base == 10 && c->sval.size() > 4300)
+            error_tok("Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                          std::to_string(c->sval.size()) +
+                          " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal "
+                          "for huge integer literals to avoid decimal conversion limits.",
+                      t);
+        c->ck = ConstKind::BigInt;
+        c->ival = base;
+    }
 
     static std::string expr_name(const Expr* e) {
         switch (e->kind) {

@@ -551,35 +551,44 @@ Value b_pow(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
     if (!parse_args(vm, "pow", a, n, kw, {"base", "exp", "mod"}, 2, args)) return Value();
     if (args[2].is_null() || args[2].is_none()) return vm.binary_op(BinOp::Pow, args[0], args[1]);
-    if (!args[0].is_intlike() || !args[1].is_intlike() || !args[2].is_intlike())
+    if (!is_int_value(args[0]) || !is_int_value(args[1]) || !is_int_value(args[2]))
         return vm.raise(vm.e_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-    int64_t base = args[0].as_intlike(), e = args[1].as_intlike(), m = args[2].as_intlike();
-    if (m == 0) return vm.raise(vm.e_ValueError, "pow() 3rd argument cannot be 0");
-    if (e < 0) return vm.raise(vm.e_ValueError, "base is not invertible for the given modulus");
-    __int128 result = 1, b = ((base % m) + m) % m;
-    __int128 mm = m < 0 ? -static_cast<__int128>(m) : m;
-    b %= mm;
-    while (e > 0) {
-        if (e & 1) result = (result * b) % mm;
-        b = (b * b) % mm;
-        e >>= 1;
+    BigInt base, e, m;
+    to_bigint(args[0], base);
+    to_bigint(args[1], e);
+    to_bigint(args[2], m);
+    if (m.is_zero()) return vm.raise(vm.e_ValueError, "pow() 3rd argument cannot be 0");
+    if (!vm.charge(1 + e.bit_length() * m.size() * m.size() / 256)) return Value();
+    if (e.is_neg()) {
+        // A negative exponent raises base's inverse modulo |m| (extended Euclid).
+        BigInt mod = m.abs(), r0, r1, t0, t1 = BigInt::from_i64(1), q, r;
+        bigint_divmod(base, mod, nullptr, &r1);
+        r0 = mod;
+        while (!r1.is_zero()) {
+            bigint_divmod(r0, r1, &q, &r);
+            BigInt t = bigint_sub(t0, bigint_mul(q, t1));
+            r0 = std::move(r1), r1 = std::move(r);
+            t0 = std::move(t1), t1 = std::move(t);
+        }
+        if (bigint_cmp(r0, BigInt::from_i64(1)) != 0)
+            return vm.raise(vm.e_ValueError, "base is not invertible for the given modulus");
+        base = std::move(t0);
+        e = e.abs();
     }
-    int64_t r = static_cast<int64_t>(result % mm);
-    if (m < 0 && r != 0) r += m;
-    return Value::integer(r);
+    return int_value(vm, bigint_powmod(base, e, m));
 }
 
 Value radix(VM& vm, const Value& v, int base, const char* prefix) {
-    int64_t x;
-    if (!int_from_value(vm, v, x, "")) return Value();
-    uint64_t m = x < 0 ? -static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
-    std::string digits;
-    if (m == 0) digits = "0";
-    while (m) {
-        digits.insert(digits.begin(), "0123456789abcdef"[m % base]);
-        m /= base;
+    Value iv = v;
+    if (!is_int_value(v)) {
+        int64_t x;
+        if (!int_from_value(vm, v, x, "")) return Value();
+        iv = Value::integer(x);
     }
-    return vm.str(std::string(x < 0 ? "-" : "") + prefix + digits);
+    std::string digits;
+    bool neg;
+    if (!int_digits(vm, iv, base, false, digits, neg)) return Value();
+    return vm.str(std::string(neg ? "-" : "") + prefix + digits);
 }
 Value b_hex(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (n != 1) return vm.raisef(vm.e_TypeError, "hex() takes exactly one argument (%d given)", n);

@@ -10,6 +10,22 @@ namespace aio::script {
 
 namespace {
 
+// log(x) for an int too large for a double: log of its top bits plus the
+// shift, as CPython's loghelper does. False when x is not such an int.
+bool big_log(const Value& v, double (*f)(double), double ln2_in_f, double& out) {
+    BigInt b;
+    if (!is_bigint(v) || !to_bigint(v, b) || b.is_neg()) return false;
+    double d;
+    if (b.to_double(d)) {
+        out = f(d);
+        return true;
+    }
+    uint64_t shift = b.bit_length() - 60;
+    bigint_shr(b, shift).to_double(d);
+    out = f(d) + static_cast<double>(shift) * ln2_in_f;
+    return true;
+}
+
 bool num_arg(VM& vm, const Value& v, double& out) {
     if (vm.as_double(v, out)) return true;
     vm.clear_exc();
@@ -63,12 +79,18 @@ Value m_trunc(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 Value m_log(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (n < 1 || n > 2) return vm.raise(vm.e_TypeError, "log expected 1 or 2 arguments");
-    double x;
-    if (!num_arg(vm, a[0], x)) return Value();
-    if (x <= 0) return vm.raise(vm.e_ValueError, "math domain error");
-    double r = std::log(x);
+    double x, r;
+    if (!big_log(a[0], std::log, M_LN2, r)) {
+        if (!num_arg(vm, a[0], x)) return Value();
+        if (x <= 0) return vm.raise(vm.e_ValueError, "math domain error");
+        r = std::log(x);
+    }
     if (n == 2) {
         double b;
+        if (big_log(a[1], std::log, M_LN2, b)) {
+            r /= b;
+            return Value::real(r);
+        }
         if (!num_arg(vm, a[1], b)) return Value();
         if (b <= 0 || b == 1)
             return vm.raise(b == 1 ? vm.e_ZeroDivisionError : vm.e_ValueError,
@@ -79,6 +101,7 @@ Value m_log(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 Value m_log2(VM& vm, Value* a, int n, TupleObject*, Value&) {
     double x;
+    if (n == 1 && big_log(a[0], std::log2, 1.0, x)) return Value::real(x);
     if (n != 1 || !num_arg(vm, a[0], x))
         return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "log2 expects one argument");
     if (x <= 0) return vm.raise(vm.e_ValueError, "math domain error");
@@ -86,6 +109,7 @@ Value m_log2(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 Value m_log10(VM& vm, Value* a, int n, TupleObject*, Value&) {
     double x;
+    if (n == 1 && big_log(a[0], std::log10, 0.30102999566398119521, x)) return Value::real(x);
     if (n != 1 || !num_arg(vm, a[0], x))
         return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "log10 expects one argument");
     if (x <= 0) return vm.raise(vm.e_ValueError, "math domain error");
@@ -135,76 +159,116 @@ Value m_fabs(VM& vm, Value* a, int n, TupleObject*, Value&) {
         return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "fabs expects one argument");
     return Value::real(std::fabs(x));
 }
-int64_t gcd64(int64_t a, int64_t b) {
-    a = a < 0 ? -a : a;
-    b = b < 0 ? -b : b;
-    while (b) {
-        int64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
+// An integer argument (int, bool, big int or __index__) as a BigInt.
+bool int_arg(VM& vm, const Value& v, BigInt& out) {
+    if (to_bigint(v, out)) return true;
+    int64_t x;
+    if (!int_from_value(vm, v, x, "")) return false;
+    out = BigInt::from_i64(x);
+    return true;
 }
-Value m_gcd(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t g = 0;
-    for (int i = 0; i < n; ++i) {
-        int64_t x;
-        if (!int_from_value(vm, a[i], x, "")) return Value();
-        g = gcd64(g, x);
+
+// Charges the instruction budget and reserves memory for a result of about
+// `bits` bits, so factorial(10**8) is a MemoryError, not a minute's work.
+bool afford_bits(VM& vm, double bits) {
+    if (bits > static_cast<double>(vm.m_limits.max_memory) * 8) {
+        vm.raise(vm.e_MemoryError, "");
+        return false;
     }
-    return Value::integer(g);
+    return vm.reserve_memory(static_cast<size_t>(bits / 8) + 16) && vm.charge(1 + static_cast<uint64_t>(bits / 4096));
+}
+
+// lo * (lo+1) * ... * hi by binary splitting: balanced products are what
+// Karatsuba makes fast.
+BigInt range_product(uint64_t lo, uint64_t hi) {
+    if (lo > hi) return BigInt::from_i64(1);
+    if (hi - lo < 16) {
+        BigInt r = BigInt::from_u64(lo);
+        for (uint64_t i = lo + 1; i <= hi; ++i) r = bigint_mul(r, BigInt::from_u64(i));
+        return r;
+    }
+    uint64_t mid = lo + (hi - lo) / 2;
+    return bigint_mul(range_product(lo, mid), range_product(mid + 1, hi));
+}
+
+Value m_gcd(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    BigInt g;
+    for (int i = 0; i < n; ++i) {
+        BigInt x;
+        if (!int_arg(vm, a[i], x)) return Value();
+        g = bigint_gcd(g, x);
+    }
+    return int_value(vm, g);
 }
 Value m_lcm(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t l = 1;
+    BigInt l = BigInt::from_i64(1);
     for (int i = 0; i < n; ++i) {
-        int64_t x;
-        if (!int_from_value(vm, a[i], x, "")) return Value();
-        if (x == 0) return Value::integer(0);
-        int64_t g = gcd64(l, x);
-        int64_t r;
-        if (__builtin_mul_overflow(l / g, x < 0 ? -x : x, &r)) return vm.int_overflow();
-        l = r;
+        BigInt x, q;
+        if (!int_arg(vm, a[i], x)) return Value();
+        if (x.is_zero()) return Value::integer(0);
+        bigint_divmod(l, bigint_gcd(l, x), &q, nullptr);
+        if (!afford_bits(vm, static_cast<double>(q.bit_length() + x.bit_length()))) return Value();
+        l = bigint_mul(q, x.abs());
     }
-    return Value::integer(l);
+    return int_value(vm, l);
 }
 Value m_factorial(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t x;
-    if (n != 1) return vm.raise(vm.e_TypeError, "factorial() takes exactly one argument");
-    if (a[0].is_float()) return vm.raise(vm.e_TypeError, "'float' object cannot be interpreted as an integer");
-    if (!int_from_value(vm, a[0], x, "")) return Value();
-    if (x < 0) return vm.raise(vm.e_ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= x; ++i)
-        if (__builtin_mul_overflow(r, i, &r)) return vm.int_overflow();
-    return Value::integer(r);
+    if (n != 1) return vm.raisef(vm.e_TypeError, "math.factorial() takes exactly one argument (%d given)", n);
+    BigInt x;
+    int64_t v;
+    if (!int_arg(vm, a[0], x)) return Value();
+    if (x.is_neg()) return vm.raise(vm.e_ValueError, "factorial() not defined for negative values");
+    if (!x.fits_i64(v)) return vm.raise(vm.e_OverflowError, "factorial() argument should not exceed 9223372036854775807");
+    if (v < 2) return Value::integer(1);
+    if (!afford_bits(vm, static_cast<double>(v) * std::log2(static_cast<double>(v)))) return Value();
+    return int_value(vm, range_product(2, static_cast<uint64_t>(v)));
+}
+// n and k of comb/perm: non-negative ints, with CPython's messages.
+bool comb_args(VM& vm, const Value& nv, const Value& kv, BigInt& N, BigInt& K) {
+    if (!int_arg(vm, nv, N) || !int_arg(vm, kv, K)) return false;
+    if (N.is_neg() || K.is_neg()) {
+        vm.raise(vm.e_ValueError, N.is_neg() ? "n must be a non-negative integer" : "k must be a non-negative integer");
+        return false;
+    }
+    return true;
 }
 Value m_comb(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t N, K;
-    if (n != 2 || !int_from_value(vm, a[0], N, "") || !int_from_value(vm, a[1], K, ""))
-        return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "comb expected 2 arguments");
-    if (N < 0 || K < 0)
-        return vm.raise(vm.e_ValueError,
-                        N < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
-    if (K > N) return Value::integer(0);
-    if (K > N - K) K = N - K;
-    __int128 r = 1;
-    for (int64_t i = 1; i <= K; ++i) {
-        r = r * (N - K + i) / i;
-        if (r > INT64_MAX) return vm.int_overflow();
+    if (n != 2) return vm.raisef(vm.e_TypeError, "comb expected 2 arguments, got %d", n);
+    BigInt N, K;
+    if (!comb_args(vm, a[0], a[1], N, K)) return Value();
+    if (bigint_cmp(K, N) > 0) return Value::integer(0);
+    BigInt rest = bigint_sub(N, K);
+    if (bigint_cmp(rest, K) < 0) K = rest;
+    int64_t k;
+    if (!K.fits_i64(k))
+        return vm.raise(vm.e_OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+    if (!afford_bits(vm, static_cast<double>(k) * static_cast<double>(N.bit_length()))) return Value();
+    // r = C(N-K+i, i) after step i; each division is exact.
+    BigInt r = BigInt::from_i64(1), base = bigint_sub(N, K), q;
+    for (int64_t i = 1; i <= k; ++i) {
+        r = bigint_mul(r, bigint_add(base, BigInt::from_i64(i)));
+        bigint_divmod(r, BigInt::from_i64(i), &q, nullptr);
+        r = std::move(q);
     }
-    return Value::integer(static_cast<int64_t>(r));
+    return int_value(vm, r);
 }
 Value m_perm(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t N, K;
-    if (n < 1 || !int_from_value(vm, a[0], N, ""))
-        return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "perm expected arguments");
-    K = N;
-    if (n > 1 && !a[1].is_none() && !int_from_value(vm, a[1], K, "")) return Value();
-    if (K > N) return Value::integer(0);
-    int64_t r = 1;
-    for (int64_t i = N - K + 1; i <= N; ++i)
-        if (__builtin_mul_overflow(r, i, &r)) return vm.int_overflow();
-    return Value::integer(r);
+    if (n < 1 || n > 2)
+        return vm.raisef(vm.e_TypeError, n < 1 ? "perm expected at least 1 argument, got %d" : "perm expected at most 2 arguments, got %d", n);
+    BigInt N, K;
+    if (!comb_args(vm, a[0], n > 1 && !a[1].is_none() ? a[1] : a[0], N, K)) return Value();
+    if (bigint_cmp(K, N) > 0) return Value::integer(0);
+    int64_t k;
+    if (!K.fits_i64(k)) return vm.raise(vm.e_OverflowError, "k must not exceed 9223372036854775807");
+    if (!afford_bits(vm, static_cast<double>(k) * static_cast<double>(N.bit_length()))) return Value();
+    BigInt r = BigInt::from_i64(1);
+    int64_t small;
+    if (N.fits_i64(small)) {
+        r = range_product(static_cast<uint64_t>(small - k + 1), static_cast<uint64_t>(small));
+    } else {
+        for (int64_t i = 0; i < k; ++i) r = bigint_mul(r, bigint_sub(N, BigInt::from_i64(i)));
+    }
+    return int_value(vm, r);
 }
 Value m_isclose(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[4];
@@ -288,14 +352,13 @@ Value m_dist(VM& vm, Value* a, int n, TupleObject*, Value&) {
     return Value::real(acc);
 }
 Value m_isqrt(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t x;
-    if (n != 1 || !int_from_value(vm, a[0], x, ""))
-        return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "isqrt expects one argument");
-    if (x < 0) return vm.raise(vm.e_ValueError, "isqrt() argument must be nonnegative");
-    int64_t r = static_cast<int64_t>(std::sqrt(static_cast<double>(x)));
-    while (r * r > x) --r;
-    while ((r + 1) * (r + 1) <= x) ++r;
-    return Value::integer(r);
+    if (n != 1) return vm.raisef(vm.e_TypeError, "math.isqrt() takes exactly one argument (%d given)", n);
+    BigInt x;
+    if (a[0].is_float()) return vm.raise(vm.e_TypeError, "'float' object cannot be interpreted as an integer");
+    if (!int_arg(vm, a[0], x)) return Value();
+    if (x.is_neg()) return vm.raise(vm.e_ValueError, "isqrt() argument must be nonnegative");
+    if (!vm.charge(1 + x.size() * x.size() / 64)) return Value();
+    return int_value(vm, bigint_isqrt(x));
 }
 
 Value init_math(VM& vm) {

@@ -182,6 +182,12 @@ bool seed_rng(VM& vm, RandomObject* r, const Value& a) {
     if (a.is_intlike()) {
         int64_t v = a.as_intlike();
         n = v < 0 ? -static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    } else if (is_bigint(a)) {
+        // CPython keys the generator with |a|'s 32-bit words, least significant first.
+        BigInt b;
+        to_bigint(a, b);
+        r->mt.init_by_array(b.m_mag);
+        return true;
     } else if (a.is_float()) {
         int64_t h = vm.hash(a);
         n = h < 0 ? -static_cast<uint64_t>(h) : static_cast<uint64_t>(h);
@@ -242,7 +248,19 @@ Value r_getrandbits(VM& vm, Value* a, int n, TupleObject*, Value&) {
         return vm.has_exc() ? Value() : vm.raise(vm.e_TypeError, "getrandbits() takes exactly one argument");
     if (k < 0) return vm.raise(vm.e_ValueError, "number of bits must be non-negative");
     if (k == 0) return Value::integer(0);
-    if (k > 63) return vm.int_overflow();
+    if (k > 63) {
+        // As CPython: 32-bit words least significant first, the last one's top bits.
+        if (!vm.reserve_memory(static_cast<size_t>(k / 8 + 16))) return Value();
+        BigInt b;
+        b.m_mag.resize(static_cast<size_t>((k + 31) / 32));
+        for (size_t i = 0; i < b.m_mag.size(); ++i) {
+            uint32_t w = self_rng(a)->mt.genrand();
+            int64_t left = k - static_cast<int64_t>(i) * 32;
+            b.m_mag[i] = left < 32 ? w >> (32 - left) : w;
+        }
+        b.trim();
+        return int_value(vm, b);
+    }
     return Value::integer(static_cast<int64_t>(self_rng(a)->mt.getrandbits(static_cast<int>(k))));
 }
 Value r_randrange(VM& vm, Value* a, int n, TupleObject* kw, Value&) {

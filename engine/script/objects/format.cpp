@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 
 #include "objects/runtime.hpp"
@@ -276,74 +277,100 @@ std::string float_body(double v, char type, int64_t prec, bool alt, bool& is_spe
 
 }  // namespace
 
-bool format_int(VM& vm, int64_t v, std::string_view spec, std::string& out) {
-    if (spec.empty()) {
-        out = std::to_string(v);
+bool int_digits(VM& vm, const Value& v, int base, bool upper, std::string& digits, bool& neg) {
+    if (v.is_intlike()) {
+        int64_t x = v.as_intlike();
+        neg = x < 0;
+        uint64_t mag = neg ? -static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+        const char* set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        char buf[72];
+        char* p = buf + sizeof buf;
+        do {
+            *--p = set[mag % static_cast<unsigned>(base)];
+            mag /= static_cast<unsigned>(base);
+        } while (mag);
+        digits.assign(p, buf + sizeof buf);
         return true;
     }
+    BigInt b;
+    if (!to_bigint(v, b)) return false;
+    neg = b.is_neg();
+    if (base == 10) {  // str()'s digit limit applies to decimal only, as in CPython
+        if (!int_to_decimal(vm, v, digits)) return false;
+        if (neg) digits.erase(0, 1);
+        return true;
+    }
+    digits = b.abs().to_string(base);
+    if (upper)
+        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return true;
+}
+
+bool format_int(VM& vm, const Value& v, std::string_view spec, std::string& out) {
+    bool neg;
+    if (spec.empty()) return int_digits(vm, v, 10, false, out, neg) && (!neg || (out.insert(0, 1, '-'), true));
     Spec sp;
     if (!parse_spec(vm, spec, sp, "int")) return false;
     char t = sp.type;
-    if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%')
-        return format_float(vm, static_cast<double>(v), spec, out);
+    if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%') {
+        double d;
+        if (v.is_intlike())
+            d = static_cast<double>(v.as_intlike());
+        else if (!int_to_double(vm, v, d))
+            return false;
+        return format_float(vm, d, spec, out);
+    }
     if (sp.precision >= 0) {
         vm.raise(vm.e_ValueError, "Precision not allowed in integer format specifier");
         return false;
     }
     if (t == 'c') {
+        if (!v.is_intlike()) {
+            vm.raise(vm.e_OverflowError, "Python int too large to convert to C long");
+            return false;
+        }
         std::string body;
-        utf8::append(body, static_cast<uint32_t>(v));
+        utf8::append(body, static_cast<uint32_t>(v.as_intlike()));
         out = pad(sp, "", body, '<');
         return true;
     }
-    uint64_t mag = v < 0 ? -static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     std::string digits, prefix;
-    int every = 3;
+    int every = 4, base;
     switch (t) {
     case 0:
     case 'd':
     case 'n':
-        digits = std::to_string(mag);
+        base = 10;
+        every = 3;
         break;
     case 'x':
-    case 'X': {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, t == 'x' ? "%llx" : "%llX", static_cast<unsigned long long>(mag));
-        digits = buf;
+    case 'X':
+        base = 16;
         if (sp.alt) prefix = t == 'x' ? "0x" : "0X";
-        every = 4;
         break;
-    }
-    case 'o': {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%llo", static_cast<unsigned long long>(mag));
-        digits = buf;
+    case 'o':
+        base = 8;
         if (sp.alt) prefix = "0o";
-        every = 4;
         break;
-    }
-    case 'b': {
-        if (mag == 0) digits = "0";
-        for (uint64_t m = mag; m; m >>= 1) digits.insert(digits.begin(), static_cast<char>('0' + (m & 1)));
+    case 'b':
+        base = 2;
         if (sp.alt) prefix = "0b";
-        every = 4;
         break;
-    }
     default:
         vm.raisef(vm.e_ValueError, "Unknown format code '%c' for object of type 'int'", t);
         return false;
     }
-    std::string sign = v < 0 ? "-" : sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "";
+    if (!int_digits(vm, v, base, t == 'X', digits, neg)) return false;
+    std::string sign = neg ? "-" : sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "";
     if (sp.grouping) {
         if (sp.align == '=' && sp.fill == "0" && sp.width > 0) {
-            // Zero padding is grouped too: pad the digits before inserting separators.
+            // Zero padding is grouped too: the digit count whose grouped form
+            // fills the room, found by arithmetic (widths reach millions).
             int64_t room = sp.width - static_cast<int64_t>(sign.size() + prefix.size());
-            std::string g = group_digits(digits, sp.grouping, every);
-            while (static_cast<int64_t>(g.size()) < room) {
-                digits.insert(digits.begin(), '0');
-                g = group_digits(digits, sp.grouping, every);
-            }
-            out = sign + prefix + g;
+            int64_t d = static_cast<int64_t>(digits.size());
+            while (d + (d - 1) / every < room) ++d;
+            digits.insert(0, static_cast<size_t>(d) - digits.size(), '0');
+            out = sign + prefix + group_digits(digits, sp.grouping, every);
             return true;
         }
         digits = group_digits(digits, sp.grouping, every);
@@ -536,38 +563,35 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
         case 'x':
         case 'X':
         case 'o': {
-            int64_t iv;
+            Value iv;
             if (arg.is_float()) {
                 if (conv == 'x' || conv == 'X' || conv == 'o')
                     return vm.raisef(vm.e_TypeError, "%%%c format: an integer is required, not float", conv);
-                double d = arg.as_float();
-                if (!std::isfinite(d)) return vm.raise(vm.e_OverflowError, "cannot convert float infinity to integer");
-                iv = static_cast<int64_t>(std::trunc(d));
-            } else if (!vm.index_of(arg, iv)) {
-                if (vm.has_exc()) return Value();
-                if (conv == 'x' || conv == 'X' || conv == 'o')
-                    return vm.raisef(vm.e_TypeError, "%%%c format: an integer is required, not %s", conv,
+                iv = int_from_float(vm, arg.as_float());
+                if (iv.is_null()) return Value();
+            } else if (is_int_value(arg)) {
+                iv = arg;
+            } else {
+                int64_t i;
+                if (!vm.index_of(arg, i)) {
+                    if (vm.has_exc()) return Value();
+                    if (conv == 'x' || conv == 'X' || conv == 'o')
+                        return vm.raisef(vm.e_TypeError, "%%%c format: an integer is required, not %s", conv,
+                                         type_name(arg).c_str());
+                    return vm.raisef(vm.e_TypeError, "%%%c format: a real number is required, not %s", conv,
                                      type_name(arg).c_str());
-                return vm.raisef(vm.e_TypeError, "%%%c format: a real number is required, not %s", conv,
-                                 type_name(arg).c_str());
+                }
+                iv = Value::integer(i);
             }
-            uint64_t mag = iv < 0 ? -static_cast<uint64_t>(iv) : static_cast<uint64_t>(iv);
-            char buf[40];
-            if (conv == 'x')
-                std::snprintf(buf, sizeof buf, "%llx", static_cast<unsigned long long>(mag));
-            else if (conv == 'X')
-                std::snprintf(buf, sizeof buf, "%llX", static_cast<unsigned long long>(mag));
-            else if (conv == 'o')
-                std::snprintf(buf, sizeof buf, "%llo", static_cast<unsigned long long>(mag));
-            else
-                std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(mag));
-            body = buf;
+            bool neg;
+            if (!int_digits(vm, iv, conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10, conv == 'X', body, neg))
+                return Value();
             if (prec > 0 && !vm.reserve_memory(static_cast<size_t>(prec))) return Value();
             if (prec >= 0 && static_cast<int64_t>(body.size()) < prec) body.insert(0, prec - body.size(), '0');
             if (alt && conv == 'x') body = "0x" + body;
             if (alt && conv == 'X') body = "0X" + body;
             if (alt && conv == 'o') body = "0o" + body;
-            sign = iv < 0 ? "-" : plus ? "+" : space ? " " : "";
+            sign = neg ? "-" : plus ? "+" : space ? " " : "";
             break;
         }
         case 'e':

@@ -2,13 +2,13 @@
 //
 // ints are int64 inline; beyond that a BigIntObject (int_ops.cpp), whose
 // methods here read it through to_bigint.
+#include <algorithm>
 #include <cmath>
 
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 
 namespace aio::script {
-
-namespace {
 
 Value int_from_float(VM& vm, double d) {
     if (std::isnan(d)) return vm.raise(vm.e_ValueError, "cannot convert float NaN to integer");
@@ -17,6 +17,9 @@ Value int_from_float(VM& vm, double d) {
     if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return int_value(vm, BigInt::from_double(t));
     return Value::integer(static_cast<int64_t>(t));
 }
+
+namespace {
+
 
 Value int_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
     Value a[2];
@@ -130,37 +133,98 @@ Value i_denominator(VM&, Value*, int, TupleObject*, Value&) { return Value::inte
 Value i_ratio(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.tuple({self_as_int(a), Value::integer(1)}); }
 Value i_is_integer(VM&, Value*, int, TupleObject*, Value&) { return Value::boolean(true); }
 Value i_index(VM&, Value* a, int, TupleObject*, Value&) { return self_as_int(a); }
-Value i_to_bytes(VM& vm, Value*, int, TupleObject*, Value&) {
-    return vm.raise(vm.e_NotImplementedError, "bytes are not supported");
+// byteorder argument of to_bytes/from_bytes: true for 'little'.
+bool byteorder_arg(VM& vm, const Value& v, bool& little) {
+    if (v.is_null()) {
+        little = false;
+        return true;
+    }
+    if (!is_str(v)) {
+        vm.raisef(vm.e_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(v).c_str());
+        return false;
+    }
+    std::string_view s = as_str(v)->view();
+    if (s != "little" && s != "big") {
+        vm.raise(vm.e_ValueError, "byteorder must be either 'little' or 'big'");
+        return false;
+    }
+    little = s == "little";
+    return true;
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False)
+Value i_to_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    Value args[3];
+    if (!parse_args(vm, "to_bytes", a + 1, n - 1, kw, {"length", "byteorder", "signed"}, 0, args, 2)) return Value();
+    int64_t length = 1;
+    bool little, is_signed = !args[2].is_null() && vm.truthy(args[2]);
+    if (!args[0].is_null() && !int_from_value(vm, args[0], length, "length")) return Value();
+    if (length < 0) return vm.raise(vm.e_ValueError, "length argument must be non-negative");
+    if (!byteorder_arg(vm, args[1], little)) return Value();
+    BigInt v;
+    to_bigint(a[0], v);
+    if (v.is_neg() && !is_signed) return vm.raise(vm.e_OverflowError, "can't convert negative int to unsigned");
+    // The bits the value needs: its magnitude's, plus a sign bit when signed
+    // (-2**(k-1) is the one negative that fits in k bits without it).
+    uint64_t bits = v.bit_length();
+    if (is_signed && !v.is_zero()) {
+        BigInt m = v.abs();
+        bool power_of_two = m.bit_count() == 1;
+        if (!(v.is_neg() && power_of_two)) ++bits;
+    }
+    if (bits > static_cast<uint64_t>(length) * 8) return vm.raise(vm.e_OverflowError, "int too big to convert");
+    if (!vm.reserve_memory(static_cast<size_t>(length))) return Value();
+    if (v.is_neg()) v = bigint_add(v, bigint_shl(BigInt::from_i64(1), static_cast<uint64_t>(length) * 8));
+    std::string out(static_cast<size_t>(length), '\0');
+    for (size_t i = 0; i < v.m_mag.size() * 4 && i < out.size(); ++i)
+        out[little ? i : out.size() - 1 - i] = static_cast<char>((v.m_mag[i / 4] >> (8 * (i % 4))) & 0xFF);
+    return new_bytes(vm, out);
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False): a class method.
+Value i_from_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    Value args[3];
+    if (!parse_args(vm, "from_bytes", a + 1, n - 1, kw, {"bytes", "byteorder", "signed"}, 1, args, 2))
+        return Value();
+    bool little, is_signed = !args[2].is_null() && vm.truthy(args[2]);
+    if (!byteorder_arg(vm, args[1], little)) return Value();
+    std::string data;
+    if (is_str(args[0])) return vm.raise(vm.e_TypeError, "cannot convert 'str' object to bytes");
+    if (!bytes_from_object(vm, args[0], data, false)) return Value();
+    if (!little) std::reverse(data.begin(), data.end());
+    BigInt v;
+    v.m_mag.assign((data.size() + 3) / 4, 0);
+    for (size_t i = 0; i < data.size(); ++i)
+        v.m_mag[i / 4] |= static_cast<uint32_t>(static_cast<uint8_t>(data[i])) << (8 * (i % 4));
+    v.trim();
+    if (is_signed && !data.empty() && (static_cast<uint8_t>(data.back()) & 0x80))
+        v = bigint_sub(v, bigint_shl(BigInt::from_i64(1), data.size() * 8));
+    Value r = int_value(vm, v);
+    if (r.is_null() || a[0].as<TypeObject>() == vm.t_int) return r;
+    return vm.call(a[0], {r});  // a subclass gets cls(value), as CPython's
 }
 Value i_format(VM& vm, Value* a, int n, TupleObject*, Value&) {
     std::string out;
     std::string_view spec = n > 1 && is_str(a[1]) ? as_str(a[1])->view() : "";
     if (a[0].is_bool() && spec.empty()) return vm.to_str(a[0]);
-    if (is_bigint(a[0])) return vm.format(a[0], spec);
-    if (!format_int(vm, self_int(a), spec, out)) return Value();
+    if (!format_int(vm, a[0], spec, out)) return Value();
     return vm.str(out);
 }
 Value i_round(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    int64_t v = self_int(a);
     if (n < 2 || a[1].is_none()) return self_as_int(a);
     int64_t nd;
     if (!int_from_value(vm, a[1], nd, "ndigits")) return Value();
     if (nd >= 0) return self_as_int(a);
-    if (is_bigint(a[0])) return vm.raise(vm.e_NotImplementedError, "round() of an int beyond 64 bits to tens");
-    // Round to 10**-nd, halves to even.
-    if (nd < -18) return Value::integer(0);
-    int64_t p = 1;
-    for (int64_t i = 0; i < -nd; ++i) p *= 10;
-    int64_t q = v / p, r = v % p;
-    if (r < 0) {
-        r += p;
-        --q;
-    }
-    if (2 * r > p || (2 * r == p && (q & 1))) ++q;
-    int64_t out;
-    if (__builtin_mul_overflow(q, p, &out)) return vm.int_overflow();
-    return Value::integer(out);
+    // Round to a multiple of p = 10**-nd, halves to even.
+    BigInt v, q, r;
+    to_bigint(a[0], v);
+    // 10**k > 2|v| once k passes the digit count: the result is 0.
+    if (static_cast<uint64_t>(-(nd + 1)) > v.bit_length() / 3 + 1) return Value::integer(0);
+    BigInt p = bigint_pow(BigInt::from_i64(10), static_cast<uint64_t>(-nd));
+    bigint_divmod(v, p, &q, &r);
+    int c = bigint_cmp(bigint_add(r, r), p);
+    if (c > 0 || (c == 0 && q.is_odd())) q = bigint_add(q, BigInt::from_i64(1));
+    return int_value(vm, bigint_mul(q, p));
 }
 
 double self_float(Value* a) { return a[0].as_float(); }
@@ -181,15 +245,14 @@ Value f_ratio(VM& vm, Value* a, int, TupleObject*, Value&) {
         m *= 2;
         --e;
     }
-    int64_t num = static_cast<int64_t>(m), den = 1;
-    if (e > 0) {
-        for (int i = 0; i < e; ++i)
-            if (__builtin_mul_overflow(num, 2, &num)) return vm.int_overflow();
-    } else {
-        for (int i = 0; i < -e; ++i)
-            if (__builtin_mul_overflow(den, 2, &den)) return vm.int_overflow();
-    }
-    return vm.tuple({Value::integer(num), Value::integer(den)});
+    BigInt num = BigInt::from_double(m), den = BigInt::from_i64(1);
+    if (e > 0)
+        num = bigint_shl(num, static_cast<uint64_t>(e));
+    else
+        den = bigint_shl(den, static_cast<uint64_t>(-e));
+    Value nv = int_value(vm, num), dv = int_value(vm, den);
+    if (nv.is_null() || dv.is_null()) return Value();
+    return vm.tuple({nv, dv});
 }
 Value f_format(VM& vm, Value* a, int n, TupleObject*, Value&) {
     std::string out;
@@ -202,8 +265,7 @@ Value f_round(VM& vm, Value* a, int n, TupleObject*, Value&) {
         if (std::isnan(d)) return vm.raise(vm.e_ValueError, "cannot convert float NaN to integer");
         if (std::isinf(d)) return vm.raise(vm.e_OverflowError, "cannot convert float infinity to integer");
         double r = std::nearbyint(d);  // default rounding mode: halves to even
-        if (r >= 9223372036854775808.0 || r < -9223372036854775808.0) return vm.int_overflow();
-        return Value::integer(static_cast<int64_t>(r));
+        return int_from_float(vm, r);
     }
     int64_t nd;
     if (!int_from_value(vm, a[1], nd, "ndigits")) return Value();
@@ -248,6 +310,7 @@ void init_number_types(VM& vm) {
     vm.add_method(i, "as_integer_ratio", i_ratio);
     vm.add_method(i, "is_integer", i_is_integer);
     vm.add_method(i, "to_bytes", i_to_bytes);
+    vm.add_method(i, "from_bytes", i_from_bytes, NF_CLASSMETHOD);
     vm.add_method(i, "__index__", i_index);
     vm.add_method(i, "__int__", i_index);
     vm.add_method(i, "__format__", i_format);

@@ -1578,7 +1578,7 @@ bool VM::as_double(const Value& v, double& out) {
 Value VM::format(const Value& v, std::string_view spec) {
     std::string out;
     if (v.is_int() || (v.is_bool() && !spec.empty())) {
-        if (!format_int(*this, v.as_intlike(), spec, out)) return Value();
+        if (!format_int(*this, v, spec, out)) return Value();
         return str(out);
     }
     if (v.is_float()) {
@@ -1586,9 +1586,7 @@ Value VM::format(const Value& v, std::string_view spec) {
         return str(out);
     }
     if (is_bigint(v)) {
-        if (!spec.empty() && spec != "d")
-            return raise(e_NotImplementedError, "format specs other than 'd' for ints beyond 64 bits");
-        if (!int_to_decimal(*this, v, out)) return Value();
+        if (!format_int(*this, v, spec, out)) return Value();
         return str(out);
     }
     if (is_str(v) && v.as_obj()->m_type == t_str) {

@@ -137,10 +137,13 @@ int bigint_compare(const Value& a, const Value& b);  // ints, or an int and a no
 int64_t int_hash(const Value& v);
 bool int_to_decimal(VM& vm, const Value& v, std::string& out);  // str(), with the 4300-digit limit
 Value int_from_digits(VM& vm, std::string_view digits, int base, bool neg);
+Value int_from_float(VM& vm, double d);  // int(d): ValueError for NaN, OverflowError for inf
 
 // [SECTION] format.cpp
 std::string float_repr(double d);
-bool format_int(VM& vm, int64_t v, std::string_view spec, std::string& out);
+bool format_int(VM& vm, const Value& v, std::string_view spec, std::string& out);  // an int, bool or big int
+// The magnitude of an int (int, bool or big) in base 2..16, and its sign.
+bool int_digits(VM& vm, const Value& v, int base, bool upper, std::string& digits, bool& neg);
 bool format_float(VM& vm, double v, std::string_view spec, std::string& out);
 bool format_str(VM& vm, std::string_view s, std::string_view spec, std::string& out);
 Value percent_format(VM& vm, StrObject* fmt, const Value& args);
