@@ -219,6 +219,7 @@ enum class SK : uint8_t {
     Nonlocal,
     FunctionDef,
     ClassDef,
+    Match,
 };
 
 struct Stmt : Node {
@@ -344,6 +345,65 @@ struct ClassDefStmt : Stmt {
     Body body;
     std::vector<Expr*> decorators;
     ClassDefStmt() : Stmt(SK::ClassDef) {}
+};
+
+// [SECTION] Patterns (match statements)
+
+enum class PK : uint8_t { Value, Singleton, Sequence, Mapping, Class, Star, As, Or };
+
+struct Pattern : Node {
+    PK kind;
+    explicit Pattern(PK k) : kind(k) {}
+};
+struct MatchValuePattern : Pattern {  // a literal or a dotted name, compared with ==
+    Expr* value = nullptr;
+    MatchValuePattern() : Pattern(PK::Value) {}
+};
+struct MatchSingletonPattern : Pattern {  // None, True, False: compared with `is`
+    ConstKind value = ConstKind::None;
+    MatchSingletonPattern() : Pattern(PK::Singleton) {}
+};
+struct MatchSequencePattern : Pattern {
+    std::vector<Pattern*> patterns;  // at most one MatchStar
+    MatchSequencePattern() : Pattern(PK::Sequence) {}
+};
+struct MatchMappingPattern : Pattern {
+    std::vector<Expr*> keys;
+    std::vector<Pattern*> patterns;
+    std::string rest;  // **rest; empty: none
+    MatchMappingPattern() : Pattern(PK::Mapping) {}
+};
+struct MatchClassPattern : Pattern {
+    Expr* cls = nullptr;
+    std::vector<Pattern*> patterns;
+    std::vector<std::string> kwd_attrs;
+    std::vector<Loc> kwd_locs;  // of each `name=pattern`
+    std::vector<Pattern*> kwd_patterns;
+    MatchClassPattern() : Pattern(PK::Class) {}
+};
+struct MatchStarPattern : Pattern {
+    std::string name;  // empty: *_
+    MatchStarPattern() : Pattern(PK::Star) {}
+};
+struct MatchAsPattern : Pattern {  // capture (no pattern), wildcard (neither), `p as name`
+    Pattern* pattern = nullptr;
+    std::string name;  // empty: _
+    MatchAsPattern() : Pattern(PK::As) {}
+};
+struct MatchOrPattern : Pattern {
+    std::vector<Pattern*> patterns;
+    MatchOrPattern() : Pattern(PK::Or) {}
+};
+
+struct MatchCase : Node {
+    Pattern* pattern = nullptr;
+    Expr* guard = nullptr;
+    Body body;
+};
+struct MatchStmt : Stmt {
+    Expr* subject = nullptr;
+    std::vector<MatchCase*> cases;
+    MatchStmt() : Stmt(SK::Match) {}
 };
 
 struct Module {

@@ -6,6 +6,7 @@
 //   [SECTION] Finishing a unit: jumps, exception table, stack size
 //   [SECTION] Frame blocks and unwinding (return/break/continue through try/with)
 //   [SECTION] Statements
+//   [SECTION] Match statements
 //   [SECTION] try / with / loops
 //   [SECTION] Functions, lambdas, classes
 //   [SECTION] Expressions
@@ -669,6 +670,9 @@ private:
         case SK::ClassDef:
             class_def(static_cast<ClassDefStmt*>(s));
             break;
+        case SK::Match:
+            match_stmt(static_cast<MatchStmt*>(s));
+            break;
         }
     }
 
@@ -790,6 +794,403 @@ private:
         bind(orelse);
         body(s->orelse);
         bind(exit);
+    }
+
+    // [SECTION] Match statements
+    //
+    // As CPython 3.11's compiler: the subject stays on the stack while a case
+    // is tried; each pattern consumes the value on top and jumps to a
+    // fail_pop label that pops what it left. Captured values wait on the stack
+    // (newest deepest) until the whole pattern matched, then are stored, so a
+    // failed pattern binds nothing (a failed guard keeps its bindings).
+
+    struct PatternCtx {
+        std::vector<std::string> stores;  // captured names, in capture order
+        bool allow_irrefutable = false;
+        std::vector<int> fail_pop;  // fail_pop[n]: pop n values, then fail
+        int on_top = 0;             // values above the captures to pop on failure
+    };
+
+    static bool is_wildcard(const Pattern* p) {
+        return p->kind == PK::As && !static_cast<const MatchAsPattern*>(p)->pattern &&
+               static_cast<const MatchAsPattern*>(p)->name.empty();
+    }
+    static bool is_star_wildcard(const Pattern* p) {
+        return p->kind == PK::Star && static_cast<const MatchStarPattern*>(p)->name.empty();
+    }
+
+    void ensure_fail_pop(PatternCtx& pc, size_t n) {
+        while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(new_label());
+    }
+    void jump_to_fail_pop(PatternCtx& pc, Op op) {
+        size_t pops = static_cast<size_t>(pc.on_top) + pc.stores.size();
+        ensure_fail_pop(pc, pops);
+        emit_jump(op, pc.fail_pop[pops]);
+    }
+    void emit_and_reset_fail_pop(PatternCtx& pc) {
+        if (pc.fail_pop.empty()) return;
+        for (size_t pops = pc.fail_pop.size() - 1; pops > 0; --pops) {
+            bind(pc.fail_pop[pops]);
+            emit(Op::POP_TOP);
+        }
+        bind(pc.fail_pop[0]);
+        pc.fail_pop.clear();
+    }
+    // Moves the top of the stack `count` deep, the values above it one up.
+    void rotate(int count) {
+        while (count > 1) emit(Op::SWAP, static_cast<uint32_t>(count--));
+    }
+
+    void pattern_store(const std::string& name, PatternCtx& pc, const Loc& loc) {
+        if (name.empty()) {
+            emit(Op::POP_TOP);
+            return;
+        }
+        if (name == "__debug__") error("cannot assign to __debug__", loc);
+        if (std::find(pc.stores.begin(), pc.stores.end(), name) != pc.stores.end())
+            error("multiple assignments to name '" + name + "' in pattern", loc);
+        rotate(pc.on_top + static_cast<int>(pc.stores.size()) + 1);
+        pc.stores.push_back(name);
+    }
+
+    void match_stmt(MatchStmt* s) {
+        expr(s->subject);
+        int end = new_label();
+        size_t ncases = s->cases.size();
+        size_t has_default = ncases > 1 && is_wildcard(s->cases.back()->pattern) ? 1 : 0;
+        for (size_t i = 0; i < ncases - has_default; ++i) {
+            MatchCase* m = s->cases[i];
+            m_u->loc = m->pattern->loc;
+            bool last = i == ncases - has_default - 1;
+            // Only copy the subject if this is not the last case tried.
+            if (!last) emit(Op::COPY, 1);
+            PatternCtx pc;
+            pc.allow_irrefutable = m->guard != nullptr || i == ncases - 1;
+            pattern(m->pattern, pc);
+            m_u->loc = m->pattern->loc;
+            // It's a match: store the captures (the first one is on top).
+            for (const std::string& n : pc.stores) store_name(n);
+            pc.stores.clear();
+            if (m->guard) {
+                ensure_fail_pop(pc, 0);
+                jump_if(m->guard, pc.fail_pop[0], false);
+            }
+            if (!last) emit(Op::POP_TOP);
+            body(m->body);
+            emit_jump(Op::JUMP, end);
+            m_u->loc = m->pattern->loc;
+            emit_and_reset_fail_pop(pc);
+        }
+        if (has_default) {
+            // A trailing `case _:` needs neither a copy nor a test.
+            MatchCase* m = s->cases.back();
+            m_u->loc = m->pattern->loc;
+            emit(Op::NOP);
+            if (m->guard) jump_if(m->guard, end, false);
+            body(m->body);
+        }
+        bind(end);
+    }
+
+    // Matches the value on top (consuming it) against p.
+    void pattern(Pattern* p, PatternCtx& pc) {
+        LocGuard lg(m_u, p->loc);
+        switch (p->kind) {
+        case PK::Value:
+            expr(static_cast<MatchValuePattern*>(p)->value);
+            m_u->loc = p->loc;
+            emit(Op::COMPARE_EQ);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+            break;
+        case PK::Singleton: {
+            ConstKind k = static_cast<MatchSingletonPattern*>(p)->value;
+            emit_const(k == ConstKind::None ? Value::none() : Value::boolean(k == ConstKind::True));
+            emit(Op::IS_OP, 0);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+            break;
+        }
+        case PK::As:
+            pattern_as(static_cast<MatchAsPattern*>(p), pc);
+            break;
+        case PK::Star:
+            pattern_store(static_cast<MatchStarPattern*>(p)->name, pc, p->loc);
+            break;
+        case PK::Sequence:
+            pattern_sequence(static_cast<MatchSequencePattern*>(p), pc);
+            break;
+        case PK::Mapping:
+            pattern_mapping(static_cast<MatchMappingPattern*>(p), pc);
+            break;
+        case PK::Class:
+            pattern_class(static_cast<MatchClassPattern*>(p), pc);
+            break;
+        case PK::Or:
+            pattern_or(static_cast<MatchOrPattern*>(p), pc);
+            break;
+        }
+    }
+
+    // A sub-pattern may be irrefutable even where its parent may not.
+    void subpattern(Pattern* p, PatternCtx& pc) {
+        bool saved = pc.allow_irrefutable;
+        pc.allow_irrefutable = true;
+        pattern(p, pc);
+        pc.allow_irrefutable = saved;
+    }
+
+    void pattern_as(MatchAsPattern* p, PatternCtx& pc) {
+        if (!p->pattern) {
+            // A capture or the wildcard: irrefutable.
+            if (!pc.allow_irrefutable) {
+                if (p->name.empty()) error("wildcard makes remaining patterns unreachable", p->loc);
+                error("name capture '" + p->name + "' makes remaining patterns unreachable", p->loc);
+            }
+            pattern_store(p->name, pc, p->loc);
+            return;
+        }
+        // Keep the subject for the name; the sub-pattern tests a copy.
+        ++pc.on_top;
+        emit(Op::COPY, 1);
+        subpattern(p->pattern, pc);
+        --pc.on_top;
+        m_u->loc = p->loc;
+        pattern_store(p->name, pc, p->loc);
+    }
+
+    void pattern_sequence(MatchSequencePattern* p, PatternCtx& pc) {
+        const auto& pats = p->patterns;
+        size_t size = pats.size();
+        int star = -1;
+        bool only_wildcard = true, star_wildcard = false;
+        for (size_t i = 0; i < size; ++i) {
+            if (pats[i]->kind == PK::Star) {
+                if (star >= 0) error("multiple starred names in sequence pattern", pats[i]->loc);
+                star_wildcard = is_star_wildcard(pats[i]);
+                only_wildcard &= star_wildcard;
+                star = static_cast<int>(i);
+                continue;
+            }
+            only_wildcard &= is_wildcard(pats[i]);
+        }
+        // The subject stays on top during the sequence and length checks.
+        ++pc.on_top;
+        emit(Op::MATCH_SEQUENCE);
+        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        if (star < 0) {
+            emit(Op::GET_LEN);
+            emit_const(Value::integer(static_cast<int64_t>(size)));
+            emit(Op::COMPARE_EQ);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        } else if (size > 1) {
+            emit(Op::GET_LEN);
+            emit_const(Value::integer(static_cast<int64_t>(size - 1)));
+            emit(Op::COMPARE_GE);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        }
+        // Whatever comes next consumes the subject.
+        --pc.on_top;
+        if (only_wildcard) {
+            emit(Op::POP_TOP);  // [] / [_] / [_, *_] ...
+        } else if (star_wildcard) {
+            // [a, *_, b]: index the subject rather than unpack it all.
+            ++pc.on_top;
+            for (size_t i = 0; i < size; ++i) {
+                if (is_wildcard(pats[i]) || static_cast<int>(i) == star) continue;
+                emit(Op::COPY, 1);
+                if (static_cast<int>(i) < star) {
+                    emit_const(Value::integer(static_cast<int64_t>(i)));
+                } else {
+                    // The subject may not support negative indexes.
+                    emit(Op::GET_LEN);
+                    emit_const(Value::integer(static_cast<int64_t>(size - i)));
+                    emit(Op::BINARY_OP, static_cast<uint32_t>(BinOp::Sub));
+                }
+                emit(Op::BINARY_SUBSCR);
+                subpattern(pats[i], pc);
+                m_u->loc = p->loc;
+            }
+            --pc.on_top;
+            emit(Op::POP_TOP);
+        } else {
+            if (star < 0)
+                emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(size));
+            else
+                emit(Op::UNPACK_EX, static_cast<uint32_t>(star) | (static_cast<uint32_t>(size - 1 - star) << 8));
+            pc.on_top += static_cast<int>(size);
+            for (size_t i = 0; i < size; ++i) {
+                --pc.on_top;
+                subpattern(pats[i], pc);
+            }
+        }
+    }
+
+    void pattern_mapping(MatchMappingPattern* p, PatternCtx& pc) {
+        size_t size = p->keys.size();
+        ++pc.on_top;
+        emit(Op::MATCH_MAPPING);
+        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        if (!size && p->rest.empty()) {
+            // `{}` matches any mapping.
+            --pc.on_top;
+            emit(Op::POP_TOP);
+            return;
+        }
+        if (size) {
+            emit(Op::GET_LEN);
+            emit_const(Value::integer(static_cast<int64_t>(size)));
+            emit(Op::COMPARE_GE);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        }
+        // Literal keys must differ (CPython checks them at compile time).
+        std::vector<Value> seen;
+        for (Expr* k : p->keys) {
+            Value c = k->kind == EK::Attribute ? Value() : constant_of(k);
+            if (!c.is_null()) {
+                for (const Value& s : seen) {
+                    if (m_vm.eq(s, c) == 1) {
+                        Value r = m_vm.repr(c);
+                        std::string rs = r.is_null() ? "?" : as_str(r)->str();
+                        m_vm.clear_exc();
+                        error("mapping pattern checks duplicate key (" + rs + ")", p->loc);
+                    }
+                }
+                m_vm.clear_exc();
+                seen.push_back(c);
+            }
+            expr(k);
+        }
+        m_u->loc = p->loc;
+        emit(Op::BUILD_TUPLE, static_cast<uint32_t>(size));
+        emit(Op::MATCH_KEYS);
+        // A tuple of keys and a tuple of values (or None) sit on the subject.
+        pc.on_top += 2;
+        emit(Op::COPY, 1);
+        emit(Op::LOAD_NONE);
+        emit(Op::IS_OP, 1);
+        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(size));
+        pc.on_top += static_cast<int>(size) - 1;
+        for (size_t i = 0; i < size; ++i) {
+            --pc.on_top;
+            subpattern(p->patterns[i], pc);
+        }
+        m_u->loc = p->loc;
+        // Matched: what comes next consumes the keys and the subject.
+        pc.on_top -= 2;
+        if (!p->rest.empty()) {
+            // rest = dict(subject); del rest[key] for each key
+            emit(Op::BUILD_MAP, 0);      // subject keys {}
+            emit(Op::SWAP, 3);           // {} keys subject
+            emit(Op::DICT_UPDATE, 2);    // rest keys
+            emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(size));  // rest k_n..k_1
+            for (size_t n = size; n > 0; --n) {
+                emit(Op::COPY, static_cast<uint32_t>(1 + n));  // rest ... k rest
+                emit(Op::SWAP, 2);                              // rest ... rest k
+                emit(Op::DELETE_SUBSCR);
+            }
+            pattern_store(p->rest, pc, p->loc);
+        } else {
+            emit(Op::POP_TOP);  // the keys
+            emit(Op::POP_TOP);  // the subject
+        }
+    }
+
+    void pattern_class(MatchClassPattern* p, PatternCtx& pc) {
+        size_t nargs = p->patterns.size(), nattrs = p->kwd_attrs.size();
+        for (size_t i = 0; i < nattrs; ++i) {
+            const std::string& a = p->kwd_attrs[i];
+            if (a == "__debug__") error("cannot assign to __debug__", p->kwd_locs[i]);
+            for (size_t j = i + 1; j < nattrs; ++j)
+                if (p->kwd_attrs[j] == a)
+                    error("attribute name repeated in class pattern: " + a, p->kwd_patterns[j]->loc);
+        }
+        expr(p->cls);
+        std::vector<Value> names;
+        for (const std::string& a : p->kwd_attrs) names.push_back(m_vm.str(a));
+        Value tup = tuple_from_vector(m_vm, names);
+        m_u->loc = p->loc;
+        emit(Op::LOAD_CONST, const_index(tup, const_key(tup)));
+        emit(Op::MATCH_CLASS, static_cast<uint32_t>(nargs));
+        emit(Op::COPY, 1);
+        emit(Op::LOAD_NONE);
+        emit(Op::IS_OP, 1);
+        // On top: a tuple of the nargs + nattrs attributes, or None.
+        ++pc.on_top;
+        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+        emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(nargs + nattrs));
+        pc.on_top += static_cast<int>(nargs + nattrs) - 1;
+        for (size_t i = 0; i < nargs + nattrs; ++i) {
+            --pc.on_top;
+            Pattern* sub = i < nargs ? p->patterns[i] : p->kwd_patterns[i - nargs];
+            if (is_wildcard(sub)) {
+                emit(Op::POP_TOP);  // an attribute nothing looks at
+                continue;
+            }
+            subpattern(sub, pc);
+            m_u->loc = p->loc;
+        }
+    }
+
+    void pattern_or(MatchOrPattern* p, PatternCtx& pc) {
+        int end = new_label();
+        PatternCtx old = std::move(pc);
+        std::vector<std::string> control;  // names the first alternative binds, in stack order
+        size_t size = p->patterns.size();
+        for (size_t i = 0; i < size; ++i) {
+            PatternCtx alt;
+            // An irrefutable alternative must be last, if allowed at all.
+            alt.allow_irrefutable = i == size - 1 && old.allow_irrefutable;
+            m_u->loc = p->loc;
+            emit(Op::COPY, 1);
+            pattern(p->patterns[i], alt);
+            m_u->loc = p->loc;
+            if (i == 0) {
+                control = alt.stores;
+            } else {
+                if (alt.stores.size() != control.size()) error("alternative patterns bind different names", p->loc);
+                for (const std::string& n : control)
+                    if (std::find(alt.stores.begin(), alt.stores.end(), n) == alt.stores.end())
+                        error("alternative patterns bind different names", p->loc);
+                reorder_stores(alt.stores, control);
+            }
+            emit_jump(Op::JUMP, end);
+            emit_and_reset_fail_pop(alt);
+        }
+        pc = std::move(old);
+        // No alternative matched: pop the subject and fail.
+        emit(Op::POP_TOP);
+        jump_to_fail_pop(pc, Op::JUMP);
+        bind(end);
+        // Move the new captures under everything else the enclosing patterns
+        // keep: the earlier captures, the values on top and the subject.
+        int nrots = static_cast<int>(control.size()) + 1 + pc.on_top + static_cast<int>(pc.stores.size());
+        for (const std::string& n : control) {
+            rotate(nrots);
+            if (std::find(pc.stores.begin(), pc.stores.end(), n) != pc.stores.end())
+                error("multiple assignments to name '" + n + "' in pattern", p->loc);
+            pc.stores.push_back(n);
+        }
+        emit(Op::POP_TOP);  // the subject's copy
+    }
+
+    // Permutes the captures on top of the stack (newest deepest: stores[0]
+    // on top) from the order `cur` to the order `want`, with SWAPs.
+    void reorder_stores(std::vector<std::string> cur, const std::vector<std::string>& want) {
+        int n = static_cast<int>(cur.size());
+        // Depth of stores[i] is i + 1.
+        for (int p = 0; p < n; ++p) {
+            if (cur[p] == want[p]) continue;
+            int q = static_cast<int>(std::find(cur.begin(), cur.end(), want[p]) - cur.begin());
+            // Exchange depths p+1 and q+1 through the top.
+            if (p == 0) {
+                emit(Op::SWAP, static_cast<uint32_t>(q + 1));
+            } else {
+                emit(Op::SWAP, static_cast<uint32_t>(p + 1));
+                emit(Op::SWAP, static_cast<uint32_t>(q + 1));
+                emit(Op::SWAP, static_cast<uint32_t>(p + 1));
+            }
+            std::swap(cur[p], cur[q]);
+        }
     }
 
     // [SECTION] try / with / loops

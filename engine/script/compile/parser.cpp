@@ -4,6 +4,7 @@
 //   [SECTION] Infrastructure (token access, errors, locations)
 //   [SECTION] Statements
 //   [SECTION] Compound statements
+//   [SECTION] Match statements
 //   [SECTION] Expressions
 //   [SECTION] Atoms, displays and comprehensions
 //   [SECTION] Strings and f-strings
@@ -137,6 +138,9 @@ public:
         case Tok::At:
             out.push_back(parse_compound());
             return;
+        case Tok::Name:
+            if (peek().text == "match" && try_parse_match(out)) return;
+            break;
         case Tok::Async:
             if (peek(1).kind == Tok::Def || peek(1).kind == Tok::For || peek(1).kind == Tok::With) {
                 out.push_back(parse_compound());
@@ -753,6 +757,363 @@ public:
         if (s->handlers.empty() && s->finalbody.empty())
             error_at("expected 'except' or 'finally' block", peek().line, peek().col);
         return s;
+    }
+
+    // [SECTION] Match statements
+
+    // match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
+    // `match` is a soft keyword: this returns false (nothing consumed) when
+    // the line does not read as a match statement, so `match = 1` and
+    // `match(x)` stay expressions.
+    bool try_parse_match(Body& out) {
+        size_t save = m_p;
+        int save_level = m_level;
+        const Token& kw = advance();
+        Loc start = tok_loc(kw);
+        Expr* subject = nullptr;
+        try {
+            subject = parse_subject();
+        } catch (ParseError&) {
+            m_p = save;
+            m_level = save_level;
+            return false;
+        }
+        if (at(Tok::Newline)) {
+            // invalid_match_stmt: "match" subject_expr NEWLINE, unless the
+            // line parses as something else.
+            const Token& nl = peek();
+            int line = nl.line, col = nl.col;
+            m_p = save;
+            m_level = save_level;
+            size_t before = out.size();
+            try {
+                parse_simple_stmts(out);
+            } catch (ParseError&) {
+                out.resize(before);
+                error_at("expected ':'", line, col);
+            }
+            return true;
+        }
+        if (!at(Tok::Colon) || peek(1).kind != Tok::Newline) {
+            m_p = save;
+            m_level = save_level;
+            return false;
+        }
+        advance();
+        advance();
+        auto* s = make<MatchStmt>(start);
+        s->subject = subject;
+        s->loc = span_from(start);
+        if (!at(Tok::Indent)) {
+            const Token& t = peek();
+            error_at("expected an indented block after 'match' statement on line " + std::to_string(start.line),
+                     t.line, t.col, t.line, -1, true);
+        }
+        advance();
+        while (!accept(Tok::Dedent)) {
+            if (at(Tok::EndMarker)) break;
+            if (!(at(Tok::Name) && peek().text == "case")) invalid_syntax();
+            s->cases.push_back(parse_case());
+        }
+        out.push_back(s);
+        return true;
+    }
+
+    // subject_expr: star_named_expression ',' star_named_expressions? | named_expression
+    Expr* parse_subject() {
+        Loc start = tok_loc(peek());
+        Expr* first = at(Tok::Star) ? parse_starred() : parse_named_expression();
+        if (!at(Tok::Comma)) {
+            if (first->kind == EK::Starred) invalid_syntax();
+            return first;
+        }
+        auto* t = make<SeqExpr>(start, EK::Tuple);
+        t->elts.push_back(first);
+        while (accept(Tok::Comma)) {
+            if (!starts_expression(peek().kind)) break;
+            t->elts.push_back(at(Tok::Star) ? parse_starred() : parse_named_expression());
+        }
+        t->loc = span_from(start);
+        return t;
+    }
+
+    // case_block: "case" patterns guard? ':' block
+    // guard: 'if' named_expression
+    MatchCase* parse_case() {
+        const Token& kw = advance();
+        auto* c = make<MatchCase>(tok_loc(kw));
+        c->pattern = parse_patterns();
+        if (accept(Tok::If)) c->guard = parse_named_expression();
+        if (!at(Tok::Colon)) {
+            if (at(Tok::Newline)) error_at("expected ':'", peek().line, peek().col);
+            invalid_syntax();
+        }
+        advance();
+        c->loc = span_from(c->loc);
+        c->body = parse_block("'case' statement", kw.line);
+        return c;
+    }
+
+    // patterns: open_sequence_pattern | pattern
+    // open_sequence_pattern: maybe_star_pattern ',' maybe_sequence_pattern?
+    Pattern* parse_patterns() {
+        Loc start = tok_loc(peek());
+        Pattern* p = parse_maybe_star_pattern();
+        if (!at(Tok::Comma)) {
+            if (p->kind == PK::Star) invalid_syntax();
+            return p;
+        }
+        auto* seq = make<MatchSequencePattern>(start);
+        seq->patterns.push_back(p);
+        while (accept(Tok::Comma)) {
+            if (at(Tok::Colon) || at(Tok::If)) break;
+            seq->patterns.push_back(parse_maybe_star_pattern());
+        }
+        seq->loc = span_from(start);
+        return seq;
+    }
+
+    // maybe_star_pattern: star_pattern | pattern
+    // star_pattern: '*' pattern_capture_target | '*' wildcard_pattern
+    Pattern* parse_maybe_star_pattern() {
+        if (!at(Tok::Star)) return parse_pattern();
+        Loc start = tok_loc(advance());
+        auto* s = make<MatchStarPattern>(start);
+        if (!at(Tok::Name)) invalid_syntax();
+        const Token& n = advance();
+        if (n.text != "_") s->name = n.text;
+        s->loc = span_from(start);
+        return s;
+    }
+
+    // pattern: as_pattern | or_pattern
+    // as_pattern: or_pattern 'as' pattern_capture_target
+    Pattern* parse_pattern() {
+        Loc start = tok_loc(peek());
+        Pattern* p = parse_or_pattern();
+        if (!at(Tok::As)) return p;
+        advance();
+        // invalid_as_pattern: or_pattern 'as' "_" | or_pattern 'as' !NAME expression
+        if (at(Tok::Name) && peek().text == "_") error_tok("cannot use '_' as a target", peek());
+        if (!at(Tok::Name)) {
+            if (!starts_expression(peek().kind)) invalid_syntax();
+            Expr* e = parse_expression();
+            error_node("invalid pattern target", e);
+        }
+        const Token& n = advance();
+        auto* as = make<MatchAsPattern>(start);
+        as->pattern = p;
+        as->name = n.text;
+        as->loc = span_from(start);
+        return as;
+    }
+
+    // or_pattern: '|'.closed_pattern+
+    Pattern* parse_or_pattern() {
+        Loc start = tok_loc(peek());
+        Pattern* first = parse_closed_pattern();
+        if (!at(Tok::VBar)) return first;
+        auto* o = make<MatchOrPattern>(start);
+        o->patterns.push_back(first);
+        while (accept(Tok::VBar)) o->patterns.push_back(parse_closed_pattern());
+        o->loc = span_from(start);
+        return o;
+    }
+
+    // closed_pattern: literal_pattern | capture_pattern | wildcard_pattern | value_pattern
+    //               | group_pattern | sequence_pattern | mapping_pattern | class_pattern
+    Pattern* parse_closed_pattern() {
+        DepthGuard g(*this);
+        const Token& t = peek();
+        Loc start = tok_loc(t);
+        switch (t.kind) {
+        case Tok::None:
+        case Tok::True:
+        case Tok::False: {
+            advance();
+            auto* s = make<MatchSingletonPattern>(start);
+            s->value = t.kind == Tok::None ? ConstKind::None : t.kind == Tok::True ? ConstKind::True : ConstKind::False;
+            return s;
+        }
+        case Tok::Number:
+        case Tok::Minus:
+        case Tok::String: {
+            auto* v = make<MatchValuePattern>(start);
+            v->value = parse_literal_expr();
+            v->loc = v->value->loc;
+            return v;
+        }
+        case Tok::Name: {
+            if (peek(1).kind == Tok::Dot || peek(1).kind == Tok::LParen) {
+                Expr* name = parse_name_or_attr();
+                if (at(Tok::LParen)) return parse_class_pattern(name, start);
+                auto* v = make<MatchValuePattern>(start);
+                v->value = name;
+                v->loc = name->loc;
+                return v;
+            }
+            advance();
+            auto* as = make<MatchAsPattern>(start);
+            if (t.text != "_") as->name = t.text;
+            return as;
+        }
+        case Tok::LParen: {
+            // group_pattern: '(' pattern ')'
+            // sequence_pattern: '(' open_sequence_pattern? ')'
+            advance();
+            ++m_level;
+            if (accept(Tok::RParen)) {
+                --m_level;
+                return make<MatchSequencePattern>(span_from(start));
+            }
+            Pattern* p = parse_maybe_star_pattern();
+            if (!at(Tok::Comma)) {
+                if (p->kind == PK::Star) invalid_syntax();
+                --m_level;
+                expect(Tok::RParen);
+                return p;
+            }
+            auto* seq = make<MatchSequencePattern>(start);
+            seq->patterns.push_back(p);
+            while (accept(Tok::Comma)) {
+                if (at(Tok::RParen)) break;
+                seq->patterns.push_back(parse_maybe_star_pattern());
+            }
+            --m_level;
+            expect(Tok::RParen);
+            seq->loc = span_from(start);
+            return seq;
+        }
+        case Tok::LBracket: {
+            // sequence_pattern: '[' maybe_sequence_pattern? ']'
+            advance();
+            ++m_level;
+            auto* seq = make<MatchSequencePattern>(start);
+            while (!at(Tok::RBracket)) {
+                seq->patterns.push_back(parse_maybe_star_pattern());
+                if (!accept(Tok::Comma)) break;
+            }
+            --m_level;
+            expect(Tok::RBracket);
+            seq->loc = span_from(start);
+            return seq;
+        }
+        case Tok::LBrace:
+            return parse_mapping_pattern();
+        default:
+            invalid_syntax();
+        }
+    }
+
+    // literal_expr: signed_number !('+' | '-') | strings   (the keys of mapping patterns)
+    // signed_number: NUMBER | '-' NUMBER
+    Expr* parse_literal_expr() {
+        const Token& t = peek();
+        Loc start = tok_loc(t);
+        if (t.kind == Tok::String) {
+            Expr* e = parse_strings();
+            if (e->kind == EK::JoinedStr) error_node("patterns may only match literals and attribute lookups", e);
+            return e;
+        }
+        if (t.kind == Tok::Minus) {
+            advance();
+            if (!at(Tok::Number)) invalid_syntax();
+            auto* u = make<UnaryOpExpr>(start);
+            u->op = UnOp::Neg;
+            u->operand = parse_atom();
+            u->loc = span_from(start);
+            return u;
+        }
+        if (t.kind == Tok::Number) return parse_atom();
+        if (t.kind == Tok::None || t.kind == Tok::True || t.kind == Tok::False) return parse_atom();
+        invalid_syntax();
+    }
+
+    // name_or_attr: attr | NAME      attr: name_or_attr '.' NAME
+    Expr* parse_name_or_attr() {
+        const Token& t = expect(Tok::Name);
+        Loc start = tok_loc(t);
+        auto* n = make<NameExpr>(start);
+        n->id = t.text;
+        Expr* e = n;
+        while (accept(Tok::Dot)) {
+            auto* a = make<AttributeExpr>(start);
+            a->value = e;
+            a->attr = expect(Tok::Name).text;
+            a->loc = span_from(start);
+            e = a;
+        }
+        return e;
+    }
+
+    // class_pattern: name_or_attr '(' [positional_patterns ','] [keyword_patterns ','] ')'
+    // keyword_pattern: NAME '=' pattern
+    Pattern* parse_class_pattern(Expr* cls, const Loc& start) {
+        advance();
+        ++m_level;
+        auto* c = make<MatchClassPattern>(start);
+        c->cls = cls;
+        Pattern* late_first = nullptr;  // positional patterns after keyword ones (an error)
+        Pattern* late_last = nullptr;
+        while (!at(Tok::RParen)) {
+            if (at(Tok::Name) && peek(1).kind == Tok::Equal) {
+                if (late_first) break;
+                Loc kl = tok_loc(peek());
+                c->kwd_attrs.push_back(advance().text);
+                advance();
+                c->kwd_patterns.push_back(parse_pattern());
+                c->kwd_locs.push_back(span_from(kl));
+            } else {
+                Pattern* p = parse_pattern();
+                if (!c->kwd_attrs.empty()) {
+                    if (!late_first) late_first = p;
+                    late_last = p;
+                } else {
+                    c->patterns.push_back(p);
+                }
+            }
+            if (!accept(Tok::Comma)) break;
+        }
+        if (late_first)
+            error_at("positional patterns follow keyword patterns", late_first->loc.line, late_first->loc.col,
+                     late_last->loc.end_line, late_last->loc.end_col);
+        --m_level;
+        expect(Tok::RParen);
+        c->loc = span_from(start);
+        return c;
+    }
+
+    // mapping_pattern: '{' [items_pattern ','] [double_star_pattern ','] '}'
+    // key_value_pattern: (literal_expr | attr) ':' pattern
+    // double_star_pattern: '**' pattern_capture_target
+    Pattern* parse_mapping_pattern() {
+        Loc start = tok_loc(advance());
+        ++m_level;
+        auto* m = make<MatchMappingPattern>(start);
+        while (!at(Tok::RBrace)) {
+            if (accept(Tok::DoubleStar)) {
+                const Token& n = expect(Tok::Name);
+                if (n.text == "_") error_tok("invalid syntax", n);
+                m->rest = n.text;
+                accept(Tok::Comma);
+                break;
+            }
+            Expr* key;
+            if (at(Tok::Name)) {
+                key = parse_name_or_attr();
+                if (key->kind == EK::Name) error_node("invalid syntax", key);
+            } else {
+                key = parse_literal_expr();
+            }
+            m->keys.push_back(key);
+            expect(Tok::Colon);
+            m->patterns.push_back(parse_pattern());
+            if (!accept(Tok::Comma)) break;
+        }
+        --m_level;
+        expect(Tok::RBrace);
+        m->loc = span_from(start);
+        return m;
     }
 
     // [SECTION] Expressions

@@ -101,6 +101,48 @@ struct SymBuilder {
         }
     }
 
+    // Captures bind; value patterns, class names and mapping keys are uses.
+    void pattern(Pattern* p) {
+        switch (p->kind) {
+        case PK::Value:
+            expr(static_cast<MatchValuePattern*>(p)->value);
+            break;
+        case PK::Singleton:
+            break;
+        case PK::Sequence:
+            for (Pattern* q : static_cast<MatchSequencePattern*>(p)->patterns) pattern(q);
+            break;
+        case PK::Mapping: {
+            auto* m = static_cast<MatchMappingPattern*>(p);
+            for (Expr* k : m->keys) expr(k);
+            for (Pattern* q : m->patterns) pattern(q);
+            if (!m->rest.empty()) add(m->rest, DEF_LOCAL, p->loc);
+            break;
+        }
+        case PK::Class: {
+            auto* c = static_cast<MatchClassPattern*>(p);
+            expr(c->cls);
+            for (Pattern* q : c->patterns) pattern(q);
+            for (Pattern* q : c->kwd_patterns) pattern(q);
+            break;
+        }
+        case PK::Star: {
+            auto* st = static_cast<MatchStarPattern*>(p);
+            if (!st->name.empty()) add(st->name, DEF_LOCAL, p->loc);
+            break;
+        }
+        case PK::As: {
+            auto* as = static_cast<MatchAsPattern*>(p);
+            if (as->pattern) pattern(as->pattern);
+            if (!as->name.empty()) add(as->name, DEF_LOCAL, p->loc);
+            break;
+        }
+        case PK::Or:
+            for (Pattern* q : static_cast<MatchOrPattern*>(p)->patterns) pattern(q);
+            break;
+        }
+    }
+
     void stmt(Stmt* s) {
         switch (s->kind) {
         case SK::FunctionDef: {
@@ -174,6 +216,16 @@ struct SymBuilder {
             body(f->body);
             body(f->orelse);
             if (f->is_async) cur->has_await = true;
+            break;
+        }
+        case SK::Match: {
+            auto* m = static_cast<MatchStmt*>(s);
+            expr(m->subject);
+            for (MatchCase* c : m->cases) {
+                pattern(c->pattern);
+                if (c->guard) expr(c->guard);
+                body(c->body);
+            }
             break;
         }
         case SK::While: {

@@ -29,7 +29,8 @@ def _fields_of(cls):
     fields = [f for f in fields if f.name not in names] + own
     return fields
 
-def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False):
+def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False,
+              match_args=True):
     def wrap(cls):
         fields = _fields_of(cls)
         cls.__dataclass_fields__ = {f.name: f for f in fields}
@@ -39,6 +40,9 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
                     delattr(cls, f.name)
                 else:
                     setattr(cls, f.name, f.default)
+        # What class patterns match positionally: the __init__ parameters.
+        if match_args and '__match_args__' not in cls.__dict__:
+            cls.__match_args__ = tuple(f.name for f in fields if f.init)
         if init and '__init__' not in cls.__dict__:
             def __init__(self, *args, **kwargs):
                 init_fields = [f for f in fields if f.init]

@@ -18,6 +18,7 @@
 #include <cstring>
 
 #include "objects/runtime.hpp"
+#include "vm/match.hpp"
 
 namespace aio::script {
 
@@ -1656,6 +1657,39 @@ RunStatus VM::execute(Frame* entry, Value& result, bool throwing) {
             Value r = call(exit, args, 3);
             if (r.is_null()) goto error;
             *sp++ = std::move(r);
+            break;
+        }
+
+        // [SECTION] Pattern matching
+        case Op::GET_LEN: {
+            save();
+            Value n = len(sp[-1]);
+            if (n.is_null()) goto error;
+            *sp++ = std::move(n);
+            break;
+        }
+        case Op::MATCH_SEQUENCE:
+        case Op::MATCH_MAPPING: {
+            bool r = static_cast<Op>(w & 0xff) == Op::MATCH_SEQUENCE ? match_sequence(*this, sp[-1])
+                                                                     : match_mapping(*this, sp[-1]);
+            *sp++ = Value::boolean(r);
+            break;
+        }
+        case Op::MATCH_KEYS: {
+            save();
+            Value r = match_keys(*this, sp[-2], sp[-1]);
+            if (r.is_null()) goto error;
+            *sp++ = std::move(r);
+            break;
+        }
+        case Op::MATCH_CLASS: {
+            save();
+            Value r = match_class(*this, sp[-3], sp[-2], arg, sp[-1]);
+            if (r.is_null()) goto error;
+            sp[-1] = Value();
+            sp[-2] = Value();
+            sp -= 2;
+            sp[-1] = std::move(r);
             break;
         }
 
