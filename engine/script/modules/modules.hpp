@@ -20,6 +20,7 @@ void register_functools_module(VM& vm);    // mod_functools.cpp
 void register_host_module(VM& vm);         // mod_host.cpp
 void register_collections_module(VM& vm);  // mod_collections.cpp
 void register_os_module(VM& vm);           // mod_os.cpp
+void register_re_module(VM& vm);           // mod_re.cpp: _sre
 void register_lib_builtins(VM& vm);        // lib.cpp: __aio_hidden__, for lib/*.py
 
 // A text stream object writing to fd 1 or 2 (sys.stdout/stderr; builtins.cpp).

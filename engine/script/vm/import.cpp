@@ -202,6 +202,7 @@ void VM::init_modules() {
     register_functools_module(*this);
     register_host_module(*this);
     register_collections_module(*this);
+    register_re_module(*this);
     register_lib_builtins(*this);
     // The main module.
     Value main = new_module(*this, "__main__");
