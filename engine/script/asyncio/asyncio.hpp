@@ -101,6 +101,7 @@ public:
     int m_def_line = 0;
     aio::detail::Ref<aio::detail::FutureCore> m_waiting;  // for repr's wait_for=
     bool m_paused = false;                                // the last step ran out of its instruction slice
+    Value m_context;  // the contextvars.Context each step runs in (Null: none yet)
 
 protected:
     void run_step() override;
@@ -207,7 +208,9 @@ std::string callback_desc(VM& vm, const Value& fn);     // a done callback's nam
 
 // tasks.cpp
 bool is_future_object(AsyncioState& st, const Value& v);  // a Future or Task (or subclass) instance
-Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name);  // loop.create_task
+// loop.create_task; `context` is the context= argument (Null or None: a copy of the current one).
+Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name,
+                     const Value& context = Value());
 
 // events.cpp
 inline LoopObject* self_loop(Value* a) { return static_cast<LoopObject*>(a[0].as<CxxObject>()); }
@@ -219,7 +222,8 @@ Value ensure_future_py(VM& vm, const Value& obj, const Value& loop);  // asyncio
 Value new_loop_object(VM& vm);                                        // new_event_loop()
 Value get_event_loop_value(VM& vm);                                   // get_event_loop()
 // Calls a script callback from the loop; errors go to the exception handler.
-void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args);
+// Runs fn(*args) for the loop; in `context` when one is given (a contextvars.Context).
+void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args, const Value& context = Value());
 void held_callback_entry(void* ctx, bool run);  // resumes or drops a callback paused mid-way
 
 }  // namespace aio::script

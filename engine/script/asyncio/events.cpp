@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "asyncio/asyncio.hpp"
+#include "modules/modules.hpp"
 
 namespace aio::script {
 
@@ -87,9 +88,19 @@ void held_callback_entry(void* ctx, bool run) {
     held_callback_done(h, rs);
 }
 
-void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args) {
+void invoke_callback(AsyncioState& st, const Value& fn, const std::vector<Value>& args, const Value& context) {
     VM& vm = st.vm;
     VMScope scope(vm);
+    if (!context.is_null()) {
+        // Handle._run: the callback runs whole in its context (never paused
+        // across host slices, which would leave the context entered).
+        Value outer = std::exchange(vm.m_context, context);
+        std::vector<Value> a = args;
+        Value r = vm.call(fn, a.data(), static_cast<int>(a.size()));
+        vm.m_context = std::move(outer);
+        callback_done(st, fn, args, !r.is_null());
+        return;
+    }
     std::vector<Value> a = args;
     LoopObject* lo = st.running();
     // A plain Python function run for a host can pause between slices.
@@ -260,10 +271,13 @@ Value schedule(VM& vm, Value* a, int n, TupleObject* kw, int which) {
     AsyncioState& st = asyncio_state(vm);
     LoopObject* lo = self_loop(a);
     int nkw = kw ? static_cast<int>(kw->m_size) : 0;
-    for (int i = 0; i < nkw; ++i)
+    Value given_context;
+    for (int i = 0; i < nkw; ++i) {
         if (as_str(kw->items()[i])->view() != "context")
             return vm.raisef(vm.e_TypeError, "call_soon() got an unexpected keyword argument '%s'",
                              as_str(kw->items()[i])->data());
+        given_context = a[n - nkw + i];
+    }
     int npos = n - nkw;
     int first = which == 0 ? 1 : 2;
     const char* name = which == 0 ? "call_soon" : which == 1 ? "call_later" : "call_at";
@@ -286,7 +300,9 @@ Value schedule(VM& vm, Value* a, int n, TupleObject* kw, int which) {
     // The engine's name for the callback is for observers (the timeline) only.
     std::string desc = lo->m_loop->observer() ? call_desc(vm, fn, args, "") : std::string();
     AsyncioState* sp = &st;
-    auto cb = [sp, fn, args]() { invoke_callback(*sp, fn, args); };
+    Value ctx = capture_context(vm, given_context);
+    if (ctx.is_null() && vm.has_exc()) return Value();
+    auto cb = [sp, fn, args, ctx]() { invoke_callback(*sp, fn, args, ctx); };
     auto* h = vm.alloc<HandleObject>(which ? st.t_timer_handle : st.t_handle, ObjKind::Cxx);
     Value hv = Value::steal(h);
     h->m_fn = fn;
@@ -318,7 +334,7 @@ Value l_time(VM& vm, Value* a, int, TupleObject*, Value&) {
 Value l_create_task(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
     if (!parse_args(vm, "create_task", a + 1, n - 1, kw, {"coro", "name", "context"}, 1, args, 1)) return Value();
-    return new_task_value(asyncio_state(vm), self_loop(a), args[0], args[1]);
+    return new_task_value(asyncio_state(vm), self_loop(a), args[0], args[1], args[2]);
 }
 
 Value l_create_future(VM& vm, Value* a, int, TupleObject*, Value&) {

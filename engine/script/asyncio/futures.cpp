@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "asyncio/asyncio.hpp"
+#include "modules/modules.hpp"
 
 namespace aio::script {
 
@@ -300,20 +301,21 @@ struct DoneCallback final : aio::detail::CallbackNode, aio::detail::Pooled {
     AsyncioState* st;
     Value fn;
     Value fut;  // the Python future, passed to fn
+    Value context;  // contextvars.Context fn runs in, or Null
     ScriptCoreBase* owner;
     void on_done(FutureCore& future) override {
         auto& cbs = owner->m_cbs;
         cbs.erase(std::remove_if(cbs.begin(), cbs.end(), [this](auto& p) { return p.first == this; }), cbs.end());
         AsyncioState* s = st;
         std::vector<Value> args{std::move(fut)};
-        Value f = std::move(fn);
+        Value f = std::move(fn), ctx = std::move(context);
         std::string name;
         if (future.get_loop().observer()) {
             name = "done callback";
             if (is_kind(f, ObjKind::Function)) name = as_str(f.as<FunctionObject>()->m_qualname)->str();
         }
         try {
-            future.get_loop().call_soon([s, f, args]() { invoke_callback(*s, f, args); }, name);
+            future.get_loop().call_soon([s, f, args, ctx]() { invoke_callback(*s, f, args, ctx); }, name);
         } catch (...) {}
         delete this;
     }
@@ -344,9 +346,12 @@ Value f_add_done_callback(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[2];
     if (!parse_args(vm, "add_done_callback", a + 1, n - 1, kw, {"fn", "context"}, 1, args, 1)) return Value();
     FutureObject* f = self_fut(a);
+    Value ctx = capture_context(vm, args[1]);
+    if (ctx.is_null() && vm.has_exc()) return Value();
     auto* node = new DoneCallback();
     node->st = &asyncio_state(vm);
     node->fn = args[0];
+    node->context = std::move(ctx);
     node->fut = a[0];
     node->owner = f->m_script;
     if (!f->m_core->done()) f->m_script->m_cbs.push_back({node, args[0]});

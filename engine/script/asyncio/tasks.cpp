@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "asyncio/asyncio.hpp"
+#include "modules/modules.hpp"
 
 namespace aio::script {
 
@@ -19,7 +20,7 @@ ScriptTask::~ScriptTask() {
 
 void ScriptTask::clear_values() {
     ScriptCoreBase::clear_values();
-    m_coro = m_coro_done = m_def_file = Value();
+    m_coro = m_coro_done = m_def_file = m_context = Value();
     m_exception = nullptr;
     m_injected = nullptr;
     m_waiting = DRef<FutureCore>();
@@ -148,6 +149,9 @@ void ScriptTask::run_step() {
     auto* g = coro.as<GenObject>();
     Value out;
     SendStatus s;
+    // The step runs in the task's context (CPython: self._context.run(...)).
+    // A task made before any Context existed gets one if its code makes one.
+    Value outer_context = std::exchange(vm.m_context, m_context);
     {
         // Only the coroutine's own code may pause; callbacks and finalizers the
         // step triggers afterwards run whole.
@@ -170,6 +174,7 @@ void ScriptTask::run_step() {
             s = vm.gen_send(g, Value::none(), Value(), out);
         }
     }
+    m_context = std::exchange(vm.m_context, std::move(outer_context));
     switch (s) {
     case SendStatus::Yield:
         on_yield(std::move(out));
@@ -231,7 +236,8 @@ Value t_get_stack(VM& vm, Value*, int, TupleObject*, Value&) { return Value::ste
 
 }  // namespace
 
-Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name) {
+Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name,
+                     const Value& context) {
     VM& vm = st.vm;
     Value coro = coro_in;
     if (is_coro_op(coro)) {
@@ -266,7 +272,10 @@ Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, con
             number = 0;
         }
     }
+    Value ctx = capture_context(vm, context);
+    if (ctx.is_null() && vm.has_exc()) return Value();
     auto* core = new ScriptTask(*lo->m_loop, &st, coro, nm, number);
+    core->m_context = std::move(ctx);
     Value w = st.wrap(core);
     incref(w.as_obj());  // a pending task keeps its Python object (released in release_frame)
     try {
@@ -314,7 +323,7 @@ Value m_create_task(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     }
     // asyncio.create_task names the task after making it: a default name
     // (and its number) is used up either way.
-    Value t = new_task_value(st, lo, args[0], Value());
+    Value t = new_task_value(st, lo, args[0], Value(), args[2]);
     if (t.is_null() || args[1].is_null() || args[1].is_none()) return t;
     std::string nm;
     if (!vm.str_into(args[1], nm)) return Value();
@@ -332,7 +341,7 @@ Value m_task_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
     if (lv.is_null()) return lv;
     LoopObject* lo = as_loop(st, lv);
     if (!lo) return vm.raise(vm.e_TypeError, "loop must be an event loop");
-    return new_task_value(st, lo, a[0], a[2]);
+    return new_task_value(st, lo, a[0], a[2], a[3]);
 }
 
 Value m_iscoroutine(VM&, Value* a, int n, TupleObject*, Value&) {

@@ -951,7 +951,7 @@ private:
         // Keep the subject for the name; the sub-pattern tests a copy.
         ++pc.on_top;
         emit(Op::COPY, 1);
-        subpattern(p->pattern, pc);
+        pattern(p->pattern, pc);  // as CPython: `_ as y` alone is irrefutable too
         --pc.on_top;
         m_u->loc = p->loc;
         pattern_store(p->name, pc, p->loc);

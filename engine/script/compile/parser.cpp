@@ -1022,10 +1022,24 @@ public:
             u->op = UnOp::Neg;
             u->operand = parse_atom();
             u->loc = span_from(start);
+            no_complex_tail();
             return u;
         }
-        if (t.kind == Tok::Number) return parse_atom();
+        if (t.kind == Tok::Number) {
+            Expr* e = parse_atom();
+            no_complex_tail();
+            return e;
+        }
         if (t.kind == Tok::None || t.kind == Tok::True || t.kind == Tok::False) return parse_atom();
+        invalid_syntax();
+    }
+
+    // `1 + 2j` is the one sum a pattern may hold; complex numbers are not
+    // supported, so any `number +/- number` gets CPython's message for a real part.
+    void no_complex_tail() {
+        if (!at(Tok::Plus) && !at(Tok::Minus)) return;
+        advance();
+        if (at(Tok::Number)) error_tok("imaginary number required in complex literal", peek());
         invalid_syntax();
     }
 

@@ -63,6 +63,11 @@ def getcwd():
     return _os.getcwd()
 
 
+def urandom(size):
+    """Return a bytes object of size random bytes suitable for cryptographic use."""
+    return _os.urandom(size)
+
+
 def cpu_count():
     """Return the number of CPUs in the system; return None if indeterminable."""
     return _os.cpu_count()
@@ -87,6 +92,6 @@ def _no_fs(name):
 
 
 for _name in ('listdir', 'mkdir', 'makedirs', 'remove', 'unlink', 'rmdir', 'rename',
-              'replace', 'stat', 'scandir', 'walk', 'chdir', 'system', 'urandom'):
+              'replace', 'stat', 'scandir', 'walk', 'chdir', 'system'):
     globals()[_name] = _no_fs(_name)
 del _name

@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <string>
 
 #include "modules/modules.hpp"
+#include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
 
 extern char** environ;
@@ -64,6 +66,23 @@ Value os_stat_kind(VM& vm, Value* a, int n, TupleObject*, Value&) {
     return Value::integer(3);
 }
 
+// urandom(n): n bytes from the system's CSPRNG (getentropy: the kernel natively,
+// crypto.getRandomValues in the page), as secrets and uuid4 need.
+Value os_urandom(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    int64_t size;
+    if (n != 1) return vm.raisef(vm.e_TypeError, "urandom() takes exactly one argument (%d given)", n);
+    if (!int_from_value(vm, a[0], size, "size")) return Value();
+    if (size < 0) return vm.raise(vm.e_ValueError, "negative argument not allowed");
+    if (!vm.reserve_memory(static_cast<size_t>(size))) return Value();
+    std::string out(static_cast<size_t>(size), '\0');
+    for (size_t done = 0; done < out.size();) {
+        size_t chunk = std::min<size_t>(256, out.size() - done);  // getentropy's limit per call
+        if (getentropy(&out[done], chunk) != 0) return vm.raise(vm.e_OSError, "getentropy failed");
+        done += chunk;
+    }
+    return new_bytes(vm, out);
+}
+
 Value init_os(VM& vm) {
     Value mv = new_module(vm, "_os");
     auto* m = mv.as<ModuleObject>();
@@ -72,6 +91,7 @@ Value init_os(VM& vm) {
     module_add_fn(vm, m, "getcwd", os_getcwd);
     module_add_fn(vm, m, "cpu_count", os_cpu_count);
     module_add_fn(vm, m, "stat_kind", os_stat_kind);
+    module_add_fn(vm, m, "urandom", os_urandom);
     return mv;
 }
 

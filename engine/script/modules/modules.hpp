@@ -21,6 +21,12 @@ void register_host_module(VM& vm);         // mod_host.cpp
 void register_collections_module(VM& vm);  // mod_collections.cpp
 void register_os_module(VM& vm);           // mod_os.cpp
 void register_re_module(VM& vm);           // mod_re.cpp: _sre
+void register_hashlib_module(VM& vm);      // mod_hashlib.cpp
+void register_contextvars_module(VM& vm);  // mod_contextvars.cpp
+// The Context new work (a task, a callback) runs in: `given` when the program
+// passed context=, else a copy of the current one; Null while no program has
+// used contextvars (mod_contextvars.cpp).
+Value capture_context(VM& vm, const Value& given);
 void register_lib_builtins(VM& vm);        // lib.cpp: __aio_hidden__, for lib/*.py
 
 // A text stream object writing to fd 1 or 2 (sys.stdout/stderr; builtins.cpp).

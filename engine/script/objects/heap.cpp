@@ -507,6 +507,7 @@ void VM::teardown() {
     if (m_asyncio && m_asyncio_free) m_asyncio_free(m_asyncio);
     m_asyncio = nullptr;
     m_notimplemented = m_ellipsis = m_empty_tuple = Value();
+    m_context = m_context_copy = Value();
     // Phase 1: pin every object so clearing cannot free any of them.
     m_tearing_down = true;
     for (Object* o = m_all.m_next; o != &m_all; o = o->m_next) ++o->m_refcount;

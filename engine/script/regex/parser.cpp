@@ -553,6 +553,9 @@ private:
             case '(': {
                 NodePtr g = parse_group(verbose, nested, first, items.empty());
                 if (g) items.push_back(std::move(g));
+                // A leading global (?x) turns verbose on for the rest, as
+                // sre_parse's re-parse does.
+                if (m_flags & F_VERBOSE) verbose = true;
                 break;
             }
             case '^':

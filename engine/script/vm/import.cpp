@@ -203,6 +203,8 @@ void VM::init_modules() {
     register_host_module(*this);
     register_collections_module(*this);
     register_re_module(*this);
+    register_hashlib_module(*this);
+    register_contextvars_module(*this);
     register_lib_builtins(*this);
     // The main module.
     Value main = new_module(*this, "__main__");

@@ -302,6 +302,10 @@ public:
     Value m_notimplemented;
     Value m_ellipsis;
     Value m_empty_tuple;
+    // contextvars (mod_contextvars.cpp): the current Context, and
+    // contextvars.copy_context; both Null until a program imports contextvars.
+    Value m_context;
+    Value m_context_copy;
 
     // ---- internal state shared by the runtime files -------------------------
     Limits m_limits;

@@ -17,7 +17,7 @@ sources = [
 ]
 for src in sources:
     try:
-        compile(src, "<case>", "exec")
+        exec(src, {"x": 0})
         print("compiled")
     except SyntaxError as e:
         print(f"SyntaxError: {e.msg} (line {e.lineno})")

@@ -14,7 +14,7 @@ print(re.findall(r"^\w+", "first line\nsecond line", re.M), re.findall(r"^\w+", 
 print(re.findall(r"line$", "first line\nsecond line", re.MULTILINE), re.search(r".+", "a\nb").group())
 print(re.search(r"(?s).+", "a\nb").group(), re.findall(r"[a-z]+", "Ab CD ef", re.IGNORECASE))
 print(re.findall(r"\d", "١٢3"), re.findall(r"\d", "١٢3", re.ASCII), re.findall(r"\w+", "naïve café"))
-print(re.match(r"(?x) a \  b # comment", "a b"), re.I | re.M, repr(re.compile("x", re.I | re.S)))
+print(re.match(r"(?x) a \  b # comment", "a b"), repr(re.compile("x", re.I | re.S)))
 print(re.findall(r"(\w)(\d)?", "a1b c2"), re.findall(r"(?:ab)+", "ababab abab"))
 print(re.fullmatch(r"\d+", "123abc"), re.fullmatch(r"\d+|\d+abc", "123abc"))
 print(re.escape("1+1=2? [yes] (maybe) $5 ^_^ a-b"), re.escape("tab\there"))
