@@ -1,7 +1,8 @@
 # binascii for aio-py: conversions between binary data and ASCII encodings.
 # Covers: hexlify/b2a_hex (sep, bytes_per_sep), unhexlify/a2b_hex, b2a_base64 (newline),
-# a2b_base64 (strict_mode too), crc32 (with a start value), crc_hqx, Error, Incomplete.
-# Leaves out: uuencode (a2b_uu/b2a_uu), quoted-printable (a2b_qp/b2a_qp).
+# a2b_base64 (strict_mode too), b2a_uu/a2b_uu, crc32 (with a start value), crc_hqx,
+# Error, Incomplete.
+# Leaves out: quoted-printable (a2b_qp/b2a_qp raise NotImplementedError).
 
 class Error(ValueError):
     pass
@@ -20,7 +21,7 @@ for _i, _c in enumerate(_B64):
 del _i, _c
 
 
-def _bytes_arg(data, what="a bytes-like object"):
+def _bytes_arg(data):
     # Encoders accept any bytes-like object, but not str.
     if isinstance(data, (bytes, bytearray)):
         return bytes(data)
@@ -242,3 +243,69 @@ def crc_hqx(data, crc):
             else:
                 c = (c << 1) & 0xFFFF
     return c
+
+
+def b2a_uu(data, *, backtick=False):
+    data = _bytes_arg(data)
+    n = len(data)
+    if n > 45:
+        raise Error("At most 45 bytes at once")
+    out = bytearray()
+    out.append(96 if backtick and n == 0 else 32 + n)
+    # Bits go out six at a time; after the data, zero bits until none are left over.
+    left = 0
+    leftbits = 0
+    i = 0
+    while i < n or leftbits != 0:
+        left = (left << 8) | (data[i] if i < n else 0)
+        leftbits += 8
+        i += 1
+        while leftbits >= 6:
+            c = (left >> (leftbits - 6)) & 63
+            leftbits -= 6
+            out.append(96 if backtick and c == 0 else 32 + c)
+        left &= (1 << leftbits) - 1
+    out.append(10)
+    return bytes(out)
+
+
+def a2b_uu(data):
+    data = _ascii_arg(data)
+    n = len(data)
+    if n == 0:
+        return b"\0" * 32
+    bin_len = (data[0] - 32) & 63
+    out = bytearray()
+    left = 0
+    leftbits = 0
+    i = 1
+    while bin_len > 0:
+        c = data[i] if i < n else 0
+        if c == 10 or c == 13 or i >= n:
+            c = 0   # spaces eaten at the end of the line count as zeros
+        else:
+            if c < 32 or c > 96:
+                raise Error("Illegal char")
+            c = (c - 32) & 63
+        left = (left << 6) | c
+        leftbits += 6
+        if leftbits >= 8:
+            leftbits -= 8
+            out.append((left >> leftbits) & 255)
+            left &= (1 << leftbits) - 1
+            bin_len -= 1
+        i += 1
+    while i < n:
+        c = data[i]
+        if c != 32 and c != 96 and c != 10 and c != 13:
+            raise Error("Trailing garbage")
+        i += 1
+    return bytes(out)
+
+
+def a2b_qp(data, header=False):
+    raise NotImplementedError("binascii.a2b_qp (quoted-printable) is not implemented in aio-py")
+
+
+def b2a_qp(data, quotetabs=False, istext=True, header=False):
+    raise NotImplementedError("binascii.b2a_qp (quoted-printable) is not implemented in aio-py")
