@@ -1,8 +1,8 @@
 # binascii for aio-py: conversions between binary data and ASCII encodings.
 # Covers: hexlify/b2a_hex (sep, bytes_per_sep), unhexlify/a2b_hex, b2a_base64 (newline),
-# a2b_base64 (strict_mode too), b2a_uu/a2b_uu, crc32 (with a start value), crc_hqx,
-# Error, Incomplete.
-# Leaves out: quoted-printable (a2b_qp/b2a_qp raise NotImplementedError).
+# a2b_base64 (strict_mode too), b2a_uu/a2b_uu, a2b_qp/b2a_qp (quoted-printable), crc32
+# (with a start value), crc_hqx, Error, Incomplete.
+# Leaves out: nothing of 3.11's public API besides the deprecated hqx functions (gone in 3.11).
 
 class Error(ValueError):
     pass
@@ -304,8 +304,90 @@ def a2b_uu(data):
 
 
 def a2b_qp(data, header=False):
-    raise NotImplementedError("binascii.a2b_qp (quoted-printable) is not implemented in aio-py")
+    data = _ascii_arg(data)
+    n = len(data)
+    out = bytearray()
+    i = 0
+    while i < n:
+        c = data[i]
+        if c == 61:   # '='
+            i += 1
+            if i >= n:
+                break
+            c = data[i]
+            if c == 10 or c == 13:
+                # Soft line break: drop everything up to and including the newline.
+                if c != 10:
+                    while i < n and data[i] != 10:
+                        i += 1
+                if i < n:
+                    i += 1
+            elif c == 61:
+                out.append(61)
+                i += 1
+            elif i + 1 < n and _hexval(c) >= 0 and _hexval(data[i + 1]) >= 0:
+                out.append(_hexval(c) * 16 + _hexval(data[i + 1]))
+                i += 2
+            else:
+                out.append(61)
+        elif header and c == 95:   # '_'
+            out.append(32)
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return bytes(out)
+
+
+_QP_MAXLINE = 76
+_HEX_UPPER = b"0123456789ABCDEF"
 
 
 def b2a_qp(data, quotetabs=False, istext=True, header=False):
-    raise NotImplementedError("binascii.b2a_qp (quoted-printable) is not implemented in aio-py")
+    data = _bytes_arg(data)
+    n = len(data)
+    # Lines end in CRLF when the first newline of the input is preceded by CR.
+    p = data.find(b"\n")
+    crlf = p > 0 and data[p - 1] == 13
+    brk = b"=\r\n" if crlf else b"=\n"
+    out = bytearray()
+    linelen = 0
+    i = 0
+    while i < n:
+        c = data[i]
+        nxt = data[i + 1] if i + 1 < n else -1
+        if (c > 126 or c == 61 or (header and c == 95)
+                or (c == 46 and linelen == 0 and (nxt in (-1, 10, 13, 0)))
+                or (not istext and (c == 13 or c == 10))
+                or ((c == 9 or c == 32) and i + 1 == n)
+                or (c < 33 and c != 13 and c != 10
+                    and (quotetabs or (c != 9 and c != 32)))):
+            if linelen + 3 >= _QP_MAXLINE:
+                out += brk
+                linelen = 0
+            out.append(61)
+            out.append(_HEX_UPPER[c >> 4])
+            out.append(_HEX_UPPER[c & 15])
+            i += 1
+            linelen += 3
+        elif istext and (c == 10 or (c == 13 and nxt == 10)):
+            linelen = 0
+            # Whitespace at the end of a line would be lost: encode it.
+            if out and (out[-1] == 32 or out[-1] == 9):
+                ch = out[-1]
+                out[-1] = 61
+                out.append(_HEX_UPPER[ch >> 4])
+                out.append(_HEX_UPPER[ch & 15])
+            out += b"\r\n" if crlf else b"\n"
+            i += 2 if c == 13 else 1
+        else:
+            if i + 1 != n and nxt != 10 and linelen + 1 >= _QP_MAXLINE:
+                out += brk
+                linelen = 0
+            linelen += 1
+            if header and c == 32:
+                out.append(95)
+            else:
+                out.append(c)
+            i += 1
+    return bytes(out)
