@@ -2,7 +2,7 @@
 # Covers: hexlify/b2a_hex (sep, bytes_per_sep), unhexlify/a2b_hex, b2a_base64 (newline),
 # a2b_base64 (strict_mode too), b2a_uu/a2b_uu, a2b_qp/b2a_qp (quoted-printable), crc32
 # (with a start value), crc_hqx, Error, Incomplete.
-# Leaves out: nothing of 3.11's public API besides the deprecated hqx functions (gone in 3.11).
+# Leaves out: nothing of 3.11's public API (the hqx functions were removed in 3.11).
 
 class Error(ValueError):
     pass
