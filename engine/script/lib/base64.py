@@ -54,8 +54,17 @@ def b64encode(s, altchars=None):
     encoded = binascii.b2a_base64(s, newline=False)
     if altchars is not None:
         assert len(altchars) == 2, repr(altchars)
-        return _translate(encoded, b"+/", altchars)
+        return _translate(encoded, b"+/", _to_bytes_plain(altchars))
     return encoded
+
+
+def _to_bytes_plain(s):
+    # What bytes.maketrans says about a str or other non-buffer argument.
+    if isinstance(s, (bytes, bytearray)):
+        return bytes(s)
+    if isinstance(s, memoryview):
+        return s.tobytes()
+    raise TypeError("a bytes-like object is required, not '%s'" % type(s).__name__)
 
 
 def b64decode(s, altchars=None, validate=False):

@@ -55,3 +55,8 @@ except TypeError as e:
 text = "Grüße, 世界!"
 enc = base64.b64encode(text.encode("utf-8")).decode("ascii")
 print(enc, base64.b64decode(enc).decode("utf-8") == text)
+try:
+    base64.b64encode(b"\xfb\xff", altchars="-_")
+except TypeError as e:
+    print("TypeError", e)
+print(base64.b64encode(b"\xfb\xff", altchars=bytearray(b"-_")), base64.b64encode(b"\xfb\xff", memoryview(b"._")))
