@@ -538,8 +538,27 @@ Value b_round(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     return vm.call(f, {args[0], args[1]});
 }
 
+// An int, bool, float or big int: divmod's arithmetic needs no protocol.
+bool is_number_like(const Value& v) { return is_number(v) || is_bigint(v); }
+
 Value b_divmod(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (n != 2) return vm.raisef(vm.e_TypeError, "divmod expected 2 arguments, got %d", n);
+    if (!is_number_like(a[0]) || !is_number_like(a[1])) {
+        // __divmod__, then the right operand's __rdivmod__, as the number protocol does.
+        for (int side = 0; side < 2; ++side) {
+            Value f = vm.type_lookup(vm.type_of(a[side]), vm.intern(side ? "__rdivmod__" : "__divmod__"));
+            if (f.is_null()) continue;
+            Value r = vm.call(f, {a[side], a[1 - side]});
+            if (r.is_null() || !r.identical(vm.m_notimplemented)) return r;
+        }
+        return vm.raisef(vm.e_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                         type_name(a[0]).c_str(), type_name(a[1]).c_str());
+    }
+    if (a[0].is_float() || a[1].is_float()) {
+        double den;
+        if (vm.as_double(a[1], den) && den == 0.0) return vm.raise(vm.e_ZeroDivisionError, "float divmod()");
+        vm.clear_exc();
+    }
     Value q = vm.binary_op(BinOp::FloorDiv, a[0], a[1]);
     if (q.is_null()) return q;
     Value r = vm.binary_op(BinOp::Mod, a[0], a[1]);

@@ -338,6 +338,30 @@ Value m_modf(VM& vm, Value* a, int n, TupleObject*, Value&) {
     double fp = std::modf(x, &ip);
     return vm.tuple({Value::real(fp), Value::real(ip)});
 }
+Value m_frexp(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    double x;
+    if (n != 1) return vm.raisef(vm.e_TypeError, "math.frexp() takes exactly one argument (%d given)", n);
+    if (!num_arg(vm, a[0], x)) return Value();
+    if (std::isnan(x) || std::isinf(x) || x == 0.0) return vm.tuple({Value::real(x), Value::integer(0)});
+    int e;
+    double m = std::frexp(x, &e);
+    return vm.tuple({Value::real(m), Value::integer(e)});
+}
+Value m_ldexp(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    double x;
+    if (n != 2) return vm.raisef(vm.e_TypeError, "ldexp expected 2 arguments, got %d", n);
+    if (!num_arg(vm, a[0], x)) return Value();
+    if (a[1].is_float()) return vm.raise(vm.e_TypeError, "Expected an int as second argument to ldexp.");
+    BigInt big;
+    int64_t e;
+    if (!int_arg(vm, a[1], big)) return Value();
+    if (!big.fits_i64(e)) e = big.is_neg() ? INT64_MIN : INT64_MAX;
+    if (x == 0.0 || !std::isfinite(x)) return Value::real(x);
+    int ei = e > 100000 ? 100000 : e < -100000 ? -100000 : static_cast<int>(e);
+    double r = std::ldexp(x, ei);
+    if (std::isinf(r)) return vm.raise(vm.e_OverflowError, "math range error");
+    return Value::real(r);
+}
 Value m_dist(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (n != 2) return vm.raise(vm.e_TypeError, "dist expected 2 arguments");
     std::vector<Value> p, q;
@@ -410,6 +434,8 @@ Value init_math(VM& vm) {
         {"degrees", m_degrees},
         {"radians", m_radians},
         {"modf", m_modf},
+        {"frexp", m_frexp},
+        {"ldexp", m_ldexp},
         {"dist", m_dist},
         {"isqrt", m_isqrt},
         {"expm1", m_unary<std::expm1>},

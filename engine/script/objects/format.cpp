@@ -24,24 +24,69 @@ namespace aio::script {
 namespace {
 
 // Shortest round-trip digits and decimal point position: value = 0.DIGITS * 10^decpt.
+// The decimal digits one unit in the last place up (+1) or down (-1) from
+// `digits` (no leading zero), keeping their count; `exp` follows a carry.
+std::string neighbour(std::string digits, int& exp, int delta) {
+    int i = static_cast<int>(digits.size()) - 1;
+    if (delta > 0) {
+        while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+        if (i < 0) {
+            digits.insert(digits.begin(), '1');
+            digits.pop_back();
+            ++exp;
+        } else {
+            ++digits[i];
+        }
+    } else {
+        while (i >= 0 && digits[i] == '0') digits[i--] = '9';
+        if (i >= 0) --digits[i];
+        if (digits[0] == '0') {  // 1000 - 1: one digit fewer before the point
+            digits.erase(digits.begin());
+            digits.push_back('9');
+            --exp;
+        }
+    }
+    return digits;
+}
+
+bool reads_back(const std::string& digits, int exp, double d) {
+    std::string s = digits.substr(0, 1) + "." + digits.substr(1) + "e" + std::to_string(exp);
+    return std::strtod(s.c_str(), nullptr) == d;
+}
+
 void shortest_digits(double d, std::string& digits, int& decpt) {
     // The fewest significant digits that read back as the same double
     // (Python's repr). Written with snprintf: Emscripten 3.1.6's libc++ has no
-    // floating-point std::to_chars.
+    // floating-point std::to_chars. The correctly rounded n digits may miss
+    // where a neighbour in the last digit reads back (2**-24 is
+    // 5.9604644775390625e-08: 16 digits round half-even to ...062, but only
+    // ...063 reads back), so each length tries both neighbours too.
     char buf[64];
     for (int precision = 0; precision <= 17; ++precision) {
         std::snprintf(buf, sizeof buf, "%.*e", precision, d);
-        if (std::strtod(buf, nullptr) == d) break;
+        std::string s(buf);
+        size_t e = s.find('e');
+        int exp = std::atoi(s.c_str() + e + 1);
+        digits.clear();
+        for (size_t i = 0; i < e; ++i)
+            if (s[i] >= '0' && s[i] <= '9') digits += s[i];
+        bool found = std::strtod(buf, nullptr) == d;
+        for (int delta : {1, -1}) {
+            if (found || precision == 17) break;
+            int nexp = exp;
+            std::string n = neighbour(digits, nexp, delta);
+            if (reads_back(n, nexp, d)) {
+                digits = n;
+                exp = nexp;
+                found = true;
+            }
+        }
+        if (found || precision == 17) {
+            while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+            decpt = exp + 1;
+            return;
+        }
     }
-    std::string s(buf);
-    size_t e = s.find('e');
-    std::string mant = s.substr(0, e);
-    int exp = std::atoi(s.c_str() + e + 1);
-    digits.clear();
-    for (char c : mant)
-        if (c >= '0' && c <= '9') digits += c;
-    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-    decpt = exp + 1;
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 // ints are int64 inline; beyond that a BigIntObject (int_ops.cpp), whose
 // methods here read it through to_bigint.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 #include "objects/bytes.hpp"
 #include "objects/runtime.hpp"
@@ -289,10 +291,70 @@ Value f_floor(VM& vm, Value* a, int, TupleObject*, Value&) { return int_from_flo
 Value f_ceil(VM& vm, Value* a, int, TupleObject*, Value&) { return int_from_float(vm, std::ceil(self_float(a))); }
 Value f_int(VM& vm, Value* a, int, TupleObject*, Value&) { return int_from_float(vm, self_float(a)); }
 Value f_float(VM&, Value* a, int, TupleObject*, Value&) { return a[0]; }
+// float.hex(): CPython's fixed form, 13 hex digits after the point
+// ('0x1.4000000000000p+1', subnormals as '0x0.<digits>p-1022').
 Value f_hex(VM& vm, Value* a, int, TupleObject*, Value&) {
+    double d = self_float(a);
+    if (std::isnan(d)) return vm.str("nan");
+    if (std::isinf(d)) return vm.str(d > 0 ? "inf" : "-inf");
+    std::string out = std::signbit(d) ? "-" : "";
+    d = std::fabs(d);
+    if (d == 0.0) return vm.str(out + "0x0.0p+0");
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    int biased = static_cast<int>(bits >> 52);
+    uint64_t frac = bits & ((uint64_t(1) << 52) - 1);
+    int exp = biased ? biased - 1023 : -1022;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%a", self_float(a));
-    return vm.str(buf);
+    std::snprintf(buf, sizeof buf, "0x%d.%013llxp%+d", biased ? 1 : 0, static_cast<unsigned long long>(frac), exp);
+    return vm.str(out + buf);
+}
+
+// float.fromhex(s): a class method; [sign] ['0x'] hex digits [. digits] ['p' exp], or inf/nan.
+Value f_fromhex(VM& vm, Value* a, int n, TupleObject*, Value&) {
+    if (n != 2 || !is_str(a[1]))
+        return vm.raise(vm.e_TypeError, "fromhex() argument must be str");
+    std::string s = as_str(a[1])->str();
+    size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
+    std::string t = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    auto bad = [&] { return vm.raise(vm.e_ValueError, "invalid hexadecimal floating-point string"); };
+    size_t i = 0;
+    std::string sign;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) sign = t[i++];
+    std::string rest = t.substr(i), low;
+    for (char c : rest) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    double v;
+    if (low == "inf" || low == "infinity") {
+        v = INFINITY;
+    } else if (low == "nan") {
+        v = NAN;
+    } else {
+        size_t j = low.compare(0, 2, "0x") == 0 ? 2 : 0;
+        size_t digits = 0;
+        bool point = false;
+        for (; j < low.size() && low[j] != 'p'; ++j) {
+            if (low[j] == '.' && !point)
+                point = true;
+            else if (std::isxdigit(static_cast<unsigned char>(low[j])))
+                ++digits;
+            else
+                return bad();
+        }
+        if (!digits) return bad();
+        if (j < low.size()) {  // 'p' [sign] decimal digits
+            size_t k = j + 1;
+            if (k < low.size() && (low[k] == '+' || low[k] == '-')) ++k;
+            if (k == low.size()) return bad();
+            for (; k < low.size(); ++k)
+                if (!std::isdigit(static_cast<unsigned char>(low[k]))) return bad();
+        }
+        std::string hex = low.compare(0, 2, "0x") == 0 ? low : "0x" + low;
+        v = std::strtod(hex.c_str(), nullptr);
+        if (std::isinf(v)) return vm.raise(vm.e_OverflowError, "hexadecimal value too large to represent as a float");
+    }
+    Value r = Value::real(sign == "-" ? -v : v);
+    if (a[0].as<TypeObject>() == vm.t_float) return r;
+    return vm.call(a[0], {r});
 }
 
 }  // namespace
@@ -327,6 +389,7 @@ void init_number_types(VM& vm) {
     vm.add_method(f, "conjugate", f_conjugate);
     vm.add_method(f, "as_integer_ratio", f_ratio);
     vm.add_method(f, "hex", f_hex);
+    vm.add_method(f, "fromhex", f_fromhex, NF_CLASSMETHOD);
     vm.add_method(f, "__format__", f_format);
     vm.add_method(f, "__round__", f_round);
     vm.add_method(f, "__trunc__", f_trunc);
