@@ -145,7 +145,12 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
 def _check_tzinfo(tz):
     if tz is not None and not isinstance(tz, tzinfo):
         raise TypeError("tzinfo argument must be None or of a tzinfo "
-                        "subclass, not type '%s'" % type(tz).__name__)
+                        "subclass, not type '%s'" % _argtype(tz))
+
+
+def _argtype(value):
+    # argument-check messages name None as "None", other values by type
+    return "None" if value is None else type(value).__name__
 
 
 def _missing(name, pos):
@@ -159,7 +164,7 @@ def _check_offset(name, offset):
         return None
     if not isinstance(offset, timedelta):
         raise TypeError("tzinfo.%s() must return None or timedelta, not '%s'"
-                        % (name, type(offset).__name__))
+                        % (name, _argtype(offset)))
     if not -timedelta(1) < offset < timedelta(1):
         raise ValueError("offset must be a timedelta strictly between "
                          "-timedelta(hours=24) and timedelta(hours=24), "
@@ -812,7 +817,7 @@ class date:
     def strftime(self, fmt):
         if not isinstance(fmt, str):
             raise TypeError("strftime() argument 1 must be str, not %s"
-                            % type(fmt).__name__)
+                            % _argtype(fmt))
         tt = (self._year, self._month, self._day, 0, 0, 0, self.weekday(),
               _days_before_month(self._year, self._month) + self._day)
         return _strftime(fmt, self, tt, 0, lambda: None, lambda: None)
@@ -820,7 +825,7 @@ class date:
     def __format__(self, fmt):
         if not isinstance(fmt, str):
             raise TypeError("format() argument 2 must be str, not %s"
-                            % type(fmt).__name__)
+                            % _argtype(fmt))
         if fmt:
             return self.strftime(fmt)
         return str(self)
@@ -947,14 +952,14 @@ class timezone(tzinfo):
                             "(pos 1)")
         if not isinstance(offset, timedelta):
             raise TypeError("timezone() argument 1 must be datetime."
-                            "timedelta, not %s" % type(offset).__name__)
+                            "timedelta, not %s" % _argtype(offset))
         if name is _NOARG:
             name = None
             if not offset and cls is timezone and _UTC is not None:
                 return _UTC
         elif not isinstance(name, str):
             raise TypeError("timezone() argument 2 must be str, not %s"
-                            % type(name).__name__)
+                            % _argtype(name))
         if not -timedelta(1) < offset < timedelta(1):
             raise ValueError("offset must be a timedelta strictly between "
                              "-timedelta(hours=24) and timedelta(hours=24), "
@@ -970,7 +975,7 @@ class timezone(tzinfo):
     def _check_dt(self, dt, what):
         if dt is not None and not isinstance(dt, datetime):
             raise TypeError("%s(dt) argument must be a datetime instance or "
-                            "None, not %s" % (what, type(dt).__name__))
+                            "None, not %s" % (what, _argtype(dt)))
 
     def utcoffset(self, dt):
         self._check_dt(dt, "utcoffset")
@@ -1077,7 +1082,7 @@ class time:
         name = self._tzinfo.tzname(None)
         if name is not None and not isinstance(name, str):
             raise TypeError("tzinfo.tzname() must return None or a string, "
-                            "not '%s'" % type(name).__name__)
+                            "not '%s'" % _argtype(name))
         return name
 
     def replace(self, hour=None, minute=None, second=None, microsecond=None,
@@ -1115,7 +1120,7 @@ class time:
     def strftime(self, fmt):
         if not isinstance(fmt, str):
             raise TypeError("strftime() argument 1 must be str, not %s"
-                            % type(fmt).__name__)
+                            % _argtype(fmt))
         # CPython formats a time as if on 1900-01-01 (a Monday).
         tt = (1900, 1, 1, self._hour, self._minute, self._second, 0, 1)
         return _strftime(fmt, self, tt, self._microsecond, self.utcoffset,
@@ -1124,7 +1129,7 @@ class time:
     def __format__(self, fmt):
         if not isinstance(fmt, str):
             raise TypeError("format() argument 2 must be str, not %s"
-                            % type(fmt).__name__)
+                            % _argtype(fmt))
         if fmt:
             return self.strftime(fmt)
         return str(self)
@@ -1341,10 +1346,10 @@ class datetime(date):
     def combine(cls, date_, time_, tzinfo=True):
         if not isinstance(date_, date):
             raise TypeError("combine() argument 1 must be datetime.date, "
-                            "not %s" % type(date_).__name__)
+                            "not %s" % _argtype(date_))
         if not isinstance(time_, time):
             raise TypeError("combine() argument 2 must be datetime.time, "
-                            "not %s" % type(time_).__name__)
+                            "not %s" % _argtype(time_))
         if tzinfo is True:
             tzinfo = time_.tzinfo
         return cls(date_.year, date_.month, date_.day, time_.hour,
@@ -1400,7 +1405,7 @@ class datetime(date):
         name = self._tzinfo.tzname(self)
         if name is not None and not isinstance(name, str):
             raise TypeError("tzinfo.tzname() must return None or a string, "
-                            "not '%s'" % type(name).__name__)
+                            "not '%s'" % _argtype(name))
         return name
 
     def timetuple(self):
@@ -1441,7 +1446,7 @@ class datetime(date):
             pass
         elif not isinstance(tz, tzinfo):
             raise TypeError("tzinfo argument must be None or of a tzinfo "
-                            "subclass, not type '%s'" % type(tz).__name__)
+                            "subclass, not type '%s'" % _argtype(tz))
         mytz = self._tzinfo
         if mytz is None:
             secs = _local_to_epoch(self)
@@ -1485,7 +1490,7 @@ class datetime(date):
     def isoformat(self, sep="T", timespec="auto"):
         if not isinstance(sep, str) or len(sep) != 1:
             raise TypeError("isoformat() argument 1 must be a unicode "
-                            "character, not %s" % type(sep).__name__)
+                            "character, not %s" % _argtype(sep))
         s = "%04d-%02d-%02d%s" % (self._year, self._month, self._day, sep)
         s += _format_time(self._hour, self._minute, self._second,
                           self._microsecond, timespec)
@@ -1502,7 +1507,7 @@ class datetime(date):
     def strftime(self, fmt):
         if not isinstance(fmt, str):
             raise TypeError("strftime() argument 1 must be str, not %s"
-                            % type(fmt).__name__)
+                            % _argtype(fmt))
         tt = (self._year, self._month, self._day, self._hour, self._minute,
               self._second, self.weekday(),
               _days_before_month(self._year, self._month) + self._day)
@@ -1948,10 +1953,10 @@ def _julian_from_u_or_w(year, week, weekday, monday_first):
 def _strptime_fields(data, fmt):
     if not isinstance(data, str):
         raise TypeError("strptime() argument 1 must be str, not %s"
-                        % type(data).__name__)
+                        % _argtype(data))
     if not isinstance(fmt, str):
         raise TypeError("strptime() argument 2 must be str, not %s"
-                        % type(fmt).__name__)
+                        % _argtype(fmt))
     tokens = _compile_format(fmt)
     found = {}
     end = _match(tokens, 0, data, 0, found)
@@ -2054,7 +2059,7 @@ def _strptime_fields(data, fmt):
                              "compatible with ISO year directive '%G'. "
                              "Use '%Y' instead.")
     elif iso_week is not None:
-        if year is None or weekday is None:
+        if weekday is None:
             raise ValueError("ISO week directive '%V' must be used with the "
                              "ISO year directive '%G' and a weekday "
                              "directive ('%A', '%a', '%w', or '%u').")
