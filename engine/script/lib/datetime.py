@@ -107,7 +107,7 @@ def _index(value):
         return int(value)
     if isinstance(value, float) or not hasattr(type(value), "__index__"):
         raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(value).__name__)
+                        % _type_name(value))
     return type(value).__index__(value)
 
 
@@ -150,7 +150,7 @@ def _check_tzinfo(tz):
 
 def _argtype(value):
     # argument-check messages name None as "None", other values by type
-    return "None" if value is None else type(value).__name__
+    return "None" if value is None else _type_name(value)
 
 
 def _missing(name, pos):
@@ -167,8 +167,7 @@ def _check_offset(name, offset):
                         % (name, _argtype(offset)))
     if not -timedelta(1) < offset < timedelta(1):
         raise ValueError("offset must be a timedelta strictly between "
-                         "-timedelta(hours=24) and timedelta(hours=24), "
-                         "not %r." % (offset,))
+                         "-timedelta(hours=24) and timedelta(hours=24).")
     return offset
 
 
@@ -200,11 +199,12 @@ def _mul_ratio(us, num, den):
 
 
 def _type_name(obj):
+    # What CPython's C code prints as tp_name: "datetime.X" for this
+    # module's classes, the bare name for builtins and user classes.
     t = type(obj)
-    mod = getattr(t, "__module__", None)
-    if mod in (None, "builtins", "__main__"):
-        return t.__name__
-    return mod + "." + t.__qualname__
+    if getattr(t, "__module__", None) == __name__:
+        return "datetime." + t.__name__
+    return t.__name__
 
 
 def _cls_repr_name(self, base):
@@ -455,7 +455,7 @@ class timedelta:
                 leftover += frac
             else:
                 raise TypeError("unsupported type for timedelta %s "
-                                "component: %s" % (name, type(val).__name__))
+                                "component: %s" % (name, _type_name(val)))
             if tier == 0:
                 d += whole
             elif tier == 1:
@@ -1111,10 +1111,10 @@ class time:
             s = ""
         s = "%s(%d, %d%s" % (_cls_repr_name(self, time), self._hour,
                              self._minute, s)
-        if self._tzinfo is not None:
-            s += ", tzinfo=%r" % (self._tzinfo,)
         if self._fold:
             s += ", fold=1"
+        if self._tzinfo is not None:
+            s += ", tzinfo=%r" % (self._tzinfo,)
         return s + ")"
 
     def strftime(self, fmt):
@@ -1215,7 +1215,7 @@ def _split_timestamp(t):
             t = float(t)
         else:
             raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(t).__name__)
+                            % _type_name(t))
     if t != t or t in (float("inf"), float("-inf")):
         raise ValueError("Invalid value %s" % ("NaN" if t != t else t))
     frac, whole = _math.modf(t)
@@ -1481,10 +1481,10 @@ class datetime(date):
         s = "%s(%d, %d, %d, %d, %d%s" % (
             _cls_repr_name(self, datetime), self._year, self._month,
             self._day, self._hour, self._minute, s)
-        if self._tzinfo is not None:
-            s += ", tzinfo=%r" % (self._tzinfo,)
         if self._fold:
             s += ", fold=1"
+        if self._tzinfo is not None:
+            s += ", tzinfo=%r" % (self._tzinfo,)
         return s + ")"
 
     def isoformat(self, sep="T", timespec="auto"):
