@@ -1216,8 +1216,10 @@ def _split_timestamp(t):
         else:
             raise TypeError("'%s' object cannot be interpreted as an integer"
                             % _type_name(t))
-    if t != t or t in (float("inf"), float("-inf")):
-        raise ValueError("Invalid value %s" % ("NaN" if t != t else t))
+    if t != t:
+        raise ValueError("Invalid value NaN (not a number)")
+    if t in (float("inf"), float("-inf")):
+        raise OverflowError("timestamp out of range for platform time_t")
     frac, whole = _math.modf(t)
     us = round(frac * 1e6)
     if us >= 1000000:
@@ -1235,8 +1237,7 @@ def _utc_fields(secs):
     days, rest = divmod(secs, 86400)
     n = days + _ymd2ord(1970, 1, 1)
     if not 0 < n <= _MAXORDINAL:
-        raise ValueError("year %d is out of range" %
-                         (1970 + days // 365))
+        raise ValueError("year %d is out of range" % _ord2ymd(n)[0])
     y, m, d = _ord2ymd(n)
     hh, rest = divmod(rest, 3600)
     mm, ss = divmod(rest, 60)
