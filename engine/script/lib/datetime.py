@@ -644,6 +644,14 @@ class timedelta:
     def __bool__(self):
         return bool(self._days or self._seconds or self._microseconds)
 
+    # copy.copy / copy.deepcopy rebuild through the constructor, as
+    # CPython's __reduce__ does
+    def __copy__(self):
+        return type(self)(self._days, self._seconds, self._microseconds)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 timedelta.min = timedelta(-999999999)
 timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59,
@@ -880,6 +888,12 @@ class date:
             return timedelta(self.toordinal() - other.toordinal())
         return NotImplemented
 
+    def __copy__(self):
+        return type(self)(self._year, self._month, self._day)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 date.min = date(1, 1, 1)
 date.max = date(9999, 12, 31)
@@ -1019,6 +1033,14 @@ class timezone(tzinfo):
     def __str__(self):
         return self.tzname(None)
 
+    def __copy__(self):
+        if self._name is None:
+            return type(self)(self._offset)
+        return type(self)(self._offset, self._name)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
 
 _UTC = None
 _UTC = timezone(timedelta(0))
@@ -1111,10 +1133,11 @@ class time:
             s = ""
         s = "%s(%d, %d%s" % (_cls_repr_name(self, time), self._hour,
                              self._minute, s)
-        if self._fold:
-            s += ", fold=1"
+        # CPython: tzinfo before fold here, but fold first for datetime
         if self._tzinfo is not None:
             s += ", tzinfo=%r" % (self._tzinfo,)
+        if self._fold:
+            s += ", fold=1"
         return s + ")"
 
     def strftime(self, fmt):
@@ -1197,6 +1220,16 @@ class time:
 
     def __bool__(self):
         return True
+
+    def __copy__(self):
+        return type(self)(self._hour, self._minute, self._second,
+                          self._microsecond, self._tzinfo, fold=self._fold)
+
+    def __deepcopy__(self, memo):
+        import copy
+        return type(self)(self._hour, self._minute, self._second,
+                          self._microsecond,
+                          copy.deepcopy(self._tzinfo, memo), fold=self._fold)
 
 
 time.min = time(0, 0, 0)
@@ -1625,6 +1658,17 @@ class datetime(date):
             raise TypeError("can't subtract offset-naive and offset-aware "
                             "datetimes")
         return base + otoff - myoff
+
+    def __copy__(self):
+        return type(self)(self._year, self._month, self._day, self._hour,
+                          self._minute, self._second, self._microsecond,
+                          self._tzinfo, fold=self._fold)
+
+    def __deepcopy__(self, memo):
+        import copy
+        return type(self)(self._year, self._month, self._day, self._hour,
+                          self._minute, self._second, self._microsecond,
+                          copy.deepcopy(self._tzinfo, memo), fold=self._fold)
 
 
 datetime.min = datetime(1, 1, 1)
