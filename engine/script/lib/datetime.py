@@ -303,10 +303,108 @@ def _build_struct_time(y, m, d, hh, mm, ss, dstflag):
 
 # ---------------------------------------------------------------- strftime
 
-def _strftime(fmt, obj, tt, us, utcoffset, tzname_fn):
-    # tt: (year, month, day, hour, minute, second, wday, yday); obj is the
-    # date/time/datetime whose tzinfo answers %z / %Z lazily.
+_NUM_DEFAULTS = {
+    # conversion: (default width, default pad)
+    "d": (2, "0"), "e": (2, " "), "m": (2, "0"), "y": (2, "0"),
+    "Y": (1, "0"), "C": (1, "0"), "H": (2, "0"), "k": (2, " "),
+    "I": (2, "0"), "l": (2, " "), "M": (2, "0"), "S": (2, "0"),
+    "j": (3, "0"), "U": (2, "0"), "W": (2, "0"), "V": (2, "0"),
+    "G": (1, "0"), "g": (2, "0"), "u": (1, "0"), "w": (1, "0"),
+    "s": (1, "0"),
+}
+_E_OK = set("cCxXyY")
+_O_OK = set("deHImMSuUVwWy")
+
+
+def _pad_to(s, width, pad):
+    if width is not None and len(s) < width:
+        return pad * (width - len(s)) + s
+    return s
+
+
+def _strftime(fmt, obj, tt, us, utcoffset, tzname_fn, isdst=-1):
+    # tt: (year, month, day, hour, minute, second, wday, yday).  Plain
+    # %f %z %Z are CPython's own; everything else follows glibc, including
+    # its flags (- _ 0 ^ #), field widths and the E/O modifiers.
     year, month, day, hh, mm, ss, wday, yday = tt
+    iso = []
+
+    def number(c):
+        if c == "d" or c == "e":
+            return day
+        if c == "m":
+            return month
+        if c == "y":
+            return year % 100
+        if c == "Y":
+            return year
+        if c == "C":
+            return year // 100
+        if c == "H" or c == "k":
+            return hh
+        if c == "I" or c == "l":
+            return (hh + 11) % 12 + 1
+        if c == "M":
+            return mm
+        if c == "S":
+            return ss
+        if c == "j":
+            return yday
+        if c == "U":
+            return (yday + 6 - (wday + 1) % 7) // 7
+        if c == "W":
+            return (yday + 6 - wday) // 7
+        if c == "u":
+            return wday + 1
+        if c == "w":
+            return (wday + 1) % 7
+        if c == "s":
+            return int(_time.mktime((year, month, day, hh, mm, ss, wday,
+                                     yday, -1)))
+        if not iso:
+            iso.extend(_isocal(year, month, day))
+        if c == "G":
+            return iso[0]
+        if c == "g":
+            return iso[0] % 100
+        return iso[1]  # V
+
+    def text(c):
+        # -> string, or None for an unknown conversion
+        if c == "a":
+            return _DAYABBR[wday]
+        if c == "A":
+            return _DAYNAMES[wday]
+        if c == "b" or c == "h":
+            return _MONTHABBR[month]
+        if c == "B":
+            return _MONTHNAMES[month]
+        if c == "p":
+            return "AM" if hh < 12 else "PM"
+        if c == "P":
+            return "am" if hh < 12 else "pm"
+        if c == "c":
+            return "%s %s %2d %02d:%02d:%02d %d" % (
+                _DAYABBR[wday], _MONTHABBR[month], day, hh, mm, ss, year)
+        if c == "x" or c == "D":
+            return "%02d/%02d/%02d" % (month, day, year % 100)
+        if c == "X" or c == "T":
+            return "%02d:%02d:%02d" % (hh, mm, ss)
+        if c == "R":
+            return "%02d:%02d" % (hh, mm)
+        if c == "r":
+            return "%02d:%02d:%02d %s" % ((hh + 11) % 12 + 1, mm, ss,
+                                          "AM" if hh < 12 else "PM")
+        if c == "F":
+            return "%d-%02d-%02d" % (year, month, day)
+        if c == "n":
+            return "\n"
+        if c == "t":
+            return "\t"
+        if c == "%":
+            return "%"
+        return None
+
     out = []
     i = 0
     n = len(fmt)
@@ -317,94 +415,78 @@ def _strftime(fmt, obj, tt, us, utcoffset, tzname_fn):
             i += 1
             continue
         c = fmt[i + 1]
-        i += 2
-        if c == "a":
-            out.append(_DAYABBR[wday])
-        elif c == "A":
-            out.append(_DAYNAMES[wday])
-        elif c == "w":
-            out.append(str((wday + 1) % 7))
-        elif c == "u":
-            out.append(str(wday + 1))
-        elif c == "d":
-            out.append("%02d" % day)
-        elif c == "e":
-            out.append("%2d" % day)
-        elif c == "b" or c == "h":
-            out.append(_MONTHABBR[month])
-        elif c == "B":
-            out.append(_MONTHNAMES[month])
-        elif c == "m":
-            out.append("%02d" % month)
-        elif c == "y":
-            out.append("%02d" % (year % 100))
-        elif c == "Y":
-            out.append(str(year))
-        elif c == "C":
-            out.append(str(year // 100))
-        elif c == "H":
-            out.append("%02d" % hh)
-        elif c == "k":
-            out.append("%2d" % hh)
-        elif c == "I":
-            out.append("%02d" % ((hh + 11) % 12 + 1))
-        elif c == "l":
-            out.append("%2d" % ((hh + 11) % 12 + 1))
-        elif c == "p":
-            out.append("AM" if hh < 12 else "PM")
-        elif c == "P":
-            out.append("am" if hh < 12 else "pm")
-        elif c == "M":
-            out.append("%02d" % mm)
-        elif c == "S":
-            out.append("%02d" % ss)
-        elif c == "f":
+        if c == "f":
             out.append("%06d" % us)
-        elif c == "z":
+            i += 2
+            continue
+        if c == "z":
             out.append(_format_offset(utcoffset(), ""))
-        elif c == "Z":
+            i += 2
+            continue
+        if c == "Z":
             name = tzname_fn()
             out.append("" if name is None else name)
-        elif c == "j":
-            out.append("%03d" % yday)
-        elif c == "U":
-            out.append("%02d" % ((yday + 6 - (wday + 1) % 7) // 7))
-        elif c == "W":
-            out.append("%02d" % ((yday + 6 - wday) // 7))
-        elif c in "GVg":
-            iy, iw, _ = _isocal(year, month, day)
-            if c == "G":
-                out.append(str(iy))
-            elif c == "g":
-                out.append("%02d" % (iy % 100))
+            i += 2
+            continue
+        # general glibc conversion: %[flags][width][E|O]c
+        j = i + 1
+        flags = ""
+        while j < n and fmt[j] in "-_0^#":
+            flags += fmt[j]
+            j += 1
+        w0 = j
+        while j < n and "0" <= fmt[j] <= "9":
+            j += 1
+        width = int(fmt[w0:j]) if j > w0 else None
+        mod = ""
+        if j < n and fmt[j] in "EO":
+            mod = fmt[j]
+            j += 1
+        if j >= n:
+            out.append(_pad_to(fmt[i:], width, " "))
+            break
+        c = fmt[j]
+        literal = fmt[i:j + 1]
+        i = j + 1
+        if (mod == "E" and c not in _E_OK) or (mod == "O" and c not in _O_OK):
+            out.append(_pad_to(literal, width, " "))
+            continue
+        if c in "zZ":
+            # flagged %z/%Z reach glibc, which prints nothing when the
+            # DST flag is unknown (-1, the case of tzinfo-less values)
+            if isdst < 0:
+                out.append("")
+                continue
+            raise NotImplementedError(
+                "strftime: %r with flags or width is not supported" % literal)
+        if c in _NUM_DEFAULTS:
+            value = number(c)
+            dwidth, pad = _NUM_DEFAULTS[c]
+            # '-' drops the default padding but an explicit width still
+            # pads (with spaces); a width below the default is ignored
+            if "-" in flags:
+                s = _pad_to(str(value), width, " ")
             else:
-                out.append("%02d" % iw)
-        elif c == "c":
-            out.append("%s %s %2d %02d:%02d:%02d %d" % (
-                _DAYABBR[wday], _MONTHABBR[month], day, hh, mm, ss, year))
-        elif c == "x" or c == "D":
-            out.append("%02d/%02d/%02d" % (month, day, year % 100))
-        elif c == "X" or c == "T":
-            out.append("%02d:%02d:%02d" % (hh, mm, ss))
-        elif c == "R":
-            out.append("%02d:%02d" % (hh, mm))
-        elif c == "r":
-            out.append("%02d:%02d:%02d %s" % ((hh + 11) % 12 + 1, mm, ss,
-                                              "AM" if hh < 12 else "PM"))
-        elif c == "F":
-            out.append("%d-%02d-%02d" % (year, month, day))
-        elif c == "n":
-            out.append("\n")
-        elif c == "t":
-            out.append("\t")
-        elif c == "%":
-            out.append("%")
-        elif c == "s":
-            out.append(str(int(_time.mktime((year, month, day, hh, mm, ss,
-                                             wday, yday, -1)))))
-        else:
-            # glibc copies unknown conversions through unchanged
-            out.append("%" + c)
+                if "_" in flags:
+                    pad = " "
+                elif "0" in flags:
+                    pad = "0"
+                w = dwidth if width is None or width < dwidth else width
+                s = _pad_to(str(value), w, pad)
+            out.append(s)
+            continue
+        s = text(c)
+        if s is None:
+            out.append(_pad_to(literal, width, " "))
+            continue
+        if "^" in flags and c != "P":
+            s = s.upper()
+        elif "#" in flags:
+            if c in "aAbBh":
+                s = s.upper()
+            elif c == "p":
+                s = s.lower()
+        out.append(_pad_to(s, width, "0" if "0" in flags else " "))
     return "".join(out)
 
 
@@ -1545,8 +1627,9 @@ class datetime(date):
         tt = (self._year, self._month, self._day, self._hour, self._minute,
               self._second, self.weekday(),
               _days_before_month(self._year, self._month) + self._day)
+        dst = self.dst()
         return _strftime(fmt, self, tt, self._microsecond, self.utcoffset,
-                         self.tzname)
+                         self.tzname, -1 if dst is None else int(bool(dst)))
 
     # -- comparisons
     def _cmp(self, other, allow_mixed):
