@@ -1042,6 +1042,10 @@ class tzinfo:
 class timezone(tzinfo):
     """A fixed offset from UTC, optionally named."""
 
+    def __init_subclass__(cls, **kwargs):
+        raise TypeError("type 'datetime.timezone' is not an acceptable base "
+                        "type")
+
     def __new__(cls, offset=_NOARG, name=_NOARG):
         if offset is _NOARG:
             raise TypeError("timezone() missing required argument 'offset' "
@@ -1643,16 +1647,22 @@ class datetime(date):
                  self._minute, self._second, self._microsecond)
             b = (other._year, other._month, other._day, other._hour,
                  other._minute, other._second, other._microsecond)
-            return (a > b) - (a < b)
-        if myoff is None or otoff is None:
+            r = (a > b) - (a < b)
+        elif myoff is None or otoff is None:
             if allow_mixed:
                 return 2
             raise TypeError("can't compare offset-naive and offset-aware "
                             "datetimes")
-        diff = self - other
-        if diff.days < 0:
-            return -1
-        return 1 if diff else 0
+        else:
+            diff = self - other
+            r = -1 if diff.days < 0 else (1 if diff else 0)
+        if r == 0 and allow_mixed and myoff is not None:
+            # PEP 495: across zones, a time whose offset depends on fold
+            # (ambiguous or missing) never equals anything
+            if self.replace(fold=not self._fold).utcoffset() != myoff or \
+                    other.replace(fold=not other._fold).utcoffset() != otoff:
+                return 2
+        return r
 
     def _order(self, other):
         # -> comparison result, NotImplemented, or raise for plain dates
@@ -1692,7 +1702,9 @@ class datetime(date):
 
     def __hash__(self):
         if self._hashcode == -1:
-            off = self.utcoffset()
+            # fold=1 hashes like fold=0 so that equal values hash equal
+            off = self.replace(fold=0).utcoffset() if self._fold \
+                else self.utcoffset()
             base = self.replace(tzinfo=None, fold=0)
             if off:
                 base = base - off
