@@ -1831,7 +1831,10 @@ def _parse_iso_date(s):
             i += 1
         if i != n:
             raise _IsoError()
-        return _from_iso_calendar(year, week, day)
+        try:
+            return _from_iso_calendar(year, week, day)
+        except ValueError:
+            raise _IsoError() from None
     month = _digits(s, i, 2)
     i += 2
     if dash:
@@ -1888,6 +1891,9 @@ def _parse_iso_time(s):
             tzpos = idx
             break
     tstr = s if tzpos < 0 else s[:tzpos]
+    if tzpos >= 0 and tstr[-1:] in (".", ","):
+        # CPython 3.11 accepts an empty fraction when an offset follows
+        tstr = tstr[:-1]
     if len(tstr) < 2:
         raise _IsoError()
     h, m, sec, us = _parse_hms(tstr)
