@@ -10,10 +10,18 @@ matcher mirroring CPython's regular expressions, since `re` is unavailable).
 All arithmetic is kept in ints (proleptic Gregorian ordinals, seconds,
 microseconds); floats are only rounded (half-even) where CPython rounds.
 
+Differences forced by aio-py: tuple cannot be subclassed, so
+isocalendar() returns an IsoCalendarDate that behaves like a tuple (index,
+unpack, compare, hash) without being one; when the time module has no
+struct_time, timetuple() returns a look-alike with the same repr and tm_*
+attributes.
+
 Left out: pickling (__reduce__), the C API capsule, locale-dependent names,
 fold-aware local time (naive <-> timestamp goes through time.mktime /
 time.localtime, so the second of a repeated wall-clock hour is not picked by
-fold=1), immutability enforcement of attributes.
+fold=1), blocking attribute assignment (fields are read-only properties, but
+new attributes can be set), flagged %z/%Z in strftime (e.g. %-z) for values
+whose DST flag is known (NotImplementedError).
 """
 
 import time as _time
@@ -795,6 +803,12 @@ class IsoCalendarDate:
     def __hash__(self):
         return hash(self._t)
 
+    def count(self, value):
+        return self._t.count(value)
+
+    def index(self, value):
+        return self._t.index(value)
+
     def __repr__(self):
         return "datetime.IsoCalendarDate(year=%d, week=%d, weekday=%d)" % \
             self._t
@@ -828,7 +842,12 @@ class date:
 
     @classmethod
     def fromtimestamp(cls, t):
-        y, m, d = _local_fields(_split_timestamp(t)[0])[:3]
+        # a date rounds the timestamp down (CPython's ROUND_FLOOR), not to
+        # the nearest microsecond
+        secs, _ = _split_timestamp(t)
+        if isinstance(t, float) and _math.floor(t) < secs:
+            secs -= 1
+        y, m, d = _local_fields(secs)[:3]
         return cls(y, m, d)
 
     @classmethod

@@ -85,3 +85,10 @@ print(datetime(2020, 1, 1).ctime(), date(2020, 1, 1).ctime(), datetime(2020, 12,
 for v in (float("inf"), float("-inf"), 1e15, -1e15, -62135596801, 253402300800):
     show(lambda: datetime.utcfromtimestamp(v))
     show(lambda: datetime.fromtimestamp(v, timezone.utc))
+for v in (86399.9999999, 86399.9999996, -0.5, -1e-7, 0, 86400, 1.5e9 + 0.9999999):
+    print(v, date.fromtimestamp(v) == datetime.fromtimestamp(v - v % 1 if isinstance(v, float) else v).date(),
+          datetime.utcfromtimestamp(v))
+ic = date(2021, 1, 3).isocalendar()
+print(ic, ic[0], ic[-1], ic[:2], list(ic), ic == (2020, 53, 7), ic.count(53), ic.index(7), len(ic), hash(ic) == hash((2020, 53, 7)))
+y, w, wd = date(2024, 12, 30).isocalendar()
+print(y, w, wd, str(date(2024, 12, 30).isocalendar()), sorted([date(2024, 1, 1).isocalendar(), date(2023, 1, 1).isocalendar()]))
