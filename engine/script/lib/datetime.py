@@ -1277,12 +1277,14 @@ class time:
                     return None
                 raise TypeError("can't compare offset-naive and "
                                 "offset-aware times")
-            m1 = self._hour * 60 + self._minute - myoff // timedelta(minutes=1)
-            m2 = other._hour * 60 + other._minute - \
-                otoff // timedelta(minutes=1)
-            a = (m1, self._second, self._microsecond)
-            b = (m2, other._second, other._microsecond)
+            # offsets may have seconds and microseconds: compare UTC times
+            a = self._utc_us(myoff)
+            b = other._utc_us(otoff)
         return (a > b) - (a < b)
+
+    def _utc_us(self, off):
+        return ((self._hour * 60 + self._minute) * 60 + self._second) * \
+            1000000 + self._microsecond - off._to_us()
 
     def __eq__(self, other):
         if isinstance(other, time):
@@ -1317,10 +1319,7 @@ class time:
                 self._hashcode = hash((self._hour, self._minute,
                                        self._second, self._microsecond))
             else:
-                mins = self._hour * 60 + self._minute - \
-                    off // timedelta(minutes=1)
-                self._hashcode = hash((mins, self._second,
-                                       self._microsecond))
+                self._hashcode = hash(self._utc_us(off))
         return self._hashcode
 
     def __bool__(self):
