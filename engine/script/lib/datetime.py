@@ -19,9 +19,8 @@ attributes.
 Left out: pickling (__reduce__), the C API capsule, locale-dependent names,
 fold-aware local time (naive <-> timestamp goes through time.mktime /
 time.localtime, so the second of a repeated wall-clock hour is not picked by
-fold=1), blocking attribute assignment (fields are read-only properties, but
-new attributes can be set), flagged %z/%Z in strftime (e.g. %-z) for values
-whose DST flag is known (NotImplementedError).
+fold=1), flagged %z/%Z in strftime (e.g. %-z) for values whose DST flag is
+known (NotImplementedError).
 """
 
 import time as _time
@@ -512,6 +511,39 @@ def _isocal(year, month, day):
     return year, week + 1, wd + 1
 
 
+# Values are immutable as in CPython: fields are read-only and instances of
+# this module's own classes take no new attributes (subclasses may).
+_setattr = object.__setattr__
+_RO_MEMBERS = frozenset(("days", "seconds", "microseconds"))
+_RO_FIELDS = {
+    "year": "date", "month": "date", "day": "date",
+    "hour": None, "minute": None, "second": None, "microsecond": None,
+    "tzinfo": None, "fold": None,
+}
+
+
+def _guarded_setattr(self, name, value):
+    t = type(self)
+    if isinstance(self, timedelta) and name in _RO_MEMBERS:
+        raise AttributeError("readonly attribute")
+    if isinstance(self, date) or isinstance(self, time):
+        owner = _RO_FIELDS.get(name, 0)
+        if owner != 0:
+            if owner is None:
+                owner = "datetime" if isinstance(self, datetime) else "time"
+            raise AttributeError("attribute '%s' of 'datetime.%s' objects "
+                                 "is not writable" % (name, owner))
+    if getattr(t, "__module__", None) == __name__:
+        raise AttributeError("'%s' object has no attribute '%s'"
+                             % (_type_name(self), name))
+    _setattr(self, name, value)
+
+
+def _guarded_delattr(self, name):
+    _guarded_setattr(self, name, None)
+
+
+
 # ---------------------------------------------------------------- timedelta
 
 _US_PER_DAY = 86400 * 1000000
@@ -570,10 +602,10 @@ class timedelta:
             raise OverflowError("days=%d; must have magnitude <= 999999999"
                                 % d)
         self = object.__new__(cls)
-        self._days = d
-        self._seconds = s
-        self._microseconds = us
-        self._hashcode = -1
+        _setattr(self, "_days", d)
+        _setattr(self, "_seconds", s)
+        _setattr(self, "_microseconds", us)
+        _setattr(self, "_hashcode", -1)
         return self
 
     @classmethod
@@ -728,7 +760,7 @@ class timedelta:
 
     def __hash__(self):
         if self._hashcode == -1:
-            self._hashcode = hash(self._key())
+            _setattr(self, "_hashcode", hash(self._key()))
         return self._hashcode
 
     def __bool__(self):
@@ -758,7 +790,7 @@ class IsoCalendarDate:
     offers indexing, unpacking, len, comparison and hashing instead."""
 
     def __init__(self, year, week, weekday):
-        self._t = (year, week, weekday)
+        _setattr(self, "_t", (year, week, weekday))
 
     year = property(lambda self: self._t[0])
     week = property(lambda self: self._t[1])
@@ -829,10 +861,10 @@ class date:
             _missing("day", 3)
         year, month, day = _check_date_fields(year, month, day)
         self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hashcode = -1
+        _setattr(self, "_year", year)
+        _setattr(self, "_month", month)
+        _setattr(self, "_day", day)
+        _setattr(self, "_hashcode", -1)
         return self
 
     # -- constructors
@@ -968,7 +1000,8 @@ class date:
 
     def __hash__(self):
         if self._hashcode == -1:
-            self._hashcode = hash((self._year, self._month, self._day))
+            _setattr(self, "_hashcode", hash((self._year, self._month,
+                                              self._day)))
         return self._hashcode
 
     # -- arithmetic
@@ -1084,8 +1117,8 @@ class timezone(tzinfo):
                              "-timedelta(hours=24) and timedelta(hours=24), "
                              "not %r." % (offset,))
         self = object.__new__(cls)
-        self._offset = offset
-        self._name = name
+        _setattr(self, "_offset", offset)
+        _setattr(self, "_name", name)
         return self
 
     def __init__(self, *args, **kwargs):
@@ -1166,13 +1199,13 @@ class time:
             hour, minute, second, microsecond, fold)
         _check_tzinfo(tzinfo)
         self = object.__new__(cls)
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
-        self._hashcode = -1
+        _setattr(self, "_hour", hour)
+        _setattr(self, "_minute", minute)
+        _setattr(self, "_second", second)
+        _setattr(self, "_microsecond", microsecond)
+        _setattr(self, "_tzinfo", tzinfo)
+        _setattr(self, "_fold", fold)
+        _setattr(self, "_hashcode", -1)
         return self
 
     hour = property(lambda self: self._hour)
@@ -1316,10 +1349,11 @@ class time:
         if self._hashcode == -1:
             off = self.utcoffset()
             if off is None:
-                self._hashcode = hash((self._hour, self._minute,
-                                       self._second, self._microsecond))
+                h = hash((self._hour, self._minute, self._second,
+                          self._microsecond))
             else:
-                self._hashcode = hash(self._utc_us(off))
+                h = hash(self._utc_us(off))
+            _setattr(self, "_hashcode", h)
         return self._hashcode
 
     def __bool__(self):
@@ -1427,16 +1461,16 @@ class datetime(date):
             hour, minute, second, microsecond, fold)
         _check_tzinfo(tzinfo)
         self = object.__new__(cls)
-        self._year = year
-        self._month = month
-        self._day = day
-        self._hour = hour
-        self._minute = minute
-        self._second = second
-        self._microsecond = microsecond
-        self._tzinfo = tzinfo
-        self._fold = fold
-        self._hashcode = -1
+        _setattr(self, "_year", year)
+        _setattr(self, "_month", month)
+        _setattr(self, "_day", day)
+        _setattr(self, "_hour", hour)
+        _setattr(self, "_minute", minute)
+        _setattr(self, "_second", second)
+        _setattr(self, "_microsecond", microsecond)
+        _setattr(self, "_tzinfo", tzinfo)
+        _setattr(self, "_fold", fold)
+        _setattr(self, "_hashcode", -1)
         return self
 
     hour = property(lambda self: self._hour)
@@ -1726,9 +1760,9 @@ class datetime(date):
             base = self.replace(tzinfo=None, fold=0)
             if off:
                 base = base - off
-            self._hashcode = hash((base.toordinal(), base._hour,
-                                   base._minute, base._second,
-                                   base._microsecond))
+            _setattr(self, "_hashcode", hash((
+                base.toordinal(), base._hour, base._minute, base._second,
+                base._microsecond)))
         return self._hashcode
 
     # -- arithmetic
@@ -1788,6 +1822,32 @@ datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _readonly(prop, message):
+    # A setter that raises: aio-py reports "property ... has no setter"
+    # for setter-less properties before consulting __setattr__.
+    def fset(self, value):
+        raise AttributeError(message)
+
+    def fdel(self):
+        raise AttributeError(message)
+    return property(prop.fget, fset, fdel, prop.__doc__)
+
+
+for _cls in (timedelta, date, tzinfo, timezone, time, datetime):
+    _cls.__setattr__ = _guarded_setattr
+    _cls.__delattr__ = _guarded_delattr
+    for _name, _prop in list(_cls.__dict__.items()):
+        if isinstance(_prop, property) and not _name.startswith("_") and \
+                _cls is not IsoCalendarDate:
+            if _cls is timedelta:
+                _msg = "readonly attribute"
+            else:
+                _msg = "attribute '%s' of 'datetime.%s' objects is not " \
+                    "writable" % (_name, _cls.__name__)
+            setattr(_cls, _name, _readonly(_prop, _msg))
+del _cls, _name, _prop, _msg
 
 
 # ---------------------------------------------------------------- ISO parsing

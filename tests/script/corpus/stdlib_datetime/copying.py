@@ -23,3 +23,20 @@ print(repr(b), b.tzinfo is z, c.tzinfo is z, b == a, c is a, b is a)
 t = time(1, tzinfo=z, fold=1)
 print(repr(copy.deepcopy(t)), copy.deepcopy(t).tzinfo is z, copy.copy(t).tzinfo is z, repr(copy.copy(datetime(2020,1,1,fold=1))))
 print(copy.deepcopy(timezone.utc) is timezone.utc, copy.copy(timedelta(1)) == timedelta(1))
+class M(datetime):
+    pass
+def tryset(obj, n):
+    try:
+        setattr(obj, n, 1)
+        print("ok", getattr(obj, n))
+    except AttributeError as e:
+        print("AttributeError:", e)
+for obj, n in [(date(2020, 1, 1), "year"), (datetime(2020, 1, 1), "year"), (datetime(2020, 1, 1), "hour"),
+               (datetime(2020, 1, 1), "fold"), (time(), "tzinfo"), (time(), "minute"), (timedelta(1), "days"),
+               (timedelta(1), "x"), (timezone.utc, "x"), (date(2020, 1, 1), "foo"), (M(2020, 1, 1), "year"),
+               (M(2020, 1, 1), "foo"), (tzinfo(), "a"), (Z(), "a"), (date(2020, 1, 1), "_year"), (time(), "label")]:
+    tryset(obj, n)
+try:
+    del date(2020, 1, 1).year
+except AttributeError as e:
+    print("AttributeError:", e)
