@@ -219,7 +219,7 @@ def _cls_repr_name(self, base):
     # class name for subclasses.
     if type(self) is base:
         return "datetime." + base.__name__
-    return type(self).__qualname__
+    return type(self).__name__
 
 
 def _format_offset(off, sep=":"):
