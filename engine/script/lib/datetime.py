@@ -1769,13 +1769,18 @@ class datetime(date):
     def __add__(self, other):
         if not isinstance(other, timedelta):
             return NotImplemented
-        secs = self._hour * 3600 + self._minute * 60 + self._second + \
-            other.seconds
-        us = self._microsecond + other.microseconds
+        return self._shift(other.days, other.seconds, other.microseconds)
+
+    def _shift(self, days, seconds, microseconds):
+        # self + timedelta(days, seconds, microseconds), without building
+        # the (possibly out of range) negated timedelta for subtraction
+        other_days = days
+        secs = self._hour * 3600 + self._minute * 60 + self._second + seconds
+        us = self._microsecond + microseconds
         q, us = divmod(us, 1000000)
         secs += q
         q, secs = divmod(secs, 86400)
-        n = self.toordinal() + other.days + q
+        n = self.toordinal() + other_days + q
         if not 0 < n <= _MAXORDINAL:
             raise OverflowError("date value out of range")
         y, m, d = _ord2ymd(n)
@@ -1787,7 +1792,8 @@ class datetime(date):
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return self + -other
+            return self._shift(-other.days, -other.seconds,
+                               -other.microseconds)
         if not isinstance(other, datetime):
             return NotImplemented
         d = self.toordinal() - other.toordinal()
