@@ -329,7 +329,7 @@ def _pad_to(s, width, pad):
     return s
 
 
-def _strftime(fmt, obj, tt, us, utcoffset, tzname_fn, isdst=-1):
+def _strftime(fmt, tt, us, utcoffset, tzname_fn, isdst=-1):
     # tt: (year, month, day, hour, minute, second, wday, yday).  Plain
     # %f %z %Z are CPython's own; everything else follows glibc, including
     # its flags (- _ 0 ^ #), field widths and the E/O modifiers.
@@ -961,7 +961,7 @@ class date:
                             % _argtype(fmt))
         tt = (self._year, self._month, self._day, 0, 0, 0, self.weekday(),
               _days_before_month(self._year, self._month) + self._day)
-        return _strftime(fmt, self, tt, 0, lambda: None, lambda: None)
+        return _strftime(fmt, tt, 0, lambda: None, lambda: None)
 
     def __format__(self, fmt):
         if not isinstance(fmt, str):
@@ -1284,7 +1284,7 @@ class time:
                             % _argtype(fmt))
         # CPython formats a time as if on 1900-01-01 (a Monday).
         tt = (1900, 1, 1, self._hour, self._minute, self._second, 0, 1)
-        return _strftime(fmt, self, tt, self._microsecond, self.utcoffset,
+        return _strftime(fmt, tt, self._microsecond, self.utcoffset,
                          self.tzname)
 
     def __format__(self, fmt):
@@ -1684,7 +1684,7 @@ class datetime(date):
               self._second, self.weekday(),
               _days_before_month(self._year, self._month) + self._day)
         dst = self.dst()
-        return _strftime(fmt, self, tt, self._microsecond, self.utcoffset,
+        return _strftime(fmt, tt, self._microsecond, self.utcoffset,
                          self.tzname, -1 if dst is None else int(bool(dst)))
 
     # -- comparisons
