@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <vector>
 
 #include "modules/modules.hpp"
 #include "objects/runtime.hpp"
@@ -74,18 +75,28 @@ bool tm_from(VM& vm, Value* a, int n, bool local, std::tm& out) {
             gmtime_r(&now, &out);
         return true;
     }
-    if (is_kind(a[0], ObjKind::Tuple) && a[0].as<TupleObject>()->m_size >= 9) {
-        auto* t = a[0].as<TupleObject>();
+    if (!a[0].is_intlike() && !a[0].is_float()) {
+        // A time tuple: any sequence of 9 ints (struct_time, a tuple, or a
+        // look-alike such as datetime's timetuple()).
+        std::vector<Value> items;
+        if (!vm.to_list(a[0], items)) return false;
+        if (items.size() != 9) {
+            vm.raisef(vm.e_TypeError, "function takes exactly 9 arguments (%zu given)", items.size());
+            return false;
+        }
+        int64_t f[9];
+        for (int i = 0; i < 9; ++i)
+            if (!int_from_value(vm, items[i], f[i], "")) return false;
         std::tm tm{};
-        tm.tm_year = static_cast<int>(t->items()[0].as_intlike() - 1900);
-        tm.tm_mon = static_cast<int>(t->items()[1].as_intlike() - 1);
-        tm.tm_mday = static_cast<int>(t->items()[2].as_intlike());
-        tm.tm_hour = static_cast<int>(t->items()[3].as_intlike());
-        tm.tm_min = static_cast<int>(t->items()[4].as_intlike());
-        tm.tm_sec = static_cast<int>(t->items()[5].as_intlike());
-        tm.tm_wday = static_cast<int>((t->items()[6].as_intlike() + 1) % 7);
-        tm.tm_yday = static_cast<int>(t->items()[7].as_intlike() - 1);
-        tm.tm_isdst = static_cast<int>(t->items()[8].as_intlike());
+        tm.tm_year = static_cast<int>(f[0] - 1900);
+        tm.tm_mon = static_cast<int>(f[1] - 1);
+        tm.tm_mday = static_cast<int>(f[2]);
+        tm.tm_hour = static_cast<int>(f[3]);
+        tm.tm_min = static_cast<int>(f[4]);
+        tm.tm_sec = static_cast<int>(f[5]);
+        tm.tm_wday = static_cast<int>((f[6] + 1) % 7);
+        tm.tm_yday = static_cast<int>(f[7] - 1);
+        tm.tm_isdst = static_cast<int>(f[8]);
         out = tm;
         return true;
     }
