@@ -149,3 +149,14 @@ TEST_CASE("a source that is not UTF-8 is a SyntaxError (unicode error)") {
     CHECK(compile_error("a = '\xc0\x80'").msg.find("invalid start byte") != std::string::npos);             // overlong
     CHECK(compile_error("a = 'h\xc3\xa9\xf0\x9f\x98\x80'\n").msg.empty());
 }
+
+TEST_CASE("a regex that backtracks exponentially ends at the instruction limit with the run's exception") {
+    // (a+)+$ against a's and a b takes 2**n steps in a backtracking engine
+    // (CPython's too); the matcher charges its steps, so max_steps stops it.
+    Limits limits;
+    limits.max_steps = 2'000'000;
+    auto r = run("import re\nprint('before')\nre.match(r'(a+)+$', 'a' * 40 + 'b')\nprint('after')\n", limits);
+    CHECK(r.out == "before\n");
+    CHECK(r.err.find("KeyboardInterrupt: the run's instruction limit was reached") != std::string::npos);
+    CHECK(r.err.find("line 3") != std::string::npos);
+}
