@@ -288,24 +288,24 @@ TEST_CASE("time.sleep on a real clock pauses the hosted run instead of blocking 
     ScriptProgram p(std::move(o));
     p.start(
         "import time, asyncio\n"
-        "t0 = time.monotonic()\ntime.sleep(0.2)\nprint(round(time.monotonic() - t0, 1))\n"
-        "async def a():\n    t = time.monotonic()\n    time.sleep(0.2)\n    print('a', round(time.monotonic() - t, "
-        "1))\n"
+        "t0 = time.monotonic()\ntime.sleep(0.2)\nprint(time.monotonic() - t0 >= 0.19)\n"
+        "async def a():\n    t = time.monotonic()\n    time.sleep(0.2)\n    print('a', time.monotonic() - t >= 0.19)\n"
         "async def b():\n    print('b')\n"
         "async def main():\n    await asyncio.gather(a(), b())\n"
         "asyncio.run(main())\n",
         "t.py");
-    using clock = std::chrono::steady_clock;
-    double longest = 0;
-    bool saw_blocked = false;
+    // The property is structural, not timed (a timed bound flaked under load):
+    // run_for comes back while each sleep is pending, with nothing after it
+    // printed yet, so the host's thread was never blocked for the sleep.
+    int returned_blocked = 0;
     for (int i = 0; i < 100000 && p.state() != ScriptProgram::State::finished; ++i) {
-        auto t = clock::now();
         ScriptProgram::State s = p.run_for(2);
-        longest = std::max(longest, std::chrono::duration<double>(clock::now() - t).count());
-        saw_blocked |= p.blocked();
+        if (p.blocked()) {
+            ++returned_blocked;
+            CHECK((out.empty() || out == "True\n"));
+        }
         if (s == ScriptProgram::State::waiting) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    CHECK(saw_blocked);
-    CHECK(longest < 0.1);  // no call blocked for the sleep's 0.2 s
-    CHECK(out == "0.2\na 0.2\nb\n");
+    CHECK(returned_blocked >= 2);  // once per sleep at least
+    CHECK(out == "True\na True\nb\n");
 }
