@@ -207,6 +207,19 @@ TEST_CASE("an uncaught exception in a task marks the innermost line of the scrip
     CHECK(h.err().find("Traceback (most recent call last):") != std::string::npos);
 }
 
+TEST_CASE("a missing module keeps CPython's error and the console names what aio-py has") {
+    Harness h;
+    h.start("import asyncio\nimport numpy\n");
+    h.run();
+    CHECK(h.state.status == RunStatus::failed);
+    CHECK(h.state.error.message == "ModuleNotFoundError: No module named 'numpy'");
+    std::string info = h.state.console.text(false, false, true);
+    CHECK(info.find("aio-py's modules: ") != std::string::npos);
+    for (const char* name : {" asyncio", " json", " re", " datetime", " math", " hashlib"})
+        CHECK_MESSAGE(info.find(name) != std::string::npos, name);
+    CHECK(info.find(" _") == std::string::npos);  // no private modules
+}
+
 TEST_CASE("Step runs one callback at a time and the timeline follows") {
     Harness h;
     h.start(

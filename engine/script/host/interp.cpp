@@ -1,11 +1,14 @@
 // interp.cpp — running a program as __main__, CPython's exit-status rules.
 #include "host/interp.hpp"
 
+#include <algorithm>
+
 #include "vm/native.hpp"
 
 #include "objects/runtime.hpp"
 #include "asyncio/asyncio.hpp"
 #include "compile/compiler.hpp"
+#include "modules/modules.hpp"
 
 namespace aio::script {
 
@@ -115,6 +118,22 @@ int Interpreter::run_main(std::string_view source, std::string_view filename) {
     vm.m_exc_state->handled = Value();
     report_unawaited_at_exit();
     return status;
+}
+
+std::vector<std::string> Interpreter::module_names() const {
+    std::vector<std::string> names;
+    auto add = [&names](std::string_view n) {
+        if (!n.empty() && n[0] != '_' && n.find('.') == std::string_view::npos) names.emplace_back(n);
+    };
+    for (auto& [name, init] : m_vm->m_module_inits) add(name);
+    for (const EmbeddedFile& f : kScriptLib) {
+        std::string_view path = f.name;
+        size_t slash = path.find('/');
+        add(slash == std::string_view::npos ? path.substr(0, path.size() - 3) : path.substr(0, slash));
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
 }
 
 }  // namespace aio::script

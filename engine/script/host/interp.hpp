@@ -39,6 +39,9 @@ public:
     int run_main(std::string_view source, std::string_view filename);
 
     VM& vm() { return *m_vm; }
+    // The public top-level modules a script can import (native and lib/),
+    // sorted: what a host names after a ModuleNotFoundError.
+    std::vector<std::string> module_names() const;
 
     // Pieces of run_main for hosts that drive a run themselves (ScriptProgram):
     // the exit status for an escaped exception (printing its traceback), and

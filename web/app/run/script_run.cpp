@@ -7,6 +7,7 @@
 #include "run/diagnostic.h"
 
 #include "aio/event_loop.hpp"
+#include "host/interp.hpp"
 #include "host/program.hpp"
 
 #include <algorithm>
@@ -217,6 +218,12 @@ void ScriptRun::end(int status) {
     m_state->loop.ready.clear();
     m_state->loop.timers.clear();
     if (status != 0) m_state->error = diagnostic_from_traceback(m_stderr, m_filename, m_source);
+    // The traceback stays CPython's; the playground adds what aio-py can import.
+    if (status != 0 && m_stderr.find("ModuleNotFoundError: No module named") != std::string::npos) {
+        std::string note = "aio-py's modules:";
+        for (const std::string& name : m_program->interpreter().module_names()) note += " " + name;
+        m_state->console.write(Stream::info, note + "\n", shown_time());
+    }
 }
 
 std::string ScriptRun::outcome() const {
