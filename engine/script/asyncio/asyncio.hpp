@@ -101,7 +101,7 @@ public:
     int m_def_line = 0;
     aio::detail::Ref<aio::detail::FutureCore> m_waiting;  // for repr's wait_for=
     bool m_paused = false;                                // the last step ran out of its instruction slice
-    Value m_context;  // the contextvars.Context each step runs in (Null: none yet)
+    Value m_context;                                      // the contextvars.Context each step runs in (Null: none yet)
 
 protected:
     void run_step() override;

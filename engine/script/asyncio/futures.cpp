@@ -300,7 +300,7 @@ Value f_set_exception(VM& vm, Value* a, int n, TupleObject*, Value&) {
 struct DoneCallback final : aio::detail::CallbackNode, aio::detail::Pooled {
     AsyncioState* st;
     Value fn;
-    Value fut;  // the Python future, passed to fn
+    Value fut;      // the Python future, passed to fn
     Value context;  // contextvars.Context fn runs in, or Null
     ScriptCoreBase* owner;
     void on_done(FutureCore& future) override {

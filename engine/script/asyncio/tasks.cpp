@@ -236,8 +236,7 @@ Value t_get_stack(VM& vm, Value*, int, TupleObject*, Value&) { return Value::ste
 
 }  // namespace
 
-Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name,
-                     const Value& context) {
+Value new_task_value(AsyncioState& st, LoopObject* lo, const Value& coro_in, const Value& name, const Value& context) {
     VM& vm = st.vm;
     Value coro = coro_in;
     if (is_coro_op(coro)) {

@@ -1079,13 +1079,13 @@ private:
         pc.on_top -= 2;
         if (!p->rest.empty()) {
             // rest = dict(subject); del rest[key] for each key
-            emit(Op::BUILD_MAP, 0);      // subject keys {}
-            emit(Op::SWAP, 3);           // {} keys subject
-            emit(Op::DICT_UPDATE, 2);    // rest keys
+            emit(Op::BUILD_MAP, 0);                                  // subject keys {}
+            emit(Op::SWAP, 3);                                       // {} keys subject
+            emit(Op::DICT_UPDATE, 2);                                // rest keys
             emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(size));  // rest k_n..k_1
             for (size_t n = size; n > 0; --n) {
                 emit(Op::COPY, static_cast<uint32_t>(1 + n));  // rest ... k rest
-                emit(Op::SWAP, 2);                              // rest ... rest k
+                emit(Op::SWAP, 2);                             // rest ... rest k
                 emit(Op::DELETE_SUBSCR);
             }
             pattern_store(p->rest, pc, p->loc);

@@ -287,7 +287,6 @@ bool decode_escapes(std::string_view b, std::string& out, std::string& err, bool
     return true;
 }
 
-
 Lexer::Lexer(std::string_view src, int base_line, int base_col, bool sub)
     : m_src(src), m_line(base_line), m_base_col(base_col), m_sub(sub) {}
 

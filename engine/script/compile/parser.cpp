@@ -806,8 +806,8 @@ public:
         s->loc = span_from(start);
         if (!at(Tok::Indent)) {
             const Token& t = peek();
-            error_at("expected an indented block after 'match' statement on line " + std::to_string(start.line),
-                     t.line, t.col, t.line, -1, true);
+            error_at("expected an indented block after 'match' statement on line " + std::to_string(start.line), t.line,
+                     t.col, t.line, -1, true);
         }
         advance();
         while (!accept(Tok::Dedent)) {

@@ -40,15 +40,20 @@ const uint64_t kSha384Iv[8] = {0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015
 uint32_t rotl32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 uint32_t rotr32(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 uint64_t rotr64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
-uint32_t load_be32(const uint8_t* p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3]; }
-uint32_t load_le32(const uint8_t* p) { return uint32_t(p[3]) << 24 | uint32_t(p[2]) << 16 | uint32_t(p[1]) << 8 | p[0]; }
+uint32_t load_be32(const uint8_t* p) {
+    return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | p[3];
+}
+uint32_t load_le32(const uint8_t* p) {
+    return uint32_t(p[3]) << 24 | uint32_t(p[2]) << 16 | uint32_t(p[1]) << 8 | p[0];
+}
 uint64_t load_be64(const uint8_t* p) { return uint64_t(load_be32(p)) << 32 | load_be32(p + 4); }
 
 // MD5's sine table, floor(|sin(i + 1)| * 2**32): doubles get all 64 right.
 struct Md5Table {
     uint32_t k[64];
     Md5Table() {
-        for (int i = 0; i < 64; ++i) k[i] = static_cast<uint32_t>(std::floor(std::fabs(std::sin(i + 1.0)) * 4294967296.0));
+        for (int i = 0; i < 64; ++i)
+            k[i] = static_cast<uint32_t>(std::floor(std::fabs(std::sin(i + 1.0)) * 4294967296.0));
     }
 };
 

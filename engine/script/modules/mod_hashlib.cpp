@@ -90,7 +90,9 @@ Value hash_update(VM& vm, Value* a, int n, TupleObject*, Value&) {
     self_hash(a)->m_hasher.update(bytes);
     return Value::none();
 }
-Value hash_digest(VM& vm, Value* a, int, TupleObject*, Value&) { return new_bytes(vm, self_hash(a)->m_hasher.digest()); }
+Value hash_digest(VM& vm, Value* a, int, TupleObject*, Value&) {
+    return new_bytes(vm, self_hash(a)->m_hasher.digest());
+}
 Value hash_hexdigest(VM& vm, Value* a, int, TupleObject*, Value&) {
     std::string d = self_hash(a)->m_hasher.digest(), hex;
     for (unsigned char c : d) {

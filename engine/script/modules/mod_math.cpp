@@ -218,7 +218,8 @@ Value m_factorial(VM& vm, Value* a, int n, TupleObject*, Value&) {
     int64_t v;
     if (!int_arg(vm, a[0], x)) return Value();
     if (x.is_neg()) return vm.raise(vm.e_ValueError, "factorial() not defined for negative values");
-    if (!x.fits_i64(v)) return vm.raise(vm.e_OverflowError, "factorial() argument should not exceed 9223372036854775807");
+    if (!x.fits_i64(v))
+        return vm.raise(vm.e_OverflowError, "factorial() argument should not exceed 9223372036854775807");
     if (v < 2) return Value::integer(1);
     if (!afford_bits(vm, static_cast<double>(v) * std::log2(static_cast<double>(v)))) return Value();
     return int_value(vm, range_product(2, static_cast<uint64_t>(v)));
@@ -240,8 +241,7 @@ Value m_comb(VM& vm, Value* a, int n, TupleObject*, Value&) {
     BigInt rest = bigint_sub(N, K);
     if (bigint_cmp(rest, K) < 0) K = rest;
     int64_t k;
-    if (!K.fits_i64(k))
-        return vm.raise(vm.e_OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+    if (!K.fits_i64(k)) return vm.raise(vm.e_OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
     if (!afford_bits(vm, static_cast<double>(k) * static_cast<double>(N.bit_length()))) return Value();
     // r = C(N-K+i, i) after step i; each division is exact.
     BigInt r = BigInt::from_i64(1), base = bigint_sub(N, K), q;
@@ -254,7 +254,9 @@ Value m_comb(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 Value m_perm(VM& vm, Value* a, int n, TupleObject*, Value&) {
     if (n < 1 || n > 2)
-        return vm.raisef(vm.e_TypeError, n < 1 ? "perm expected at least 1 argument, got %d" : "perm expected at most 2 arguments, got %d", n);
+        return vm.raisef(
+            vm.e_TypeError,
+            n < 1 ? "perm expected at least 1 argument, got %d" : "perm expected at most 2 arguments, got %d", n);
     BigInt N, K;
     if (!comb_args(vm, a[0], n > 1 && !a[1].is_none() ? a[1] : a[0], N, K)) return Value();
     if (bigint_cmp(K, N) > 0) return Value::integer(0);

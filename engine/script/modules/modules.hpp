@@ -27,7 +27,7 @@ void register_contextvars_module(VM& vm);  // mod_contextvars.cpp
 // passed context=, else a copy of the current one; Null while no program has
 // used contextvars (mod_contextvars.cpp).
 Value capture_context(VM& vm, const Value& given);
-void register_lib_builtins(VM& vm);        // lib.cpp: __aio_hidden__, for lib/*.py
+void register_lib_builtins(VM& vm);  // lib.cpp: __aio_hidden__, for lib/*.py
 
 // A text stream object writing to fd 1 or 2 (sys.stdout/stderr; builtins.cpp).
 Value new_stream(VM& vm, int fd);

@@ -22,7 +22,6 @@ Value int_from_float(VM& vm, double d) {
 
 namespace {
 
-
 Value int_new(VM& vm, TypeObject*, Value* args, int nargs, TupleObject* kw) {
     Value a[2];
     if (!parse_args(vm, "int", args, nargs, kw, {"x", "base"}, 0, a, 2)) return Value();
@@ -186,8 +185,7 @@ Value i_to_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
 // int.from_bytes(bytes, byteorder='big', *, signed=False): a class method.
 Value i_from_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
-    if (!parse_args(vm, "from_bytes", a + 1, n - 1, kw, {"bytes", "byteorder", "signed"}, 1, args, 2))
-        return Value();
+    if (!parse_args(vm, "from_bytes", a + 1, n - 1, kw, {"bytes", "byteorder", "signed"}, 1, args, 2)) return Value();
     bool little, is_signed = !args[2].is_null() && vm.truthy(args[2]);
     if (!byteorder_arg(vm, args[1], little)) return Value();
     std::string data;
@@ -312,8 +310,7 @@ Value f_hex(VM& vm, Value* a, int, TupleObject*, Value&) {
 
 // float.fromhex(s): a class method; [sign] ['0x'] hex digits [. digits] ['p' exp], or inf/nan.
 Value f_fromhex(VM& vm, Value* a, int n, TupleObject*, Value&) {
-    if (n != 2 || !is_str(a[1]))
-        return vm.raise(vm.e_TypeError, "fromhex() argument must be str");
+    if (n != 2 || !is_str(a[1])) return vm.raise(vm.e_TypeError, "fromhex() argument must be str");
     std::string s = as_str(a[1])->str();
     size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
     std::string t = b == std::string::npos ? "" : s.substr(b, e - b + 1);

@@ -335,8 +335,8 @@ public:
     Frame* m_paused_entry = nullptr;  // entry frame of the paused run()
     Frame* m_host_entry = nullptr;    // entry frame of top-level code waiting in HostWait
     bool m_stop_requested = false;
-    bool m_host_driven = false;       // natives may hand the loop to the host (HostRequest)
-    TypeObject* t_deque = nullptr;    // collections.deque once _collections is imported (borrowed)
+    bool m_host_driven = false;                  // natives may hand the loop to the host (HostRequest)
+    TypeObject* t_deque = nullptr;               // collections.deque once _collections is imported (borrowed)
     TypeObject* t_bytearray = nullptr;           // bytes.cpp (borrowed: builtins holds it)
     TypeObject* t_memoryview = nullptr;          // memoryview.cpp (borrowed)
     TypeObject* e_UnicodeDecodeError = nullptr;  // exceptions.cpp; the codecs raise them (borrowed)

@@ -85,11 +85,12 @@ TEST_CASE("a big list's growth is refused before it passes max_memory") {
         '(lambda x: (x.extend(x), x.extend(x)))([0] * 100000)',
         '(lambda x: [x.append(0) for _ in range(200000)])([0] * 100000)',
         'len([i for i in range(300000)])',
-    ])") == "100000\n"
-            "(None, 200000)\n"
-            "MemoryError \n"
-            "MemoryError \n"
-            "MemoryError \n");
+    ])") ==
+          "100000\n"
+          "(None, 200000)\n"
+          "MemoryError \n"
+          "MemoryError \n"
+          "MemoryError \n");
 }
 
 TEST_CASE("out-of-range widths, precisions and field numbers are CPython's ValueErrors") {
