@@ -63,6 +63,12 @@ WORKLOADS = [
      {"p1": 27}, {"p1": 20}, "python"),
     ("P2", "P2_sum",            "ns/iter",  None,
      {"p2": 10_000_000}, {"p2": 200_000}, "python"),
+    ("P3", "P3_bigint",         "ns/op",    None,
+     {"p3": 20_000}, {"p3": 2_000}, "python"),
+    ("P4", "P4_regex",          "ns/line",  None,
+     {"p4": 20_000}, {"p4": 1_000}, "python"),
+    ("P5", "P5_json",           "ns/trip",  None,
+     {"p5": 20}, {"p5": 2}, "python"),
 ]
 
 # The script layer's targets (issue 3, section 6), as the least acceptable
@@ -70,7 +76,7 @@ WORKLOADS = [
 # slower, the plain-Python workloads at most 2x slower; M1 has none.
 SCRIPT_PEER, SCRIPT_REF = "aio-py", "CPython"
 SCRIPT_TARGETS = {"W1": 5.0, "W2": 5.0, "W3": 5.0, "W4": 5.0, "W5": 1.0,
-                  "M1": None, "P1": 0.5, "P2": 0.5}
+                  "M1": None, "P1": 0.5, "P2": 0.5, "P3": 0.5, "P4": 0.5, "P5": 0.5}
 
 
 class PeerError(Exception):
