@@ -193,78 +193,75 @@ class Pattern:
     def fullmatch(self, string, pos=0, endpos=None):
         return self._run(string, pos, endpos, 2)
 
-    def finditer(self, string, pos=0, endpos=None):
+    def _scan(self, string, pos, endpos, count):
+        # Every match's spans in one native call (sre's iteration rules).
         _check_string(string)
         n = len(string)
         if endpos is None or endpos > n:
             endpos = n
-        prev_empty_at = -1
-        while pos <= endpos:
-            m = self._run(string, pos, endpos, 1)
-            if m is None:
-                return
-            s, e = m.span()
-            if s == e and s == prev_empty_at:
-                # No empty match where the previous empty one was (CPython 3.7+).
-                if s >= endpos:
-                    return
-                m = self._run(string, s + 1, endpos, 1)
-                if m is None:
-                    return
-                s, e = m.span()
-            yield m
-            prev_empty_at = e if s == e else -1
-            pos = e
+        return self._prog.scan(string, pos, endpos, count), min(max(pos, 0), n), max(endpos, 0)
+
+    def finditer(self, string, pos=0, endpos=None):
+        found, pos, endpos = self._scan(string, pos, endpos, 0)
+        return iter([Match(self, string, pos, endpos, spans) for spans in found])
 
     def findall(self, string, pos=0, endpos=None):
-        out = []
-        for m in self.finditer(string, pos, endpos):
-            if self.groups == 0:
-                out.append(m.group())
-            elif self.groups == 1:
-                out.append(m.group(1) or '')
-            else:
-                out.append(tuple(g or '' for g in m.groups()))
-        return out
+        found = self._scan(string, pos, endpos, 0)[0]
+        groups = self.groups
+        if groups == 0:
+            return [string[sp[0]:sp[1]] for sp in found]
+        if groups == 1:
+            return [string[sp[2]:sp[3]] if sp[2] >= 0 else '' for sp in found]
+        return [tuple(string[sp[2 * g]:sp[2 * g + 1]] if sp[2 * g] >= 0 else '' for g in range(1, groups + 1))
+                for sp in found]
 
     def split(self, string, maxsplit=0):
-        _check_string(string)
+        found = self._scan(string, 0, None, maxsplit)[0]
         out = []
         last = 0
-        n = 0
-        for m in self.finditer(string):
-            if maxsplit and n >= maxsplit:
-                break
-            out.append(string[last:m.start()])
-            out.extend(m.groups())
-            last = m.end()
-            n += 1
+        groups = self.groups
+        for sp in found:
+            out.append(string[last:sp[0]])
+            for g in range(1, groups + 1):
+                out.append(string[sp[2 * g]:sp[2 * g + 1]] if sp[2 * g] >= 0 else None)
+            last = sp[1]
         out.append(string[last:])
         return out
 
     def subn(self, repl, string, count=0):
         _check_string(string)
+        items = None
         if callable(repl):
             fn = repl
         elif isinstance(repl, str):
-            fn = _expand(self, repl)
+            items = _templates.get((self.pattern, self.flags, repl))
+            if items is None:
+                items = _parse_template(self, repl)
+                if len(_templates) >= _MAXCACHE:
+                    _templates.clear()
+                _templates[(self.pattern, self.flags, repl)] = items
         else:
             raise TypeError("expected str instance, %s found" % type(repl).__name__)
+        found, pos, endpos = self._scan(string, 0, None, count)
         parts = []
         last = 0
-        n = 0
-        for m in self.finditer(string):
-            if count and n >= count:
-                break
-            parts.append(string[last:m.start()])
-            r = fn(m)
-            if not isinstance(r, str):
-                raise TypeError("expected str instance, %s found" % type(r).__name__)
-            parts.append(r)
-            last = m.end()
-            n += 1
+        for sp in found:
+            parts.append(string[last:sp[0]])
+            if items is None:
+                r = fn(Match(self, string, pos, endpos, sp))
+                if not isinstance(r, str):
+                    raise TypeError("expected str instance, %s found" % type(r).__name__)
+                parts.append(r)
+            else:
+                for k, item in enumerate(items):
+                    if k % 2:
+                        if sp[2 * item] >= 0:
+                            parts.append(string[sp[2 * item]:sp[2 * item + 1]])
+                    else:
+                        parts.append(item)
+            last = sp[1]
         parts.append(string[last:])
-        return ''.join(parts), n
+        return ''.join(parts), len(found)
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -274,7 +271,21 @@ _ESCAPES = {'a': '\a', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v
 
 
 def _expand(pattern, template):
-    # re._parser.parse_template: a list of literal strings and group numbers.
+    items = _parse_template(pattern, template)
+
+    def expand(m):
+        out = []
+        for k, item in enumerate(items):
+            if k % 2:
+                out.append(m.group(item) or '')
+            else:
+                out.append(item)
+        return ''.join(out)
+    return expand
+
+
+def _parse_template(pattern, template):
+    # re._parser.parse_template: literal strings at even places, group numbers at odd.
     items = []
     lit = []
     i = 0
@@ -352,19 +363,11 @@ def _expand(pattern, template):
             lit.append('\\' + c)
             i += 2
     items.append(''.join(lit))
-
-    def expand(m):
-        out = []
-        for k, item in enumerate(items):
-            if k % 2:
-                out.append(m.group(item) or '')
-            else:
-                out.append(item)
-        return ''.join(out)
-    return expand
+    return items
 
 
 _cache = {}
+_templates = {}  # (pattern, repl) -> parsed template, as CPython's _compile_template cache
 _MAXCACHE = 512
 
 

@@ -88,37 +88,56 @@ Value prog_info(VM& vm, Value* a, int n, TupleObject*, Value&) {
     return vm.tuple({Value::integer(p->prog.flags), Value::integer(p->prog.groups - 1), tuple_from_vector(vm, names)});
 }
 
+// The subject as the matcher reads it: ASCII strings in place, others
+// decoded once to code points (kept for the next call on the same string).
+bool subject_text(VM& vm, ProgramObject* p, const Value& sv, regex::Text& text) {
+    StrObject* s = as_str(sv);
+    text.length = s->m_length;
+    if (s->m_ascii) {
+        text.bytes = reinterpret_cast<const uint8_t*>(s->data());
+        return true;
+    }
+    if (!(p->last_string.is_obj() && p->last_string.as_obj() == s)) {
+        size_t bytes = size_t(s->m_length) * sizeof(uint32_t);
+        if (bytes > p->wide_bytes && !vm.reserve_memory(bytes - p->wide_bytes)) return false;
+        p->wide.clear();
+        p->wide.reserve(s->m_length);
+        std::string_view v = s->view();
+        size_t i = 0;
+        while (i < v.size()) p->wide.push_back(utf8::next(v, &i));
+        p->wide_bytes = std::max(p->wide_bytes, bytes);
+        p->last_string = sv;
+    }
+    text.wide = p->wide.data();
+    return true;
+}
+
+// The spans tuple Python's Match takes: 2 per group (-1: unset), then lastindex.
+Value spans_tuple(VM& vm, const regex::MatchResult& r) {
+    TupleObject* t = vm.new_tuple(r.slots.size() + 1);
+    for (size_t i = 0; i < r.slots.size(); ++i)
+        t->items()[i] = Value::integer(r.slots[i] == regex::kUnset ? -1 : static_cast<int64_t>(r.slots[i]));
+    t->items()[r.slots.size()] = Value::integer(r.lastindex);
+    return Value::steal(t);
+}
+
+void clamp(int64_t len, int64_t& pos, int64_t& endpos) {
+    if (pos < 0) pos = 0;
+    if (pos > len) pos = len;
+    if (endpos < 0) endpos = 0;
+    if (endpos > len) endpos = len;
+}
+
 // Program.run(string, pos, endpos, mode): mode 0 match, 1 search, 2 fullmatch.
 Value prog_run(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     if (!no_kwargs(vm, "run", kw)) return Value();
     if (n != 5 || !is_str(a[1]) || !a[2].is_intlike() || !a[3].is_intlike() || !a[4].is_intlike())
         return vm.raise(vm.e_TypeError, "Program.run(string: str, pos: int, endpos: int, mode: int)");
     auto* p = self_prog(a);
-    StrObject* s = as_str(a[1]);
     regex::Text text;
-    text.length = s->m_length;
-    if (s->m_ascii) {
-        text.bytes = reinterpret_cast<const uint8_t*>(s->data());
-    } else {
-        if (!(p->last_string.is_obj() && p->last_string.as_obj() == s)) {
-            size_t bytes = size_t(s->m_length) * sizeof(uint32_t);
-            if (bytes > p->wide_bytes && !vm.reserve_memory(bytes - p->wide_bytes)) return Value();
-            p->wide.clear();
-            p->wide.reserve(s->m_length);
-            std::string_view v = s->view();
-            size_t i = 0;
-            while (i < v.size()) p->wide.push_back(utf8::next(v, &i));
-            p->wide_bytes = std::max(p->wide_bytes, bytes);
-            p->last_string = a[1];
-        }
-        text.wide = p->wide.data();
-    }
-    int64_t len = s->m_length;
+    if (!subject_text(vm, p, a[1], text)) return Value();
     int64_t pos = a[2].as_intlike(), endpos = a[3].as_intlike();
-    if (pos < 0) pos = 0;
-    if (pos > len) pos = len;
-    if (endpos < 0) endpos = 0;
-    if (endpos > len) endpos = len;
+    clamp(static_cast<int64_t>(text.length), pos, endpos);
     regex::Mode mode = a[4].as_intlike() == 0   ? regex::Mode::Match
                        : a[4].as_intlike() == 1 ? regex::Mode::Search
                                                 : regex::Mode::FullMatch;
@@ -127,11 +146,38 @@ Value prog_run(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     int rc = regex::run(p->prog, text, static_cast<size_t>(pos), static_cast<size_t>(endpos), mode, budget, r);
     if (rc < 0) return Value();
     if (rc == 0) return Value::none();
-    TupleObject* t = vm.new_tuple(r.slots.size() + 1);
-    for (size_t i = 0; i < r.slots.size(); ++i)
-        t->items()[i] = Value::integer(r.slots[i] == regex::kUnset ? -1 : static_cast<int64_t>(r.slots[i]));
-    t->items()[r.slots.size()] = Value::integer(r.lastindex);
-    return Value::steal(t);
+    return spans_tuple(vm, r);
+}
+
+// Program.scan(string, pos, endpos, count) -> [spans, ...]: the successive
+// non-overlapping matches finditer, findall, split and sub walk (count 0: all),
+// found in one call. After an empty match the next may not be empty at the
+// same place (sre's must_advance).
+Value prog_scan(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    if (!no_kwargs(vm, "scan", kw)) return Value();
+    if (n != 5 || !is_str(a[1]) || !a[2].is_intlike() || !a[3].is_intlike() || !a[4].is_intlike())
+        return vm.raise(vm.e_TypeError, "Program.scan(string: str, pos: int, endpos: int, count: int)");
+    auto* p = self_prog(a);
+    regex::Text text;
+    if (!subject_text(vm, p, a[1], text)) return Value();
+    int64_t pos = a[2].as_intlike(), endpos = a[3].as_intlike(), count = a[4].as_intlike();
+    clamp(static_cast<int64_t>(text.length), pos, endpos);
+    ListObject* out = vm.new_list();
+    Value ov = Value::steal(out);
+    VMBudget budget(vm);
+    regex::MatchResult r;
+    bool must_advance = false;
+    while (pos <= endpos && (count <= 0 || static_cast<int64_t>(out->m_size) < count)) {
+        int rc = regex::run(p->prog, text, static_cast<size_t>(pos), static_cast<size_t>(endpos),
+                            regex::Mode::Search, budget, r, must_advance);
+        if (rc < 0) return Value();
+        if (rc == 0) break;
+        Value t = spans_tuple(vm, r);
+        if (!list_append_checked(vm, out, t)) return Value();
+        must_advance = r.slots[0] == r.slots[1];
+        pos = r.slots[1];
+    }
+    return ov;
 }
 
 Value init_sre(VM& vm) {
@@ -141,6 +187,7 @@ Value init_sre(VM& vm) {
     Value tv = Value::steal(t);
     vm.add_method(t, "info", prog_info);
     vm.add_method(t, "run", prog_run);
+    vm.add_method(t, "scan", prog_scan);
     module_add(vm, m, "Program", tv);
     module_add(vm, m, "compile", vm.new_native("compile", sre_compile, tv));
     module_add(vm, m, "MAXREPEAT", Value::integer(static_cast<int64_t>(regex::kMaxRepeat)));

@@ -24,12 +24,14 @@ struct Entry {
 };
 
 constexpr uint64_t kStepChunk = 4096;
+constexpr size_t kNowhere = ~size_t(0);
 constexpr uint64_t kMaxStack = uint64_t(1) << 28;  // entries; past it MemoryError comes first anyway
 
 template <class CharT>
 class Matcher {
 public:
-    Matcher(const Program& p, const CharT* s, size_t end, Budget& b) : m_p(p), m_s(s), m_end(end), m_budget(b) {}
+    Matcher(const Program& p, const CharT* s, size_t end, Budget& b, size_t no_empty_at)
+        : m_p(p), m_s(s), m_end(end), m_no_empty_at(no_empty_at), m_budget(b) {}
 
     // -1 budget refused, 0 no match, 1 match (slots filled).
     int try_at(size_t start, bool full, MatchResult& r) {
@@ -90,7 +92,9 @@ public:
                 pc = in.x;
                 break;
             case Op::Match:
-                if (full && pos != m_end) {
+                // sre's must_advance: after an empty match, none may be empty there again
+                // (backtracking goes on to longer ones: findall('a??', 'a') is ['', 'a', '']).
+                if ((full && pos != m_end) || (pos == start && start == m_no_empty_at)) {
                     ok = false;
                     break;
                 }
@@ -257,6 +261,7 @@ private:
     const Program& m_p;
     const CharT* m_s;
     size_t m_end;
+    size_t m_no_empty_at;  // where an empty match is refused (kNowhere: nowhere)
     Budget& m_budget;
     std::vector<Entry> m_stack;
     size_t m_reserved = 0;  // stack capacity already charged
@@ -342,8 +347,8 @@ private:
 
 template <class CharT>
 int run_on(const Program& prog, const CharT* s, size_t pos, size_t endpos, Mode mode, Budget& budget,
-           MatchResult& result) {
-    Matcher<CharT> m(prog, s, endpos, budget);
+           MatchResult& result, bool must_advance) {
+    Matcher<CharT> m(prog, s, endpos, budget, must_advance ? pos : kNowhere);
     if (mode != Mode::Search) return m.try_at(pos, mode == Mode::FullMatch, result);
     for (size_t start = pos; start <= endpos; ++start) {
         if (prog.has_prefix) {
@@ -360,11 +365,11 @@ int run_on(const Program& prog, const CharT* s, size_t pos, size_t endpos, Mode 
 }  // namespace
 
 int run(const Program& prog, const Text& text, size_t pos, size_t endpos, Mode mode, Budget& budget,
-        MatchResult& result) {
+        MatchResult& result, bool must_advance) {
     if (endpos > text.length) endpos = text.length;
     if (pos > endpos) return 0;
-    if (text.wide) return run_on(prog, text.wide, pos, endpos, mode, budget, result);
-    return run_on(prog, text.bytes, pos, endpos, mode, budget, result);
+    if (text.wide) return run_on(prog, text.wide, pos, endpos, mode, budget, result, must_advance);
+    return run_on(prog, text.bytes, pos, endpos, mode, budget, result, must_advance);
 }
 
 }  // namespace aio::script::regex

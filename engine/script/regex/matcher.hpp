@@ -36,7 +36,8 @@ struct MatchResult {
 };
 
 // 1: matched (result filled), 0: no match, -1: the budget refused (its error is pending).
+// must_advance: no empty match at pos (the search after an empty match, as sre's).
 int run(const Program& prog, const Text& text, size_t pos, size_t endpos, Mode mode, Budget& budget,
-        MatchResult& result);
+        MatchResult& result, bool must_advance = false);
 
 }  // namespace aio::script::regex

@@ -22,3 +22,6 @@ pat = re.compile(r"(\d+)-(\d+)")
 print(pat.sub(lambda m: str(int(m[1]) + int(m[2])), "1-2 10-20 x-y"), pat.split("a1-2b3-4c"))
 m = pat.search("range 5-9 end")
 print(m, m.re is pat, m.string, m.pos, m.endpos, m.lastindex, m.regs)
+# After an empty match the next may not be empty at the same place, but may be longer there.
+print(re.findall(r"a??", "a"), re.sub(r"a??", "-", "ab"), re.findall(r"|a", "aa"), re.split(r"(?=a)|b", "bab"))
+print(re.subn(r"x*", "-", "abxd"), list(m.span() for m in re.finditer(r"\b|x", "ab x")), re.split(r"\W*", "a, b"))
