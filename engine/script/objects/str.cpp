@@ -804,6 +804,91 @@ Value s_encode(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
 
 Value s_getnewargs(VM& vm, Value* a, int, TupleObject*, Value&) { return vm.tuple({a[0]}); }
 
+// str.translate(table): table[ord(c)] for each character (any object with
+// __getitem__); LookupError keeps c, None deletes it, an int or str replaces it.
+Value s_translate(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    if (!check_args(vm, "translate", n - 1, 1, 1, kw)) return Value();
+    std::string_view s = self_str(a)->view();
+    DictObject* d = is_kind(a[1], ObjKind::Dict) ? a[1].as<DictObject>() : nullptr;
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t at = i;
+        uint32_t c = utf8::next(s, &i);
+        Value key = Value::integer(c);
+        Value r = d ? dict_get(vm, d, key) : vm.getitem(a[1], key);
+        if (r.is_null()) {
+            if (vm.has_exc() && !vm.exc_matches(vm.e_LookupError)) return Value();
+            vm.clear_exc();
+            out.append(s.substr(at, i - at));
+            continue;
+        }
+        if (r.is_none()) continue;
+        if (r.is_intlike()) {
+            int64_t v = r.as_intlike();
+            if (v < 0 || v > 0x10FFFF) return vm.raise(vm.e_ValueError, "character mapping must be in range(0x110000)");
+            utf8::append(out, static_cast<uint32_t>(v));
+        } else if (is_str(r)) {
+            out.append(as_str(r)->view());
+        } else {
+            return vm.raise(vm.e_TypeError, "character mapping must return integer, None or str");
+        }
+        if (out.size() > vm.m_limits.max_memory) return vm.raise(vm.e_MemoryError, "");  // replacements can grow it
+    }
+    return vm.str(out);
+}
+
+// str.maketrans(x[, y[, z]]): a static method building translate's dict.
+Value s_maketrans(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
+    if (kw && kw->m_size) return vm.raise(vm.e_TypeError, "maketrans() takes no keyword arguments");
+    if (n < 1 || n > 3) return vm.raisef(vm.e_TypeError, "maketrans expected at most 3 arguments, got %d", n);
+    DictObject* d = vm.new_dict();
+    Value dv = Value::steal(d);
+    if (n == 1) {
+        if (!is_kind(a[0], ObjKind::Dict))
+            return vm.raise(vm.e_TypeError, "if you give only one argument to maketrans it must be a dict");
+        auto* src = a[0].as<DictObject>();
+        std::vector<Value> keys, values;
+        if (!vm.to_list(a[0], keys)) return Value();
+        for (const Value& k : keys) {
+            Value v = dict_get(vm, src, k);
+            if (v.is_null()) return Value();
+            Value key = k;
+            if (is_str(k)) {
+                if (as_str(k)->m_length != 1)
+                    return vm.raise(vm.e_ValueError, "string keys in translate table must be of length 1");
+                size_t at = 0;
+                key = Value::integer(utf8::next(as_str(k)->view(), &at));
+            } else if (!k.is_intlike()) {
+                return vm.raise(vm.e_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (!dict_set(vm, d, key, v)) return Value();
+        }
+        return dv;
+    }
+    for (int i = 0; i < n; ++i)
+        if (!is_str(a[i]))
+            return vm.raisef(vm.e_TypeError, "maketrans() argument %d must be str, not %s", i + 1,
+                             type_name(a[i]).c_str());
+    StrObject *x = as_str(a[0]), *y = as_str(a[1]);
+    if (x->m_length != y->m_length)
+        return vm.raise(vm.e_ValueError, "the first two maketrans arguments must have equal length");
+    std::string_view xs = x->view(), ys = y->view();
+    size_t i = 0, j = 0;
+    while (i < xs.size()) {
+        uint32_t from = utf8::next(xs, &i), to = utf8::next(ys, &j);
+        if (!dict_set(vm, d, Value::integer(from), Value::integer(to))) return Value();
+    }
+    if (n == 3) {
+        std::string_view zs = as_str(a[2])->view();
+        size_t k = 0;
+        while (k < zs.size())
+            if (!dict_set(vm, d, Value::integer(utf8::next(zs, &k)), Value::none())) return Value();
+    }
+    return dv;
+}
+
 }  // namespace
 
 Value str_new(VM& vm, TypeObject* t, Value* args, int nargs, TupleObject* kw) {
@@ -866,8 +951,10 @@ void init_str_type(VM& vm) {
         {"format_map", s_format_map},
         {"encode", s_encode},
         {"__getnewargs__", s_getnewargs},
+        {"translate", s_translate},
     };
     for (auto& m : methods) vm.add_method(t, m.n, m.f);
+    vm.add_method(t, "maketrans", s_maketrans, 0);  // static
 }
 
 }  // namespace aio::script
