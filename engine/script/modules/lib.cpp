@@ -5,6 +5,7 @@
 // asyncio tutorials use, not copies of CPython's sources.
 #include "modules/modules.hpp"
 #include "objects/runtime.hpp"
+#include "vm/code.hpp"
 
 namespace aio::script {
 
@@ -43,6 +44,25 @@ Value hidden(VM& vm, Value* a, int n, TupleObject*, Value&) {
         return vm.new_native("format_exc", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
             if (m != 1) return vm2.raise(vm2.e_TypeError, "format_exc(exc)");
             return vm2.str(vm2.format_exception(b[0]));
+        });
+    }
+    if (name == "caller") {
+        // caller(skip_file, stacklevel) -> (filename, lineno, function) of the
+        // innermost frame not in skip_file, stacklevel - 1 further out: what
+        // logging reads through sys._getframe.
+        return vm.new_native("caller", [](VM& vm2, Value* b, int m, TupleObject*, Value&) -> Value {
+            if (m != 2 || !is_str(b[0]) || !b[1].is_intlike())
+                return vm2.raise(vm2.e_TypeError, "caller(skip_file: str, stacklevel: int)");
+            std::string_view skip = as_str(b[0])->view();
+            int64_t further = b[1].as_intlike() - 1;
+            for (Frame* f = vm2.current_frame(); f; f = f->m_back) {
+                CodeObject* c = f->m_code;
+                if (!is_str(c->m_filename) || as_str(c->m_filename)->view() == skip) continue;
+                if (further-- > 0) continue;
+                int line = c->loc_at(f->pc() > 0 ? f->pc() - 1 : 0).line;
+                return vm2.tuple({c->m_filename, Value::integer(line), c->m_name});
+            }
+            return vm2.tuple({vm2.str("(unknown file)"), Value::integer(0), vm2.str("(unknown function)")});
         });
     }
     return vm.raisef(vm.e_KeyError, "unknown hidden name");

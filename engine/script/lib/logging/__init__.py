@@ -1,11 +1,12 @@
 """logging: loggers by dotted name with propagation, levels, Handler/StreamHandler/
 NullHandler, Formatter ('%', '{' and '$' styles), basicConfig and the root conveniences,
-as CPython's logging. Records carry no caller frame here (the interpreter has no
-sys._getframe): formats naming %(lineno)d, %(funcName)s, %(pathname)s, %(filename)s or
-%(module)s raise NotImplementedError rather than print something else."""
+as CPython's logging. A record's caller (pathname, filename, module, lineno, funcName)
+is the innermost frame outside this file, found natively (there is no sys._getframe)."""
 
 import sys
 import time
+
+_caller = __aio_hidden__('caller')
 
 __all__ = ['CRITICAL', 'FATAL', 'ERROR', 'WARNING', 'WARN', 'INFO', 'DEBUG', 'NOTSET',
            'getLogger', 'basicConfig', 'Logger', 'LoggerAdapter', 'Handler', 'StreamHandler',
@@ -70,6 +71,11 @@ class LogRecord:
         self.args = args
         self.levelname = getLevelName(level)
         self.levelno = level
+        self.pathname = pathname
+        self.filename = pathname.replace('\\', '/').rsplit('/', 1)[-1]
+        self.module = self.filename.rsplit('.', 1)[0] if '.' in self.filename else self.filename
+        self.lineno = lineno
+        self.funcName = func
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -88,11 +94,8 @@ class LogRecord:
         return msg
 
     def __repr__(self):
-        return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, '?', '?',
-                                                      self.msg)
-
-
-_FRAME_FIELDS = ('lineno', 'funcName', 'pathname', 'filename', 'module')
+        return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname,
+                                                      self.lineno, self.msg)
 
 
 class Formatter:
@@ -106,12 +109,6 @@ class Formatter:
             raise ValueError('Style must be one of: %s' % ','.join(('%', '{', '$')))
         if fmt is None:
             fmt = {'%': '%(message)s', '{': '{message}', '$': '${message}'}[style]
-        for field in _FRAME_FIELDS:
-            marker = {'%': '%(' + field + ')', '{': '{' + field, '$': '$' + field}[style]
-            if marker in fmt or (style == '$' and '${' + field + '}' in fmt):
-                raise NotImplementedError(
-                    'logging: %s needs the caller\'s frame (sys._getframe), which this '
-                    'interpreter does not have' % field)
         self._fmt = fmt
         self._style = style
         self._defaults = defaults
@@ -389,8 +386,8 @@ class Logger(Filterer):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
                 exc_info = sys.exc_info()
-        record = self.makeRecord(self.name, level, '(unknown file)', 0, msg, args, exc_info,
-                                 None, extra)
+        fn, lno, func = _caller(__file__, stacklevel)
+        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra)
         self.handle(record)
 
     def handle(self, record):
