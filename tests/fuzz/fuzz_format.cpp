@@ -42,7 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     switch (mode) {
     case 0:
         for (int64_t v : {int64_t(0), int64_t(255), int64_t(-7), INT64_MIN, INT64_MAX}) {
-            (void)format_int(vm, v, text, out);
+            (void)format_int(vm, Value::integer(v), text, out);
+            vm.clear_exc();
+        }
+        // Big ints take format_int's other path (digits from BigInt).
+        for (bool neg : {false, true}) {
+            Value big = int_from_digits(vm, "123456789012345678901234567890", 10, neg);
+            (void)format_int(vm, big, text, out);
             vm.clear_exc();
         }
         for (double v : {0.0, -1.5, 1e300, 5e-324, 1.0 / 0.0, 0.0 / 0.0}) {

@@ -33,7 +33,10 @@ AsyncioState& asyncio_state(VM& vm) { return *static_cast<AsyncioState*>(vm.m_as
 
 AsyncioState::AsyncioState(VM& v) : vm(v) {
     using namespace std::chrono;
-    wall_base = duration<double>(system_clock::now().time_since_epoch()).count();
+    // Whole seconds: a virtual run's time.time() is then base + loop time with
+    // no fraction of its own, so times derived from it (datetime's
+    // microseconds) round the same way on every run.
+    wall_base = static_cast<double>(duration_cast<seconds>(system_clock::now().time_since_epoch()).count());
 }
 
 AsyncioState::~AsyncioState() = default;

@@ -51,7 +51,7 @@ Value dd_missing(VM& vm, Value* a, int n, TupleObject*, Value&) {
 }
 Value dd_repr(VM& vm, Value* a, int, TupleObject*, Value&) {
     auto* d = a[0].as<DictObject>();
-    std::string s = "defaultdict(";
+    std::string s = type_name(a[0]) + "(";  // a subclass shows its own name, as in CPython
     if (d->m_default.is_none() || d->m_default.is_null())
         s += "None";
     else if (!vm.repr_into(d->m_default, s))

@@ -471,8 +471,12 @@ Value d_len(VM&, Value* a, int, TupleObject*, Value&) { return Value::integer(se
 
 Value d_iter(VM& vm, Value* a, int, TupleObject*, Value&) {
     Value it = iter_new(vm, vm.t_dict_keyiterator, IterKind::Dict, a[0]);
+    it.as<IterObject>()->m_n = a[0].as<DictObject>()->m_used;  // the size a change is checked against
     return it;
 }
+
+// dict.__repr__, for super().__repr__() in a subclass that defines its own.
+Value d_repr(VM& vm, Value* a, int, TupleObject*, Value&) { return dict_repr(vm, a[0].as<DictObject>()); }
 
 Value d_init(VM& vm, Value* a, int n, TupleObject* kw, Value& data) {
     Value r = d_update(vm, a, n, kw, data);
@@ -570,6 +574,7 @@ void init_dict_type(VM& vm) {
         {"__len__", d_len},
         {"__iter__", d_iter},
         {"__init__", d_init},
+        {"__repr__", d_repr},
     };
     for (auto& m : methods) vm.add_method(t, m.n, m.f);
     vm.add_method(t, "fromkeys", d_fromkeys, NF_CLASSMETHOD);

@@ -179,7 +179,18 @@ bool VM::repr_into(const Value& v, std::string& out) {
     }
     Object* o = v.as_obj();
     TypeObject* t = o->m_type;
-    if (!(t->m_tflags & TF_HEAPTYPE)) {
+    bool heap = t->m_tflags & TF_HEAPTYPE;
+    if (heap && (kind_of(o) == ObjKind::List || kind_of(o) == ObjKind::Dict || kind_of(o) == ObjKind::Set)) {
+        // A subclass of list, dict or set that defines no __repr__ of its own
+        // shows as its base does (a set's with the class name around it).
+        bool own = false;
+        for (TypeObject* b : t->m_mro) {
+            if (!(b->m_tflags & TF_HEAPTYPE)) break;
+            if (b->m_dict && dict_get_str(b->m_dict, names().d_repr)) own = true;
+        }
+        if (!own) heap = false;
+    }
+    if (!heap) {
         switch (kind_of(o)) {
         case ObjKind::Str:
             if (t == t_str) {
@@ -225,7 +236,13 @@ bool VM::repr_into(const Value& v, std::string& out) {
                 out += "{...}";
                 return true;
             }
-            if (t != t_dict) {
+            TypeObject* builtin = t;  // the first non-heap class: dict, or e.g. defaultdict
+            for (TypeObject* b : t->m_mro)
+                if (!(b->m_tflags & TF_HEAPTYPE)) {
+                    builtin = b;
+                    break;
+                }
+            if (builtin != t_dict) {
                 Value r = call_method(v, "__repr__", {});
                 if (r.is_null()) return false;
                 out += as_str(r)->view();
@@ -245,11 +262,14 @@ bool VM::repr_into(const Value& v, std::string& out) {
                 out += as_str(t->m_name)->str() + "(...)";
                 return true;
             }
+            // set() / frozenset({..}); a subclass S({..}) as CPython names it.
+            bool named = frozen || t != t_set;
+            std::string name = t == t_set ? "set" : t == t_frozenset ? "frozenset" : as_str(t->m_name)->str();
             if (s->m_used == 0) {
-                out += frozen ? "frozenset()" : "set()";
+                out += name + "()";
                 return true;
             }
-            if (frozen) out += "frozenset(";
+            if (named) out += name + "(";
             out += '{';
             int64_t pos = 0;
             Value* k;
@@ -261,7 +281,7 @@ bool VM::repr_into(const Value& v, std::string& out) {
                 if (!repr_into(kk, out)) return false;
             }
             out += '}';
-            if (frozen) out += ')';
+            if (named) out += ')';
             return true;
         }
         case ObjKind::Function: {
@@ -1334,6 +1354,19 @@ Value VM::getitem(const Value& c, const Value& k) {
         }
         Value f = type_lookup(o->m_type, names().d_getitem);
         if (!f.is_null()) return call(f, {c, k});
+        // A subclass of a builtin container that does not override __getitem__.
+        switch (kind_of(o)) {
+        case ObjKind::List:
+            return list_getitem(*this, static_cast<ListObject*>(o), k);
+        case ObjKind::Tuple:
+            return tuple_getitem(*this, static_cast<TupleObject*>(o), k);
+        case ObjKind::Dict:
+            return dict_subscript(*this, c, k);
+        case ObjKind::Str:
+            return str_getitem(*this, static_cast<StrObject*>(o), k);
+        default:
+            break;
+        }
     }
     return raisef(e_TypeError, "'%s' object is not subscriptable", type_name(c).c_str());
 }
@@ -1380,6 +1413,12 @@ bool VM::delitem(const Value& c, const Value& k) {
         }
         Value f = type_lookup(o->m_type, names().d_delitem);
         if (!f.is_null()) return !call(f, {c, k}).is_null();
+        if (kind_of(o) == ObjKind::List) return list_delitem(*this, static_cast<ListObject*>(o), k);
+        if (kind_of(o) == ObjKind::Dict) {
+            int r = dict_del(*this, static_cast<DictObject*>(o), k);
+            if (r == 0) raise_args(e_KeyError, k);
+            return r > 0;
+        }
     }
     raisef(e_TypeError, "'%s' object doesn't support item deletion", type_name(c).c_str());
     return false;
@@ -1387,65 +1426,73 @@ bool VM::delitem(const Value& c, const Value& k) {
 
 // [SECTION] Iteration
 
+// The iterator of a builtin container (Null for other objects): also what a
+// subclass that does not define __iter__ gets.
+static Value builtin_iter(VM& vm, const Value& v, Object* o) {
+    switch (kind_of(o)) {
+    case ObjKind::List:
+        return iter_new(vm, vm.t_list_iterator, IterKind::List, v);
+    case ObjKind::Tuple:
+        return iter_new(vm, vm.t_tuple_iterator, IterKind::Tuple, v);
+    case ObjKind::Str:
+        return iter_new(vm, vm.t_str_iterator, IterKind::Str, v);
+    case ObjKind::Range: {
+        Value it = iter_new(vm, vm.t_range_iterator, IterKind::Range, Value());
+        auto* r = static_cast<RangeObject*>(o);
+        auto* ir = it.as<IterObject>();
+        ir->m_i = r->m_start;
+        ir->m_n = r->m_len;
+        ir->m_step = r->m_step;
+        return it;
+    }
+    case ObjKind::Dict: {
+        Value it = iter_new(vm, vm.t_dict_keyiterator, IterKind::Dict, v);
+        it.as<IterObject>()->m_n = static_cast<DictObject*>(o)->m_used;
+        return it;
+    }
+    case ObjKind::DictView: {
+        auto* dv = static_cast<DictViewObject*>(o);
+        TypeObject* t = dv->m_dk == DictViewKind::Keys     ? vm.t_dict_keyiterator
+                        : dv->m_dk == DictViewKind::Values ? vm.t_dict_valueiterator
+                                                           : vm.t_dict_itemiterator;
+        Value it = iter_new(vm, t, IterKind::Dict, dv->m_dict);
+        it.as<IterObject>()->m_dk = dv->m_dk;
+        it.as<IterObject>()->m_n = dv->m_dict.as<DictObject>()->m_used;
+        return it;
+    }
+    case ObjKind::Set:
+    case ObjKind::FrozenSet: {
+        Value it = iter_new(vm, vm.t_set_iterator, IterKind::Set, v);
+        it.as<IterObject>()->m_n = static_cast<SetObject*>(o)->m_used;
+        return it;
+    }
+    case ObjKind::Iter:
+        return v;
+    case ObjKind::Generator:
+        if (static_cast<GenObject*>(o)->m_genkind == GenKind::Generator) return v;
+        break;
+    case ObjKind::Type: {
+        auto* t = static_cast<TypeObject*>(o);
+        if (t->m_tflags & TF_ENUM) {
+            std::vector<Value> members = t->m_enum_members;
+            Value tup = tuple_from_vector(vm, members);
+            return iter_new(vm, vm.t_tuple_iterator, IterKind::Tuple, tup);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return Value();
+}
+
 Value VM::get_iter(const Value& v) {
     if (v.is_obj()) {
         Object* o = v.as_obj();
         bool heap = o->m_type->m_tflags & TF_HEAPTYPE;
         if (!heap) {
-            switch (kind_of(o)) {
-            case ObjKind::List:
-                return iter_new(*this, t_list_iterator, IterKind::List, v);
-            case ObjKind::Tuple:
-                return iter_new(*this, t_tuple_iterator, IterKind::Tuple, v);
-            case ObjKind::Str:
-                return iter_new(*this, t_str_iterator, IterKind::Str, v);
-            case ObjKind::Range: {
-                Value it = iter_new(*this, t_range_iterator, IterKind::Range, Value());
-                auto* r = static_cast<RangeObject*>(o);
-                auto* ir = it.as<IterObject>();
-                ir->m_i = r->m_start;
-                ir->m_n = r->m_len;
-                ir->m_step = r->m_step;
-                return it;
-            }
-            case ObjKind::Dict: {
-                Value it = iter_new(*this, t_dict_keyiterator, IterKind::Dict, v);
-                it.as<IterObject>()->m_n = static_cast<DictObject*>(o)->m_used;
-                return it;
-            }
-            case ObjKind::DictView: {
-                auto* dv = static_cast<DictViewObject*>(o);
-                TypeObject* t = dv->m_dk == DictViewKind::Keys     ? t_dict_keyiterator
-                                : dv->m_dk == DictViewKind::Values ? t_dict_valueiterator
-                                                                   : t_dict_itemiterator;
-                Value it = iter_new(*this, t, IterKind::Dict, dv->m_dict);
-                it.as<IterObject>()->m_dk = dv->m_dk;
-                it.as<IterObject>()->m_n = dv->m_dict.as<DictObject>()->m_used;
-                return it;
-            }
-            case ObjKind::Set:
-            case ObjKind::FrozenSet: {
-                Value it = iter_new(*this, t_set_iterator, IterKind::Set, v);
-                it.as<IterObject>()->m_n = static_cast<SetObject*>(o)->m_used;
-                return it;
-            }
-            case ObjKind::Iter:
-                return v;
-            case ObjKind::Generator:
-                if (static_cast<GenObject*>(o)->m_genkind == GenKind::Generator) return v;
-                break;
-            case ObjKind::Type: {
-                auto* t = static_cast<TypeObject*>(o);
-                if (t->m_tflags & TF_ENUM) {
-                    std::vector<Value> members = t->m_enum_members;
-                    Value tup = tuple_from_vector(*this, members);
-                    return iter_new(*this, t_tuple_iterator, IterKind::Tuple, tup);
-                }
-                break;
-            }
-            default:
-                break;
-            }
+            Value it = builtin_iter(*this, v, o);
+            if (!it.is_null()) return it;
         }
         if (kind_of(o) != ObjKind::Type) {
             Value f = type_lookup(o->m_type, names().d_iter);
@@ -1456,6 +1503,10 @@ Value VM::get_iter(const Value& v) {
                     !(is_kind(it, ObjKind::Generator) && it.as<GenObject>()->m_genkind == GenKind::Generator))
                     return raisef(e_TypeError, "iter() returned non-iterator of type '%s'", type_name(it).c_str());
                 return it;
+            }
+            if (heap) {  // a subclass of a builtin container iterates as its base
+                Value it = builtin_iter(*this, v, o);
+                if (!it.is_null()) return it;
             }
             if (!type_lookup(o->m_type, names().d_getitem).is_null())
                 return iter_new(*this, t_iterator, IterKind::Seq, v);
