@@ -23,7 +23,6 @@ namespace aio::script {
 
 namespace {
 
-// Shortest round-trip digits and decimal point position: value = 0.DIGITS * 10^decpt.
 // The decimal digits one unit in the last place up (+1) or down (-1) from
 // `digits` (no leading zero), keeping their count; `exp` follows a carry.
 std::string neighbour(std::string digits, int& exp, int delta) {
@@ -54,6 +53,7 @@ bool reads_back(const std::string& digits, int exp, double d) {
     return std::strtod(s.c_str(), nullptr) == d;
 }
 
+// Shortest round-trip digits and decimal point position: value = 0.DIGITS * 10^decpt.
 void shortest_digits(double d, std::string& digits, int& decpt) {
     // The fewest significant digits that read back as the same double
     // (Python's repr). Written with snprintf: Emscripten 3.1.6's libc++ has no
@@ -340,6 +340,7 @@ bool int_digits(VM& vm, const Value& v, int base, bool upper, std::string& digit
     BigInt b;
     if (!to_bigint(v, b)) return false;
     neg = b.is_neg();
+    digits.clear();
     if (base == 10) {  // str()'s digit limit applies to decimal only, as in CPython
         if (!int_to_decimal(vm, v, digits)) return false;
         if (neg) digits.erase(0, 1);
@@ -353,7 +354,11 @@ bool int_digits(VM& vm, const Value& v, int base, bool upper, std::string& digit
 
 bool format_int(VM& vm, const Value& v, std::string_view spec, std::string& out) {
     bool neg;
-    if (spec.empty()) return int_digits(vm, v, 10, false, out, neg) && (!neg || (out.insert(0, 1, '-'), true));
+    if (spec.empty()) {
+        if (!int_digits(vm, v, 10, false, out, neg)) return false;
+        if (neg) out.insert(0, 1, '-');
+        return true;
+    }
     Spec sp;
     if (!parse_spec(vm, spec, sp, "int")) return false;
     char t = sp.type;

@@ -158,7 +158,9 @@ Value i_to_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
     if (!parse_args(vm, "to_bytes", a + 1, n - 1, kw, {"length", "byteorder", "signed"}, 0, args, 2)) return Value();
     int64_t length = 1;
-    bool little, is_signed = !args[2].is_null() && vm.truthy(args[2]);
+    bool little;
+    int is_signed = args[2].is_null() ? 0 : vm.truthy(args[2]);
+    if (is_signed < 0) return Value();
     if (!args[0].is_null() && !int_from_value(vm, args[0], length, "length")) return Value();
     if (length < 0) return vm.raise(vm.e_ValueError, "length argument must be non-negative");
     if (!byteorder_arg(vm, args[1], little)) return Value();
@@ -186,8 +188,9 @@ Value i_to_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
 Value i_from_bytes(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
     if (!parse_args(vm, "from_bytes", a + 1, n - 1, kw, {"bytes", "byteorder", "signed"}, 1, args, 2)) return Value();
-    bool little, is_signed = !args[2].is_null() && vm.truthy(args[2]);
-    if (!byteorder_arg(vm, args[1], little)) return Value();
+    bool little;
+    int is_signed = args[2].is_null() ? 0 : vm.truthy(args[2]);
+    if (is_signed < 0 || !byteorder_arg(vm, args[1], little)) return Value();
     std::string data;
     if (is_str(args[0])) return vm.raise(vm.e_TypeError, "cannot convert 'str' object to bytes");
     if (!bytes_from_object(vm, args[0], data, false)) return Value();
