@@ -175,7 +175,10 @@ bool afford_bits(VM& vm, double bits) {
         vm.raise(vm.e_MemoryError, "");
         return false;
     }
-    return vm.reserve_memory(static_cast<size_t>(bits / 8) + 16) && vm.charge(1 + static_cast<uint64_t>(bits / 4096));
+    // Karatsuba's cost grows as limbs**1.585: charged up front, so a run with
+    // an instruction limit stops before a factorial of millions starts.
+    double work = std::pow(bits / 32, 1.585) / 8;
+    return vm.reserve_memory(static_cast<size_t>(bits / 8) + 16) && vm.charge(1 + static_cast<uint64_t>(work));
 }
 
 // lo * (lo+1) * ... * hi by binary splitting: balanced products are what
