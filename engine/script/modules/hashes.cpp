@@ -244,6 +244,7 @@ void Hasher::compress(const uint8_t* block) {
 }
 
 void Hasher::update(std::string_view data) {
+    if (data.empty()) return;  // an empty view's data() may be null: no memcpy from it
     const auto* p = reinterpret_cast<const uint8_t*>(data.data());
     size_t n = data.size(), bs = block_size();
     m_length += n;
@@ -258,7 +259,7 @@ void Hasher::update(std::string_view data) {
         m_buffered = 0;
     }
     for (; n >= bs; p += bs, n -= bs) compress(p);
-    std::memcpy(m_buf, p, n);
+    if (n) std::memcpy(m_buf, p, n);
     m_buffered = n;
 }
 
