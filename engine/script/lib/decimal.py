@@ -1,0 +1,2094 @@
+# decimal for aio-py: General Decimal Arithmetic (CPython 3.11's decimal, the common subset).
+# Covers: Decimal from str/int/float/Decimal/tuple (exact), str/repr (to-scientific-string),
+# to_eng_string, as_tuple, as_integer_ratio, __format__ (e E f F g G n % with fill, align,
+# sign, z, zero pad, width, ',' grouping, precision); + - * / // % divmod, ** with an
+# integral exponent, unary - + abs, fma, sqrt, quantize, to_integral_value/_exact, normalize,
+# compare, max/min, same_quantum, copy_*, is_*, adjusted, round/int/float/floor/ceil/trunc,
+# comparisons with int/float, hash equal to equal ints and floats; Context (all 8 rounding
+# modes, Emin/Emax/clamp/capitals, overflow, underflow, subnormal results), the signals as
+# exception classes, flags and traps (exceptions carry the list of trapped conditions as the
+# C implementation does), getcontext/setcontext/localcontext (a ContextVar, so per task).
+# Leaves out (NotImplementedError): exp, ln, log10, logb, scaleb, the logical_* and
+# shift/rotate operations, next_*, non-integral and three-argument powers, number_class.
+import contextvars
+import collections
+import math
+
+__all__ = [
+    "Decimal", "Context", "DecimalTuple", "DefaultContext", "BasicContext", "ExtendedContext",
+    "DecimalException", "Clamped", "InvalidOperation", "DivisionByZero", "Inexact", "Rounded",
+    "Subnormal", "Overflow", "Underflow", "FloatOperation", "DivisionImpossible",
+    "InvalidContext", "ConversionSyntax", "DivisionUndefined",
+    "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR",
+    "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP",
+    "setcontext", "getcontext", "localcontext", "MAX_PREC", "MAX_EMAX", "MIN_EMIN",
+    "MIN_ETINY", "HAVE_THREADS", "HAVE_CONTEXTVAR",
+]
+
+__version__ = "1.70"
+__libmpdec_version__ = "2.5.1"
+
+ROUND_DOWN = "ROUND_DOWN"
+ROUND_HALF_UP = "ROUND_HALF_UP"
+ROUND_HALF_EVEN = "ROUND_HALF_EVEN"
+ROUND_CEILING = "ROUND_CEILING"
+ROUND_FLOOR = "ROUND_FLOOR"
+ROUND_UP = "ROUND_UP"
+ROUND_HALF_DOWN = "ROUND_HALF_DOWN"
+ROUND_05UP = "ROUND_05UP"
+_ROUNDINGS = (ROUND_UP, ROUND_DOWN, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP,
+              ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_05UP)
+
+MAX_PREC = 999999999999999999
+MAX_EMAX = 999999999999999999
+MIN_EMIN = -999999999999999999
+MIN_ETINY = MIN_EMIN - (MAX_PREC - 1)
+HAVE_THREADS = True
+HAVE_CONTEXTVAR = True
+
+
+# ---- signals ---------------------------------------------------------------------------
+
+class DecimalException(ArithmeticError):
+    pass
+
+
+class Clamped(DecimalException):
+    pass
+
+
+class InvalidOperation(DecimalException):
+    pass
+
+
+class ConversionSyntax(InvalidOperation):
+    pass
+
+
+class DivisionByZero(DecimalException, ZeroDivisionError):
+    pass
+
+
+class DivisionImpossible(InvalidOperation):
+    pass
+
+
+class DivisionUndefined(InvalidOperation, ZeroDivisionError):
+    pass
+
+
+class Inexact(DecimalException):
+    pass
+
+
+class InvalidContext(InvalidOperation):
+    pass
+
+
+class Rounded(DecimalException):
+    pass
+
+
+class Subnormal(DecimalException):
+    pass
+
+
+class Overflow(Inexact, Rounded):
+    pass
+
+
+class Underflow(Inexact, Rounded, Subnormal):
+    pass
+
+
+class FloatOperation(DecimalException, TypeError):
+    pass
+
+
+# The order of the flags dict (and of the exception type chosen when several trap).
+_SIGNALS = [InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow,
+            Subnormal, Inexact, Rounded, Clamped]
+# The order conditions are listed in a trap's exception.
+_COND_ORDER = [InvalidOperation, ConversionSyntax, DivisionImpossible, DivisionUndefined,
+               InvalidContext, FloatOperation, DivisionByZero, Overflow, Underflow,
+               Subnormal, Inexact, Rounded, Clamped]
+# The order Context.__repr__ lists flags and traps in (libmpdec's bit order).
+_REPR_ORDER = [Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation,
+               Overflow, Rounded, Subnormal, Underflow]
+
+
+def _flag_of(cond):
+    if cond in (ConversionSyntax, DivisionImpossible, DivisionUndefined, InvalidContext):
+        return InvalidOperation
+    return cond
+
+
+class SignalDict(object):
+    """flags/traps: a mapping from the nine signal classes to bools; no keys can be added.
+    (Not a dict subclass: aio-py cannot iterate dict subclasses, see the report.)"""
+
+    def __init__(self):
+        self._d = {k: False for k in _SIGNALS}
+
+    def __getitem__(self, key):
+        return self._d[key]
+
+    def __setitem__(self, key, value):
+        if key not in self._d:
+            raise KeyError(key)
+        self._d[key] = bool(value)
+
+    def __delitem__(self, key):
+        raise ValueError("signal keys cannot be deleted")
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __iter__(self):
+        return iter(list(self._d))
+
+    def __len__(self):
+        return len(self._d)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def __eq__(self, other):
+        if isinstance(other, SignalDict):
+            return self._d == other._d
+        if isinstance(other, dict):
+            return self._d == other
+        return NotImplemented
+
+    def __repr__(self):
+        return "{" + ", ".join("%r:%r" % (k, self._d[k]) for k in _SIGNALS) + "}"
+
+    def copy(self):
+        d = SignalDict()
+        d._d = dict(self._d)
+        return d
+
+
+def _signal_dict(src):
+    d = SignalDict()
+    if src is None:
+        return d
+    if isinstance(src, (dict, SignalDict)):
+        for k in list(src.keys()):
+            if k not in _SIGNALS:
+                raise KeyError("invalid signal dict")
+            d._d[k] = bool(src[k])
+        return d
+    for k in src:
+        if k not in _SIGNALS:
+            raise KeyError(k)
+        d._d[k] = True
+    return d
+
+
+# ---- small integer helpers ----------------------------------------------------------------
+
+def _ndigits(n):
+    return len(str(n))
+
+
+def _round_coef(sign, coef, drop, rounding):
+    """Drop `drop` (> 0) low digits of coef, rounding; returns (new coef, inexact)."""
+    nd = _ndigits(coef)
+    if drop > nd + 1:
+        # Only whether the dropped part is zero matters here: keep a sticky digit.
+        coef = 1 if coef else 0
+        drop = 2
+    p = 10 ** drop
+    q, r = divmod(coef, p)
+    if r == 0:
+        return q, False
+    if rounding == ROUND_DOWN:
+        up = False
+    elif rounding == ROUND_UP:
+        up = True
+    elif rounding == ROUND_CEILING:
+        up = not sign
+    elif rounding == ROUND_FLOOR:
+        up = bool(sign)
+    elif rounding == ROUND_HALF_UP:
+        up = 2 * r >= p
+    elif rounding == ROUND_HALF_DOWN:
+        up = 2 * r > p
+    elif rounding == ROUND_HALF_EVEN:
+        up = 2 * r > p or (2 * r == p and q % 2 == 1)
+    else:  # ROUND_05UP
+        up = q % 10 in (0, 5)
+    return q + (1 if up else 0), True
+
+
+def _isqrt(n):
+    if n <= 0:
+        return 0
+    x = 1 << ((n.bit_length() + 1) // 2)
+    while True:
+        y = (x + n // x) // 2
+        if y >= x:
+            return x
+        x = y
+
+
+_HASH_MOD = 2305843009213693951
+_HASH_INF = 314159
+_HASH_10INV = pow(10, _HASH_MOD - 2, _HASH_MOD)
+
+DecimalTuple = collections.namedtuple("DecimalTuple", "sign digits exponent")
+
+_current = contextvars.ContextVar("decimal_context")
+
+_NUMERIC_BUILTINS = (float, str, list, tuple, dict, bytes, type(None))
+
+
+def _new(cls, sign, coef, exp):
+    d = object.__new__(cls)
+    d._sign = sign
+    d._int = coef
+    d._exp = exp
+    return d
+
+
+def _dec(sign, coef, exp):
+    return _new(Decimal, sign, coef, exp)
+
+
+_NAN = None  # set below
+
+
+# ---- string parsing -----------------------------------------------------------------------
+
+def _parse(s):
+    """Return (sign, coef, exp) for a valid numeric string, or None."""
+    s = s.strip()
+    # The C implementation simply drops every underscore.
+    s = s.replace("_", "")
+    if not s:
+        return None
+    sign = 0
+    i = 0
+    if s[0] in "+-":
+        sign = 1 if s[0] == "-" else 0
+        i = 1
+    body = s[i:].lower()
+    if body in ("inf", "infinity"):
+        return sign, 0, "F"
+    for prefix, code in (("snan", "N"), ("nan", "n")):
+        if body.startswith(prefix):
+            payload = body[len(prefix):]
+            if payload and not all(c in "0123456789" for c in payload):
+                return None
+            return sign, int(payload) if payload else 0, code
+    mant, e, expo = body.partition("e")
+    exp = 0
+    if e:
+        j = 0
+        if expo[:1] in ("+", "-"):
+            j = 1
+        if not expo[j:] or not all(c in "0123456789" for c in expo[j:]):
+            return None
+        exp = int(expo)
+    ip, dot, fp = mant.partition(".")
+    if not ip and not fp:
+        return None
+    for part in (ip, fp):
+        if part and not all(c in "0123456789" for c in part):
+            return None
+    return sign, int(ip + fp), exp - len(fp)
+
+
+# ---- Decimal --------------------------------------------------------------------------------
+
+class Decimal(object):
+    """Floating point class for decimal arithmetic."""
+
+    def __new__(cls, value="0", context=None):
+        if isinstance(value, Decimal):
+            return _new(cls, value._sign, value._int, value._exp)
+        if isinstance(value, int):
+            return _new(cls, 1 if value < 0 else 0, abs(value), 0)
+        if isinstance(value, str):
+            t = _parse(value)
+            if t is None:
+                ctx = context if context is not None else getcontext()
+                ctx._signal([ConversionSyntax])
+                return _new(cls, 0, 0, "n")
+            return _new(cls, t[0], t[1], t[2])
+        if isinstance(value, float):
+            ctx = context if context is not None else getcontext()
+            ctx._signal([FloatOperation])
+            d = Decimal.from_float(value)
+            return _new(cls, d._sign, d._int, d._exp)
+        if isinstance(value, (tuple, list)):
+            return cls._from_tuple(value)
+        raise TypeError("conversion from %s to Decimal is not supported" % type(value).__name__)
+
+    @classmethod
+    def _from_tuple(cls, value):
+        if len(value) != 3:
+            raise ValueError("argument must be a sequence of length 3")
+        sign, digits, exp = value
+        if not (isinstance(sign, int) and sign in (0, 1)):
+            raise ValueError("sign must be an integer with the value 0 or 1")
+        if isinstance(exp, str):
+            if exp not in ("F", "n", "N"):
+                raise ValueError("string argument in the third position must be 'F', 'n' or 'N'")
+        elif not isinstance(exp, int):
+            raise ValueError("exponent must be an integer")
+        if not isinstance(digits, (tuple, list)):
+            raise ValueError("coefficient must be a tuple of digits")
+        coef = 0
+        for dg in digits:
+            if not (isinstance(dg, int) and 0 <= dg <= 9):
+                raise ValueError("coefficient must be a tuple of digits")
+            coef = coef * 10 + dg
+        if exp == "F":
+            coef = 0
+        return _new(cls, sign, coef, exp)
+
+    @classmethod
+    def from_float(cls, f):
+        if isinstance(f, int):
+            return cls(f)
+        if not isinstance(f, float):
+            raise TypeError("argument must be int or float")
+        if f != f:
+            return cls("NaN")
+        if f in (float("inf"), float("-inf")):
+            return cls("-Infinity" if f < 0 else "Infinity")
+        sign = 1 if math.copysign(1.0, f) < 0 else 0
+        n, d = abs(f).as_integer_ratio()
+        k = d.bit_length() - 1          # d == 2**k
+        return _new(cls, sign, n * 5 ** k, -k)
+
+    # -- classification
+    def _isnan(self):
+        e = self._exp
+        return 1 if e == "n" else 2 if e == "N" else 0
+
+    def _special(self):
+        return isinstance(self._exp, str)
+
+    def is_nan(self):
+        return self._exp in ("n", "N")
+
+    def is_qnan(self):
+        return self._exp == "n"
+
+    def is_snan(self):
+        return self._exp == "N"
+
+    def is_infinite(self):
+        return self._exp == "F"
+
+    def is_finite(self):
+        return not isinstance(self._exp, str)
+
+    def is_zero(self):
+        return not isinstance(self._exp, str) and self._int == 0
+
+    def is_signed(self):
+        return self._sign == 1
+
+    def is_canonical(self):
+        return True
+
+    def is_normal(self, context=None):
+        if self._special() or self._int == 0:
+            return False
+        ctx = context if context is not None else getcontext()
+        return self.adjusted() >= ctx.Emin
+
+    def is_subnormal(self, context=None):
+        if self._special() or self._int == 0:
+            return False
+        ctx = context if context is not None else getcontext()
+        return self.adjusted() < ctx.Emin
+
+    def adjusted(self):
+        if self._special():
+            return 0
+        return self._exp + _ndigits(self._int) - 1
+
+    def __bool__(self):
+        return self._special() or self._int != 0
+
+    # -- conversions to text
+    def __str__(self, eng=False, context=None):
+        sign = "-" if self._sign else ""
+        e = self._exp
+        if e == "F":
+            return sign + "Infinity"
+        if e == "n" or e == "N":
+            return sign + ("sNaN" if e == "N" else "NaN") + (str(self._int) if self._int else "")
+        digits = str(self._int)
+        leftdigits = e + len(digits)
+        if e <= 0 and leftdigits > -6:
+            dotplace = leftdigits
+        elif not eng:
+            dotplace = 1
+        elif self._int == 0:
+            dotplace = (leftdigits + 1) % 3 - 1
+        else:
+            dotplace = (leftdigits - 1) % 3 + 1
+        if dotplace <= 0:
+            intpart = "0"
+            fracpart = "." + "0" * (-dotplace) + digits
+        elif dotplace >= len(digits):
+            intpart = digits + "0" * (dotplace - len(digits))
+            fracpart = ""
+        else:
+            intpart = digits[:dotplace]
+            fracpart = "." + digits[dotplace:]
+        if leftdigits == dotplace:
+            exp = ""
+        else:
+            ctx = context if context is not None else getcontext()
+            exp = ("E" if ctx.capitals else "e") + "%+d" % (leftdigits - dotplace)
+        return sign + intpart + fracpart + exp
+
+    def to_eng_string(self, context=None):
+        return self.__str__(eng=True, context=context)
+
+    def __repr__(self):
+        return "Decimal('%s')" % str(self)
+
+    def as_tuple(self):
+        if self._exp == "F":
+            digits = (0,)
+        elif self._special() and self._int == 0:
+            digits = ()
+        else:
+            digits = tuple(int(c) for c in str(self._int))
+        return DecimalTuple(self._sign, digits, self._exp)
+
+    def as_integer_ratio(self):
+        if self._exp == "F":
+            raise OverflowError("cannot convert Infinity to integer ratio")
+        if self._special():
+            raise ValueError("cannot convert NaN to integer ratio")
+        n = -self._int if self._sign else self._int
+        if self._exp >= 0:
+            return n * 10 ** self._exp, 1
+        d = 10 ** (-self._exp)
+        g = math.gcd(n, d)
+        return n // g, d // g
+
+    def __reduce__(self):
+        return (self.__class__, (str(self),))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    # -- conversions to numbers
+    def _check_int_conv(self):
+        if self._exp == "F":
+            raise OverflowError("cannot convert Infinity to integer")
+        if self._special():
+            raise ValueError("cannot convert NaN to integer")
+
+    def _to_int(self, rounding):
+        self._check_int_conv()
+        if self._exp >= 0:
+            v = self._int * 10 ** self._exp
+        else:
+            v, _ = _round_coef(self._sign, self._int, -self._exp, rounding)
+        return -v if self._sign else v
+
+    def __int__(self):
+        return self._to_int(ROUND_DOWN)
+
+    __trunc__ = __int__
+
+    def __floor__(self):
+        return self._to_int(ROUND_FLOOR)
+
+    def __ceil__(self):
+        return self._to_int(ROUND_CEILING)
+
+    def __float__(self):
+        if self._exp == "N":
+            raise ValueError("cannot convert signaling NaN to float")
+        if self._exp == "n":
+            return float("-nan") if self._sign else float("nan")
+        if self._exp == "F":
+            return float("-inf") if self._sign else float("inf")
+        return float(str(self))
+
+    def __round__(self, n=None):
+        if n is not None:
+            if not isinstance(n, int):
+                raise TypeError("optional arg must be an integer")
+            return self.quantize(_dec(0, 1, -n))
+        if self._exp == "F":
+            raise OverflowError("cannot round an infinity")
+        if self._special():
+            raise ValueError("cannot round a NaN")
+        return self._to_int(ROUND_HALF_EVEN)
+
+    def __hash__(self):
+        if self._exp == "N":
+            raise TypeError("Cannot hash a signaling NaN value")
+        if self._exp == "n":
+            return object.__hash__(self)
+        if self._exp == "F":
+            return -_HASH_INF if self._sign else _HASH_INF
+        if self._exp >= 0:
+            eh = pow(10, self._exp, _HASH_MOD)
+        else:
+            eh = pow(_HASH_10INV, -self._exp, _HASH_MOD)
+        h = self._int * eh % _HASH_MOD
+        if self._sign:
+            h = -h
+        return -2 if h == -1 else h
+
+    # -- copies and signs
+    def copy_abs(self):
+        return _dec(0, self._int, self._exp)
+
+    def copy_negate(self):
+        return _dec(1 - self._sign, self._int, self._exp)
+
+    def copy_sign(self, other, context=None):
+        other = _convert(other, True)
+        return _dec(other._sign, self._int, self._exp)
+
+    def conjugate(self):
+        return self
+
+    @property
+    def real(self):
+        return self
+
+    @property
+    def imag(self):
+        return Decimal(0)
+
+    def canonical(self):
+        return self
+
+    def same_quantum(self, other, context=None):
+        other = _convert(other, True)
+        if self._special() or other._special():
+            return (self.is_nan() and other.is_nan()) or (self._exp == "F" and other._exp == "F")
+        return self._exp == other._exp
+
+    # -- comparisons
+    def _cmp(self, other):
+        """-1/0/1 for two non-NaN operands."""
+        if self._exp == "F" or other._exp == "F":
+            a = 0 if self._exp != "F" else (-1 if self._sign else 1)
+            b = 0 if other._exp != "F" else (-1 if other._sign else 1)
+            if a == b:
+                return 0
+            if a or b:
+                return -1 if a < b else 1
+        if self._int == 0:
+            if other._int == 0:
+                return 0
+            return 1 if other._sign else -1
+        if other._int == 0:
+            return -1 if self._sign else 1
+        if self._sign != other._sign:
+            return -1 if self._sign else 1
+        s = -1 if self._sign else 1
+        a1, a2 = self.adjusted(), other.adjusted()
+        if a1 != a2:
+            return s if a1 > a2 else -s
+        e = min(self._exp, other._exp)
+        c1 = self._int * 10 ** (self._exp - e)
+        c2 = other._int * 10 ** (other._exp - e)
+        if c1 == c2:
+            return 0
+        return s if c1 > c2 else -s
+
+    def _compare_op(self, other, op):
+        if isinstance(other, float):
+            if op not in ("==", "!="):
+                getcontext()._signal([FloatOperation])
+            other = Decimal.from_float(other)
+        else:
+            other = _convert(other, False)
+            if other is NotImplemented:
+                return NotImplemented
+        if self.is_nan() or other.is_nan():
+            if op in ("==", "!="):
+                if self._exp == "N" or other._exp == "N":
+                    getcontext()._signal([InvalidOperation])
+                return op == "!="
+            getcontext()._signal([InvalidOperation])
+            return False
+        c = self._cmp(other)
+        if op == "==":
+            return c == 0
+        if op == "!=":
+            return c != 0
+        if op == "<":
+            return c < 0
+        if op == "<=":
+            return c <= 0
+        if op == ">":
+            return c > 0
+        return c >= 0
+
+    def _cmp_or_raise(self, other, op):
+        r = self._compare_op(other, op)
+        if r is NotImplemented and isinstance(other, _NUMERIC_BUILTINS) and op not in ("==", "!="):
+            raise TypeError("'%s' not supported between instances of 'decimal.Decimal' and '%s'"
+                            % (op, type(other).__name__))
+        return r
+
+    def __eq__(self, other):
+        return self._compare_op(other, "==")
+
+    def __ne__(self, other):
+        return self._compare_op(other, "!=")
+
+    def __lt__(self, other):
+        return self._cmp_or_raise(other, "<")
+
+    def __le__(self, other):
+        return self._cmp_or_raise(other, "<=")
+
+    def __gt__(self, other):
+        return self._cmp_or_raise(other, ">")
+
+    def __ge__(self, other):
+        return self._cmp_or_raise(other, ">=")
+
+    def compare(self, other, context=None):
+        ctx = _ctx(context)
+        other = _convert(other, True)
+        conds = []
+        r = _check_nans(self, other, conds)
+        if r is None:
+            r = _dec(0, 0, 0) if self._cmp(other) == 0 else \
+                (_dec(1, 1, 0) if self._cmp(other) < 0 else _dec(0, 1, 0))
+        ctx._signal(conds)
+        return r
+
+    def compare_signal(self, other, context=None):
+        ctx = _ctx(context)
+        other = _convert(other, True)
+        if self.is_nan() or other.is_nan():
+            conds = [InvalidOperation]
+            r = _check_nans(self, other, [])
+            ctx._signal(conds)
+            return _dec(r._sign, r._int, "n")
+        return self.compare(other, ctx)
+
+    def _total_key(self):
+        # Orders as the spec's total ordering for one sign (magnitude side).
+        if self._exp == "n":
+            return (3, self._int, 0)
+        if self._exp == "N":
+            return (2, self._int, 0)
+        if self._exp == "F":
+            return (1, 0, 0)
+        return (0, 0, 0)
+
+    def compare_total(self, other, context=None):
+        other = _convert(other, True)
+        if self._sign != other._sign:
+            return _dec(1, 1, 0) if self._sign else _dec(0, 1, 0)
+        neg = self._sign
+        k1, k2 = self._total_key(), other._total_key()
+        if k1[0] or k2[0]:
+            c = (k1 > k2) - (k1 < k2)
+        else:
+            c = self.copy_abs()._cmp(other.copy_abs())
+            if c == 0:
+                c = (self._exp > other._exp) - (self._exp < other._exp)
+        if neg:
+            c = -c
+        return _dec(0, 0, 0) if c == 0 else _dec(1 if c < 0 else 0, 1, 0)
+
+    def compare_total_mag(self, other, context=None):
+        other = _convert(other, True)
+        return self.copy_abs().compare_total(other.copy_abs())
+
+    def _maxmin(self, other, context, want_max, mag):
+        ctx = _ctx(context)
+        other = _convert(other, True)
+        sn, on = self._isnan(), other._isnan()
+        conds = []
+        if sn or on:
+            if on == 1 and sn == 0:
+                r = _fix(self, ctx, conds)
+            elif sn == 1 and on == 0:
+                r = _fix(other, ctx, conds)
+            else:
+                r = _check_nans(self, other, conds)
+            ctx._signal(conds)
+            return r
+        a, b = (self.copy_abs(), other.copy_abs()) if mag else (self, other)
+        c = a._cmp(b)
+        if c == 0 and mag:
+            c = self._cmp(other)
+        if c == 0:
+            c = self.compare_total(other)._cmp(_dec(0, 0, 0))
+        if want_max:
+            r = other if c < 0 else self
+        else:
+            r = self if c < 0 else other
+        r = _fix(r, ctx, conds)
+        ctx._signal(conds)
+        return r
+
+    def max(self, other, context=None):
+        return self._maxmin(other, context, True, False)
+
+    def min(self, other, context=None):
+        return self._maxmin(other, context, False, False)
+
+    def max_mag(self, other, context=None):
+        return self._maxmin(other, context, True, True)
+
+    def min_mag(self, other, context=None):
+        return self._maxmin(other, context, False, True)
+
+    # -- arithmetic operators
+    def __add__(self, other, context=None):
+        return _binop(self, other, context, _add, "+")
+
+    def __radd__(self, other, context=None):
+        return _binop(self, other, context, _add, "+", True)
+
+    def __sub__(self, other, context=None):
+        return _binop(self, other, context, _sub, "-")
+
+    def __rsub__(self, other, context=None):
+        return _binop(self, other, context, _sub, "-", True)
+
+    def __mul__(self, other, context=None):
+        return _binop(self, other, context, _mul, "*")
+
+    def __rmul__(self, other, context=None):
+        return _binop(self, other, context, _mul, "*", True)
+
+    def __truediv__(self, other, context=None):
+        return _binop(self, other, context, _div, "/")
+
+    def __rtruediv__(self, other, context=None):
+        return _binop(self, other, context, _div, "/", True)
+
+    def __floordiv__(self, other, context=None):
+        return _binop(self, other, context, _divint, "//")
+
+    def __rfloordiv__(self, other, context=None):
+        return _binop(self, other, context, _divint, "//", True)
+
+    def __mod__(self, other, context=None):
+        return _binop(self, other, context, _rem, "%")
+
+    def __rmod__(self, other, context=None):
+        return _binop(self, other, context, _rem, "%", True)
+
+    def __divmod__(self, other, context=None):
+        return _binop(self, other, context, _divmod, "divmod()")
+
+    def __rdivmod__(self, other, context=None):
+        return _binop(self, other, context, _divmod, "divmod()", True)
+
+    def __pow__(self, other, modulo=None, context=None):
+        if modulo is not None:
+            raise NotImplementedError("decimal: three-argument pow() is not implemented in aio-py")
+        return _binop(self, other, context, _pow, "** or pow()")
+
+    def __rpow__(self, other, modulo=None, context=None):
+        if modulo is not None:
+            raise NotImplementedError("decimal: three-argument pow() is not implemented in aio-py")
+        return _binop(self, other, context, _pow, "** or pow()", True)
+
+    def __neg__(self, context=None):
+        return _unop(self, context, "neg")
+
+    def __pos__(self, context=None):
+        return _unop(self, context, "pos")
+
+    def __abs__(self, round=True, context=None):
+        if not round:
+            return self.copy_abs()
+        return _unop(self, context, "abs")
+
+    # -- named operations
+    def remainder_near(self, other, context=None):
+        return _binop(self, other, context, _rem_near, "remainder_near")
+
+    def fma(self, other, third, context=None):
+        ctx = _ctx(context)
+        other = _convert(other, True)
+        third = _convert(third, True)
+        conds = []
+        if self._special() or other._special():
+            r = _check_nans(self, other, conds)
+            if r is None:
+                if self._exp == "F" and other._exp != "F" and other._int == 0 or \
+                        other._exp == "F" and self._exp != "F" and self._int == 0:
+                    conds.append(InvalidOperation)
+                    r = _dec(0, 0, "n")
+                else:
+                    product = _dec(self._sign ^ other._sign, 0, "F")
+                    r = _add(product, third, ctx, conds)
+        else:
+            product = _dec(self._sign ^ other._sign, self._int * other._int, self._exp + other._exp)
+            r = _add(product, third, ctx, conds)
+        ctx._signal(conds)
+        return r
+
+    def sqrt(self, context=None):
+        ctx = _ctx(context)
+        conds = []
+        r = _sqrt(self, ctx, conds)
+        ctx._signal(conds)
+        return r
+
+    def quantize(self, exp, rounding=None, context=None):
+        ctx = _ctx(context)
+        exp = _convert(exp, True)
+        conds = []
+        r = _quantize(self, exp, rounding or ctx.rounding, ctx, conds)
+        ctx._signal(conds)
+        return r
+
+    def _to_integral(self, rounding, context, exact):
+        ctx = _ctx(context)
+        conds = []
+        if self._special():
+            r = _check_nans(self, None, conds)
+            if r is None:
+                r = self
+        elif self._exp >= 0:
+            r = self
+        else:
+            coef, inexact = _round_coef(self._sign, self._int, -self._exp, rounding or ctx.rounding)
+            r = _dec(self._sign, coef, 0)
+            if exact:
+                if inexact:
+                    conds.append(Inexact)
+                conds.append(Rounded)
+        ctx._signal(conds)
+        return r
+
+    def to_integral_value(self, rounding=None, context=None):
+        return self._to_integral(rounding, context, False)
+
+    to_integral = to_integral_value
+
+    def to_integral_exact(self, rounding=None, context=None):
+        return self._to_integral(rounding, context, True)
+
+    def normalize(self, context=None):
+        ctx = _ctx(context)
+        conds = []
+        if self._special():
+            r = _check_nans(self, None, conds)
+            if r is None:
+                r = self
+        else:
+            d = _fix(self, ctx, conds)
+            if d._exp == "F":
+                r = d
+            elif d._int == 0:
+                r = _dec(d._sign, 0, 0)
+            else:
+                exp_max = ctx.Etop() if ctx.clamp else ctx.Emax
+                coef, e = d._int, d._exp
+                while coef % 10 == 0 and e < exp_max:
+                    coef //= 10
+                    e += 1
+                r = _dec(d._sign, coef, e)
+        ctx._signal(conds)
+        return r
+
+    reduce = normalize
+
+    def __format__(self, spec, _localeconv=None):
+        return _format(self, spec)
+
+    # -- left out (these raise instead of giving a wrong answer)
+    def _missing(name):
+        def f(self, *args, **kwargs):
+            raise NotImplementedError("decimal: Decimal.%s() is not implemented in aio-py" % name)
+        f.__name__ = name
+        return f
+
+    exp = _missing("exp")
+    ln = _missing("ln")
+    log10 = _missing("log10")
+    logb = _missing("logb")
+    scaleb = _missing("scaleb")
+    rotate = _missing("rotate")
+    shift = _missing("shift")
+    logical_and = _missing("logical_and")
+    logical_or = _missing("logical_or")
+    logical_xor = _missing("logical_xor")
+    logical_invert = _missing("logical_invert")
+    next_minus = _missing("next_minus")
+    next_plus = _missing("next_plus")
+    next_toward = _missing("next_toward")
+    number_class = _missing("number_class")
+    del _missing
+
+
+_NAN = _dec(0, 0, "n")
+
+
+def _ctx(context):
+    if context is None:
+        return getcontext()
+    if not isinstance(context, Context):
+        raise TypeError("optional argument must be a context")
+    return context
+
+
+def _convert(other, strict):
+    if isinstance(other, Decimal):
+        return other
+    if isinstance(other, int):
+        return Decimal(other)
+    if strict:
+        raise TypeError("conversion from %s to Decimal is not supported" % type(other).__name__)
+    return NotImplemented
+
+
+def _binop(self, other, context, fn, opname, reflected=False):
+    o = _convert(other, False)
+    if o is NotImplemented:
+        if isinstance(other, _NUMERIC_BUILTINS):
+            a, b = "decimal.Decimal", type(other).__name__
+            if reflected:
+                a, b = b, a
+            raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'" % (opname, a, b))
+        return NotImplemented
+    ctx = _ctx(context)
+    conds = []
+    if reflected:
+        r = fn(o, self, ctx, conds)
+    else:
+        r = fn(self, o, ctx, conds)
+    ctx._signal(conds)
+    return r
+
+
+def _check_nans(a, b, conds):
+    """The NaN result of an operation on a (and b), or None when neither is a NaN."""
+    an = a._isnan()
+    bn = b._isnan() if b is not None else 0
+    if not an and not bn:
+        return None
+    if an == 2:
+        conds.append(InvalidOperation)
+        return _dec(a._sign, a._int, "n")
+    if bn == 2:
+        conds.append(InvalidOperation)
+        return _dec(b._sign, b._int, "n")
+    return a if an else b
+
+
+def _fix_nan(r, ctx):
+    # A NaN payload longer than prec - clamp digits is dropped.
+    if r._int and _ndigits(r._int) > ctx.prec - ctx.clamp:
+        return _dec(r._sign, 0, "n")
+    return r
+
+
+def _overflow(sign, ctx, conds):
+    conds.extend([Overflow, Inexact, Rounded])
+    rnd = ctx.rounding
+    if rnd in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_HALF_DOWN, ROUND_UP) or \
+            (rnd == ROUND_CEILING and not sign) or (rnd == ROUND_FLOOR and sign):
+        return _dec(sign, 0, "F")
+    return _dec(sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
+
+
+def _fix(d, ctx, conds):
+    """Round d to the context (precision, exponent limits, clamp), noting conditions."""
+    if d._special():
+        if d.is_nan():
+            return _fix_nan(d, ctx)
+        return d
+    prec = ctx.prec
+    etiny = ctx.Emin - prec + 1
+    etop = ctx.Emax - prec + 1
+    sign, coef, exp = d._sign, d._int, d._exp
+    if coef == 0:
+        exp_max = etop if ctx.clamp else ctx.Emax
+        new_exp = min(max(exp, etiny), exp_max)
+        if new_exp != exp:
+            conds.append(Clamped)
+            return _dec(sign, 0, new_exp)
+        return d
+    nd = _ndigits(coef)
+    exp_min = nd + exp - prec
+    if exp_min > etop:
+        return _overflow(sign, ctx, conds)
+    subnormal = exp_min < etiny
+    if subnormal:
+        exp_min = etiny
+    if exp < exp_min:
+        coef, inexact = _round_coef(sign, coef, exp_min - exp, ctx.rounding)
+        if _ndigits(coef) > prec:
+            coef //= 10
+            exp_min += 1
+        if exp_min > etop:
+            r = _overflow(sign, ctx, conds)
+        else:
+            r = _dec(sign, coef, exp_min)
+        if inexact and subnormal:
+            conds.append(Underflow)
+        if subnormal:
+            conds.append(Subnormal)
+        if inexact:
+            conds.append(Inexact)
+        conds.append(Rounded)
+        if r._exp != "F" and r._int == 0:
+            conds.append(Clamped)
+        return r
+    if subnormal:
+        conds.append(Subnormal)
+    if ctx.clamp == 1 and exp > etop:
+        conds.append(Clamped)
+        return _dec(sign, coef * 10 ** (exp - etop), etop)
+    return d
+
+
+def _rescale(d, exp, rounding):
+    """d with exponent exp (rounding if digits are dropped), no context limits."""
+    if d._special():
+        return d
+    if d._int == 0:
+        return _dec(d._sign, 0, exp)
+    if d._exp >= exp:
+        return _dec(d._sign, d._int * 10 ** (d._exp - exp), exp)
+    coef, _ = _round_coef(d._sign, d._int, exp - d._exp, rounding)
+    return _dec(d._sign, coef, exp)
+
+
+def _round_sig(d, places, rounding):
+    """d rounded to `places` significant digits (zeros and specials unchanged)."""
+    if d._special() or d._int == 0:
+        return d
+    r = _rescale(d, d.adjusted() + 1 - places, rounding)
+    if r.adjusted() != d.adjusted():
+        r = _rescale(r, r.adjusted() + 1 - places, rounding)
+    return r
+
+
+def _add(a, b, ctx, conds):
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._exp == "F":
+            if b._exp == "F" and a._sign != b._sign:
+                conds.append(InvalidOperation)
+                return _NAN
+            return a
+        return b
+    exp = min(a._exp, b._exp)
+    negzero = 1 if (ctx.rounding == ROUND_FLOOR and a._sign != b._sign) else 0
+    if a._int == 0 and b._int == 0:
+        sign = min(a._sign, b._sign)
+        if negzero:
+            sign = 1
+        return _fix(_dec(sign, 0, exp), ctx, conds)
+    if a._int == 0:
+        return _fix(_rescale(b, max(exp, b._exp - ctx.prec - 1), ctx.rounding), ctx, conds)
+    if b._int == 0:
+        return _fix(_rescale(a, max(exp, a._exp - ctx.prec - 1), ctx.rounding), ctx, conds)
+    # Shrink a far smaller operand to a sticky digit so the aligned ints stay small.
+    big, small = (a, b) if a._exp >= b._exp else (b, a)
+    sc, se = small._int, small._exp
+    lim = big._exp + min(-1, _ndigits(big._int) - ctx.prec - 2)
+    if _ndigits(sc) + se - 1 < lim:
+        sc, se = 1, lim
+    e = min(big._exp, se)
+    v1 = big._int * 10 ** (big._exp - e)
+    v2 = sc * 10 ** (se - e)
+    if big._sign:
+        v1 = -v1
+    if small._sign:
+        v2 = -v2
+    s = v1 + v2
+    if s == 0:
+        return _fix(_dec(negzero, 0, e), ctx, conds)
+    return _fix(_dec(1 if s < 0 else 0, abs(s), e), ctx, conds)
+
+
+def _sub(a, b, ctx, conds):
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+    return _add(a, b.copy_negate(), ctx, conds)
+
+
+def _mul(a, b, ctx, conds):
+    sign = a._sign ^ b._sign
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._exp == "F":
+            if b._exp != "F" and b._int == 0:
+                conds.append(InvalidOperation)
+                return _NAN
+            return _dec(sign, 0, "F")
+        if a._int == 0:
+            conds.append(InvalidOperation)
+            return _NAN
+        return _dec(sign, 0, "F")
+    return _fix(_dec(sign, a._int * b._int, a._exp + b._exp), ctx, conds)
+
+
+def _div(a, b, ctx, conds):
+    sign = a._sign ^ b._sign
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._exp == "F":
+            if b._exp == "F":
+                conds.append(InvalidOperation)
+                return _NAN
+            return _dec(sign, 0, "F")
+        conds.append(Clamped)
+        return _dec(sign, 0, ctx.Emin - ctx.prec + 1)
+    if b._int == 0:
+        if a._int == 0:
+            conds.append(DivisionUndefined)
+            return _NAN
+        conds.append(DivisionByZero)
+        return _dec(sign, 0, "F")
+    if a._int == 0:
+        return _fix(_dec(sign, 0, a._exp - b._exp), ctx, conds)
+    shift = _ndigits(b._int) - _ndigits(a._int) + ctx.prec + 1
+    exp = a._exp - b._exp - shift
+    if shift >= 0:
+        coef, rem = divmod(a._int * 10 ** shift, b._int)
+    else:
+        coef, rem = divmod(a._int, b._int * 10 ** (-shift))
+    if rem:
+        if coef % 5 == 0:
+            coef += 1   # sticky: the result is not exact
+    else:
+        ideal = a._exp - b._exp
+        while exp < ideal and coef % 10 == 0:
+            coef //= 10
+            exp += 1
+    return _fix(_dec(sign, coef, exp), ctx, conds)
+
+
+def _divide(a, b, ctx, conds):
+    """(quotient, remainder) for finite a and nonzero finite-or-infinite b."""
+    sign = a._sign ^ b._sign
+    if b._exp == "F":
+        ideal = a._exp
+    else:
+        ideal = min(a._exp, b._exp)
+    if a._int == 0 or b._exp == "F" or a.adjusted() - b.adjusted() <= -2:
+        return _dec(sign, 0, 0), _rescale(a, ideal, ctx.rounding)
+    if a.adjusted() - b.adjusted() <= ctx.prec:
+        c1, c2 = a._int, b._int
+        if a._exp >= b._exp:
+            c1 *= 10 ** (a._exp - b._exp)
+        else:
+            c2 *= 10 ** (b._exp - a._exp)
+        q, r = divmod(c1, c2)
+        if q < 10 ** ctx.prec:
+            return _dec(sign, q, 0), _dec(a._sign, r, ideal)
+    conds.append(DivisionImpossible)
+    return _NAN, _NAN
+
+
+def _divmod_special(a, b, ctx, conds):
+    """Handles NaN/infinite/zero-divisor cases: returns (q, r) or None."""
+    sign = a._sign ^ b._sign
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            r = _fix_nan(r, ctx)
+            return r, r
+        if a._exp == "F":
+            if b._exp == "F":
+                conds.append(InvalidOperation)
+                return _NAN, _NAN
+            conds.append(InvalidOperation)
+            return _dec(sign, 0, "F"), _NAN
+    if b._exp != "F" and b._int == 0:
+        if a._int == 0:
+            conds.append(DivisionUndefined)
+            return _NAN, _NAN
+        conds.append(InvalidOperation)
+        conds.append(DivisionByZero)
+        return _dec(sign, 0, "F"), _NAN
+    return None
+
+
+def _divmod(a, b, ctx, conds):
+    sp = _divmod_special(a, b, ctx, conds)
+    if sp is not None:
+        return sp
+    q, r = _divide(a, b, ctx, conds)
+    return q, _fix(r, ctx, conds)
+
+
+def _divint(a, b, ctx, conds):
+    if a._exp == "F" and not b._special():
+        r = _check_nans(a, b, conds)
+        return _dec(a._sign ^ b._sign, 0, "F")
+    if not a._special() and not b._special() and b._int == 0 and a._int != 0:
+        conds.append(DivisionByZero)
+        return _dec(a._sign ^ b._sign, 0, "F")
+    sp = _divmod_special(a, b, ctx, conds)
+    if sp is not None:
+        return sp[0]
+    return _divide(a, b, ctx, conds)[0]
+
+
+def _rem(a, b, ctx, conds):
+    if not a._special() and not b._special() and b._int == 0 and a._int != 0:
+        conds.append(InvalidOperation)
+        return _NAN
+    sp = _divmod_special(a, b, ctx, conds)
+    if sp is not None:
+        return sp[1]
+    return _fix(_divide(a, b, ctx, conds)[1], ctx, conds)
+
+
+def _rem_near(a, b, ctx, conds):
+    if not a._special() and not b._special() and b._int == 0 and a._int != 0:
+        conds.append(InvalidOperation)
+        return _NAN
+    sp = _divmod_special(a, b, ctx, conds)
+    if sp is not None:
+        return sp[1]
+    if b._exp == "F":
+        return _fix(a, ctx, conds)
+    q, r = _divide(a, b, ctx, conds)
+    if q.is_nan():
+        return q
+    # r = a - q*b with q truncated; move to the nearest multiple (ties to even q).
+    e = min(r._exp, b._exp)
+    rv = r._int * 10 ** (r._exp - e)
+    bv = b._int * 10 ** (b._exp - e)
+    qv = q._int
+    if 2 * rv > bv or (2 * rv == bv and qv % 2 == 1):
+        rv = bv - rv
+        qv += 1
+        rsign = 1 - a._sign
+    else:
+        rsign = a._sign
+    if qv >= 10 ** ctx.prec:
+        conds.append(DivisionImpossible)
+        return _NAN
+    return _fix(_dec(rsign, rv, e), ctx, conds)
+
+
+def _pow(a, b, ctx, conds):
+    if a._special() or b._special():
+        r = _check_nans(a, b, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+    # The exponent must be integral.
+    if b._exp == "F":
+        raise NotImplementedError("decimal: power with an infinite exponent is not implemented in aio-py")
+    if b._int != 0 and b._exp < 0:
+        q, rr = divmod(b._int, 10 ** (-b._exp))
+        if rr:
+            if a._sign and not a.is_zero():
+                conds.append(InvalidOperation)
+                return _NAN
+            raise NotImplementedError("decimal: power with a non-integral exponent is not "
+                                      "implemented in aio-py")
+        n = q
+    else:
+        n = b._int * 10 ** b._exp if b._int else 0
+    if b._sign:
+        n = -n
+    odd = n % 2 == 1
+    sign = a._sign if odd else 0
+    if n == 0:
+        if a._exp != "F" and a._int == 0:
+            conds.append(InvalidOperation)
+            return _NAN
+        return _fix(_dec(0, 1, 0), ctx, conds)
+    if a._exp == "F":
+        return _dec(sign, 0, "F") if n > 0 else _dec(sign, 0, 0)
+    if a._int == 0:
+        if n > 0:
+            return _fix(_dec(sign, 0, 0), ctx, conds)
+        return _dec(sign, 0, "F")
+    coef, exp = a._int, a._exp
+    # Strip trailing zeros: c * 10**z.
+    z = 0
+    while coef % 10 == 0:
+        coef //= 10
+        z += 1
+    prec = ctx.prec
+    if n > 0:
+        # Exact result coef**n * 10**(n*(exp+z)), ideal exponent n*exp.
+        est = (_ndigits(coef) - 1) * n
+        if est <= max(4 * prec, 200):
+            c = coef ** n
+            nd = _ndigits(c)
+            pad = z * n
+            if nd + pad <= prec:
+                return _fix(_dec(sign, c * 10 ** pad, n * exp), ctx, conds)
+            if nd <= prec:
+                # Rounding only drops zeros: pad to prec digits (Rounded, not Inexact).
+                extra = prec - nd
+                r = _fix(_dec(sign, c * 10 ** extra, n * (exp + z) - extra), ctx, conds)
+                if Rounded not in conds:
+                    conds.append(Rounded)
+                return r
+            return _fix(_dec(sign, c, n * (exp + z)), ctx, conds)
+        return _pow_approx(sign, coef, exp + z, n, ctx, conds)
+    # Negative exponent: 1 / coef**m.
+    m = -n
+    est = (_ndigits(coef) - 1) * m
+    if est <= max(4 * prec, 200):
+        c = coef ** m
+        # Exact when c has only the prime factors 2 and 5.
+        t = c
+        k2 = k5 = 0
+        while t % 2 == 0:
+            t //= 2
+            k2 += 1
+        while t % 5 == 0:
+            t //= 5
+            k5 += 1
+        e = -m * (exp + z)
+        if t == 1:
+            k = max(k2, k5)
+            q = 10 ** k // c
+            res = _dec(sign, q, e - k)
+            # Exact negative powers come out reduced.
+            qq, ee = res._int, res._exp
+            while qq % 10 == 0:
+                qq //= 10
+                ee += 1
+            return _fix(_dec(sign, qq, ee), ctx, conds)
+        return _div(_dec(sign, 1, e), _dec(0, c, 0), ctx, conds)
+    return _pow_approx(sign, coef, exp, n, ctx, conds)
+
+
+def _pow_approx(sign, coef, exp, n, ctx, conds):
+    """coef**n * 10**(exp*n) for a large |n|: bounds at a growing working precision until
+    both round to the same result (so the answer is correctly rounded)."""
+    prec = ctx.prec
+    m = abs(n)
+    w = prec + _ndigits(m) + 10
+    while True:
+        lo_c, lo_e = 1, 0
+        hi_c, hi_e = 1, 0
+        base_c, base_e = coef, exp
+        k = m
+        # Truncated repeated squaring: lo <= true <= hi.
+        blo_c, blo_e, bhi_c, bhi_e = base_c, base_e, base_c, base_e
+        while True:
+            if k & 1:
+                lo_c, lo_e = _trunc_w(lo_c * blo_c, lo_e + blo_e, w, False)
+                hi_c, hi_e = _trunc_w(hi_c * bhi_c, hi_e + bhi_e, w, True)
+            k >>= 1
+            if not k:
+                break
+            blo_c, blo_e = _trunc_w(blo_c * blo_c, 2 * blo_e, w, False)
+            bhi_c, bhi_e = _trunc_w(bhi_c * bhi_c, 2 * bhi_e, w, True)
+        if n < 0:
+            # 1/hi <= true <= 1/lo
+            k = w + _ndigits(hi_c) + 2
+            nlo_c, nlo_e = 10 ** k // hi_c, -k - hi_e
+            nhi_c, nhi_e = -(-(10 ** k) // lo_c), -k - lo_e
+            lo_c, lo_e, hi_c, hi_e = nlo_c, nlo_e, nhi_c, nhi_e
+        c1, c2 = [], []
+        r1 = _fix(_dec(sign, lo_c, lo_e), ctx, c1)
+        r2 = _fix(_dec(sign, hi_c, hi_e), ctx, c2)
+        if r1._exp == r2._exp and r1._int == r2._int and r1._sign == r2._sign and (lo_c, lo_e) != (hi_c, hi_e):
+            for cnd in c1:
+                if cnd not in conds:
+                    conds.append(cnd)
+            if Inexact not in conds:
+                conds.append(Inexact)
+            if Rounded not in conds:
+                conds.append(Rounded)
+            return r1
+        if (lo_c, lo_e) == (hi_c, hi_e):
+            conds.extend(c1)
+            return r1
+        w *= 2
+
+
+def _trunc_w(c, e, w, up):
+    nd = _ndigits(c)
+    if nd <= w:
+        return c, e
+    drop = nd - w
+    q, r = divmod(c, 10 ** drop)
+    if up and r:
+        q += 1
+    return q, e + drop
+
+
+def _sqrt(a, ctx, conds):
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._sign == 0:
+            return a
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._int == 0:
+        return _fix(_dec(a._sign, 0, a._exp // 2), ctx, conds)
+    if a._sign:
+        conds.append(InvalidOperation)
+        return _NAN
+    prec = ctx.prec + 1
+    c = a._int
+    e = a._exp >> 1
+    nd = _ndigits(c)
+    if a._exp & 1:
+        c *= 10
+        l = (nd >> 1) + 1
+    else:
+        l = (nd + 1) >> 1
+    shift = prec - l
+    if shift >= 0:
+        c *= 100 ** shift
+        exact = True
+    else:
+        c, rem = divmod(c, 100 ** (-shift))
+        exact = not rem
+    e -= shift
+    root = _isqrt(c)
+    exact = exact and root * root == c
+    if exact:
+        if shift >= 0:
+            root //= 10 ** shift
+        else:
+            root *= 10 ** (-shift)
+        e += shift
+    elif root % 5 == 0:
+        root += 1
+    # The spec rounds square roots half-even whatever the context says.
+    saved = ctx._rounding
+    ctx._rounding = ROUND_HALF_EVEN
+    try:
+        return _fix(_dec(0, root, e), ctx, conds)
+    finally:
+        ctx._rounding = saved
+
+
+def _quantize(a, q, rounding, ctx, conds):
+    if a._special() or q._special():
+        r = _check_nans(a, q, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._exp == "F" and q._exp == "F":
+            return a
+        conds.append(InvalidOperation)
+        return _NAN
+    e = q._exp
+    if not (ctx.Emin - ctx.prec + 1 <= e <= ctx.Emax):
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._int == 0:
+        return _fix(_dec(a._sign, 0, e), ctx, conds)
+    adj = a.adjusted()
+    if adj > ctx.Emax or adj - e + 1 > ctx.prec:
+        conds.append(InvalidOperation)
+        return _NAN
+    r = _rescale(a, e, rounding)
+    if r.adjusted() > ctx.Emax or _ndigits(r._int) > ctx.prec:
+        conds.append(InvalidOperation)
+        return _NAN
+    if r._int and r.adjusted() < ctx.Emin:
+        conds.append(Subnormal)
+    if r._exp > a._exp:
+        if r._cmp(a) != 0:
+            conds.append(Inexact)
+        conds.append(Rounded)
+    return _fix(r, ctx, conds)
+
+
+def _unop(a, context, kind):
+    ctx = _ctx(context)
+    conds = []
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            r = _fix_nan(r, ctx)
+        elif kind == "neg":
+            r = a.copy_negate()
+        elif kind == "abs":
+            r = a.copy_abs()
+        else:
+            r = a
+    else:
+        if kind == "abs":
+            d = a.copy_abs()
+        elif a._int == 0 and ctx.rounding != ROUND_FLOOR:
+            d = a.copy_abs()
+        elif kind == "neg":
+            d = a.copy_negate()
+        else:
+            d = a
+        r = _fix(d, ctx, conds)
+    ctx._signal(conds)
+    return r
+
+
+# ---- __format__ -------------------------------------------------------------------------------
+
+def _parse_spec(spec):
+    i = 0
+    n = len(spec)
+    fill, align = " ", None
+    if n >= 2 and spec[1] in "<>=^":
+        fill, align = spec[0], spec[1]
+        i = 2
+    elif n >= 1 and spec[0] in "<>=^":
+        align = spec[0]
+        i = 1
+    sign = "-"
+    if i < n and spec[i] in "+- ":
+        sign = spec[i]
+        i += 1
+    no_neg_0 = False
+    if i < n and spec[i] == "z":
+        no_neg_0 = True
+        i += 1
+    if i < n and spec[i] == "#":
+        raise ValueError("invalid format string")
+    zeropad = False
+    if i < n and spec[i] == "0":
+        zeropad = True
+        i += 1
+    j = i
+    while i < n and spec[i] in "0123456789":
+        i += 1
+    width = int(spec[j:i]) if i > j else 0
+    sep = ""
+    if i < n and spec[i] == ",":
+        sep = ","
+        i += 1
+    elif i < n and spec[i] == "_":
+        raise ValueError("invalid format string")
+    precision = None
+    if i < n and spec[i] == ".":
+        i += 1
+        j = i
+        while i < n and spec[i] in "0123456789":
+            i += 1
+        if i == j:
+            raise ValueError("invalid format string")
+        precision = int(spec[j:i])
+    typ = None
+    if i < n:
+        typ = spec[i]
+        i += 1
+        if typ not in "eEfFgGn%":
+            raise ValueError("invalid format string")
+    if i != n:
+        raise ValueError("invalid format string")
+    if zeropad and align is None:
+        fill, align = "0", "="
+    elif zeropad and not (n >= 2 and spec[1] in "<>=^"):
+        fill = "0"
+    if align is None:
+        align = ">"
+    return fill, align, sign, no_neg_0, zeropad, width, sep, precision, typ
+
+
+def _group(digits, sep, min_width):
+    if not sep:
+        l = max(len(digits), min_width, 1)
+        return "0" * (l - len(digits)) + digits
+    groups = []
+    while True:
+        l = min(max(len(digits), min_width, 1), 3)
+        groups.append("0" * (l - len(digits)) + digits[-l:] if digits else "0" * l)
+        digits = digits[:-l] if len(digits) > l else ""
+        min_width -= l
+        if not digits and min_width <= 0:
+            break
+        min_width -= len(sep)
+    return sep.join(reversed(groups))
+
+
+def _align(sign, body, fill, align, width):
+    padding = fill * max(0, width - len(sign) - len(body))
+    if align == "<":
+        return sign + body + padding
+    if align == "=":
+        return sign + padding + body
+    if align == "^":
+        half = len(padding) // 2
+        return padding[:half] + sign + body + padding[half:]
+    return padding + sign + body
+
+
+def _format(d, spec):
+    fill, align, signopt, no_neg_0, zeropad, width, sep, precision, typ = _parse_spec(spec)
+    ctx = getcontext()
+    if typ is None:
+        typ = "G" if ctx.capitals else "g"
+        gen = True
+    else:
+        gen = False
+    if typ == "n":
+        typ = "g"
+    if typ in "gG" and precision == 0:
+        precision = 1
+    if typ == "%" and not d._special():
+        d = _dec(d._sign, d._int, d._exp + 2)
+    negative = d._sign == 1
+    if d._special():
+        if d._exp == "F":
+            body = "Infinity"
+        else:
+            body = ("sNaN" if d._exp == "N" else "NaN") + (str(d._int) if d._int else "")
+        if typ == "%":
+            body += "%"
+        sign = "-" if negative else (signopt if signopt in "+ " else "")
+        return _align(sign, body, fill, align, width)
+    rounding = ctx.rounding
+    if precision is not None:
+        if typ in "eE":
+            d = _round_sig(d, precision + 1, rounding)
+        elif typ in "fF%":
+            d = _rescale(d, -precision, rounding)
+        elif typ in "gG" and _ndigits(d._int) > precision:
+            d = _round_sig(d, precision, rounding)
+    if d._int == 0 and d._exp > 0 and typ in "fF%":
+        d = _rescale(d, 0, rounding)
+    if d._int == 0 and no_neg_0:
+        negative = False
+    digits = str(d._int)
+    leftdigits = d._exp + len(digits)
+    if typ in "eE":
+        dotplace = 1 - precision if (d._int == 0 and precision is not None) else 1
+    elif typ in "fF%":
+        dotplace = leftdigits
+    else:
+        dotplace = leftdigits if (d._exp <= 0 and leftdigits > -6) else 1
+    if dotplace < 0:
+        intpart = "0"
+        fracpart = "0" * (-dotplace) + digits
+    elif dotplace > len(digits):
+        intpart = digits + "0" * (dotplace - len(digits))
+        fracpart = ""
+    else:
+        intpart = digits[:dotplace] or "0"
+        fracpart = digits[dotplace:]
+    exp = leftdigits - dotplace
+    sign = "-" if negative else (signopt if signopt in "+ " else "")
+    if fracpart:
+        fracpart = "." + fracpart
+    if exp != 0 or typ in "eE":
+        echar = "E" if typ in "EG" else "e"
+        fracpart += "%s%+d" % (echar, exp)
+    if typ == "%":
+        fracpart += "%"
+    min_width = width - len(fracpart) - len(sign) if zeropad else 0
+    intpart = _group(intpart, sep, min_width)
+    return _align(sign, intpart + fracpart, fill, align, width)
+
+
+# ---- Context ----------------------------------------------------------------------------------
+
+_ROUNDING_ERR = ("valid values for rounding are:\n"
+                 "  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n"
+                 "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n"
+                 "   ROUND_05UP]")
+
+
+class Context(object):
+    """The arithmetic context: precision, rounding, exponent limits, flags and traps."""
+
+    def __init__(self, prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
+                 clamp=None, flags=None, traps=None, _ignored_flags=None):
+        dc = _default_template
+        self.prec = prec if prec is not None else (dc.prec if dc else 28)
+        self.rounding = rounding if rounding is not None else (dc.rounding if dc else ROUND_HALF_EVEN)
+        self.Emin = Emin if Emin is not None else (dc.Emin if dc else -999999)
+        self.Emax = Emax if Emax is not None else (dc.Emax if dc else 999999)
+        self.capitals = capitals if capitals is not None else (dc.capitals if dc else 1)
+        self.clamp = clamp if clamp is not None else (dc.clamp if dc else 0)
+        if traps is None:
+            self.traps = dc.traps.copy() if dc else _signal_dict([InvalidOperation, DivisionByZero, Overflow])
+        else:
+            self.traps = _signal_dict(traps)
+        self.flags = _signal_dict(flags)
+
+    def _int_attr(self, name, value, lo, hi, msg):
+        if not isinstance(value, int) or isinstance(value, bool) and False:
+            raise TypeError("an integer is required")
+        if not (lo <= value <= hi):
+            raise ValueError(msg)
+        object.__setattr__(self, "_" + name, value)
+
+    @property
+    def prec(self):
+        return self._prec
+
+    @prec.setter
+    def prec(self, v):
+        self._int_attr("prec", v, 1, MAX_PREC, "valid range for prec is [1, MAX_PREC]")
+
+    @property
+    def Emin(self):
+        return self._Emin
+
+    @Emin.setter
+    def Emin(self, v):
+        self._int_attr("Emin", v, MIN_EMIN, 0, "valid range for Emin is [MIN_EMIN, 0]")
+
+    @property
+    def Emax(self):
+        return self._Emax
+
+    @Emax.setter
+    def Emax(self, v):
+        self._int_attr("Emax", v, 0, MAX_EMAX, "valid range for Emax is [0, MAX_EMAX]")
+
+    @property
+    def capitals(self):
+        return self._capitals
+
+    @capitals.setter
+    def capitals(self, v):
+        self._int_attr("capitals", v, 0, 1, "valid values for capitals are 0 or 1")
+
+    @property
+    def clamp(self):
+        return self._clamp
+
+    @clamp.setter
+    def clamp(self, v):
+        self._int_attr("clamp", v, 0, 1, "valid values for clamp are 0 or 1")
+
+    @property
+    def rounding(self):
+        return self._rounding
+
+    @rounding.setter
+    def rounding(self, v):
+        if not isinstance(v, str) or v not in _ROUNDINGS:
+            raise TypeError(_ROUNDING_ERR)
+        self._rounding = v
+
+    def Etiny(self):
+        return self.Emin - self.prec + 1
+
+    def Etop(self):
+        return self.Emax - self.prec + 1
+
+    def _signal(self, conds):
+        if not conds:
+            return
+        for c in conds:
+            self.flags._d[_flag_of(c)] = True
+        trapped = [c for c in _COND_ORDER if c in conds and self.traps[_flag_of(c)]]
+        if trapped:
+            for s in _SIGNALS:
+                if self.traps[s] and any(_flag_of(c) is s for c in conds):
+                    raise s(trapped)
+
+    def clear_flags(self):
+        for k in _SIGNALS:
+            self.flags._d[k] = False
+
+    def clear_traps(self):
+        for k in _SIGNALS:
+            self.traps._d[k] = False
+
+    def copy(self):
+        return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
+                       self.clamp, self.flags.copy(), self.traps.copy())
+
+    __copy__ = copy
+
+    def _shallow_copy(self):
+        return self.copy()
+
+    def __repr__(self):
+        fl = [k.__name__ for k in _REPR_ORDER if self.flags[k]]
+        tr = [k.__name__ for k in _REPR_ORDER if self.traps[k]]
+        return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, "
+                "flags=[%s], traps=[%s])" % (self.prec, self.rounding, self.Emin, self.Emax,
+                                              self.capitals, self.clamp, ", ".join(fl),
+                                              ", ".join(tr)))
+
+    def __reduce__(self):
+        return (self.__class__, (self.prec, self.rounding, self.Emin, self.Emax,
+                                 self.capitals, self.clamp,
+                                 [k for k in _SIGNALS if self.flags[k]],
+                                 [k for k in _SIGNALS if self.traps[k]]))
+
+    # -- conversions
+    def create_decimal(self, num="0"):
+        if isinstance(num, str) and (num != num.strip() or "_" in num):
+            # Context.create_decimal accepts neither surrounding space nor underscores.
+            self._signal([ConversionSyntax])
+            return _dec(0, 0, "n")
+        d = Decimal(num, context=self)
+        conds = []
+        if d.is_nan() and d._int and _ndigits(d._int) > self.prec - self.clamp:
+            self._signal([ConversionSyntax])
+            return _dec(0, 0, "n")
+        r = _fix(d, self, conds)
+        self._signal(conds)
+        return r
+
+    def create_decimal_from_float(self, f):
+        d = Decimal.from_float(f)
+        conds = []
+        r = _fix(d, self, conds)
+        self._signal(conds)
+        return r
+
+    # -- operations (operands may be ints)
+    def _op(self, fn, a, b):
+        a = _convert(a, True)
+        b = _convert(b, True)
+        conds = []
+        r = fn(a, b, self, conds)
+        self._signal(conds)
+        return r
+
+    def add(self, a, b):
+        return self._op(_add, a, b)
+
+    def subtract(self, a, b):
+        return self._op(_sub, a, b)
+
+    def multiply(self, a, b):
+        return self._op(_mul, a, b)
+
+    def divide(self, a, b):
+        return self._op(_div, a, b)
+
+    def divide_int(self, a, b):
+        return self._op(_divint, a, b)
+
+    def remainder(self, a, b):
+        return self._op(_rem, a, b)
+
+    def remainder_near(self, a, b):
+        return self._op(_rem_near, a, b)
+
+    def divmod(self, a, b):
+        return self._op(_divmod, a, b)
+
+    def power(self, a, b, modulo=None):
+        if modulo is not None:
+            raise NotImplementedError("decimal: three-argument power() is not implemented in aio-py")
+        return self._op(_pow, a, b)
+
+    def abs(self, a):
+        return _convert(a, True).__abs__(context=self)
+
+    def minus(self, a):
+        return _convert(a, True).__neg__(context=self)
+
+    def plus(self, a):
+        return _convert(a, True).__pos__(context=self)
+
+    def sqrt(self, a):
+        return _convert(a, True).sqrt(self)
+
+    def fma(self, a, b, c):
+        return _convert(a, True).fma(b, c, self)
+
+    def quantize(self, a, b):
+        return _convert(a, True).quantize(b, context=self)
+
+    def compare(self, a, b):
+        return _convert(a, True).compare(b, self)
+
+    def compare_signal(self, a, b):
+        return _convert(a, True).compare_signal(b, self)
+
+    def compare_total(self, a, b):
+        return _convert(a, True).compare_total(b)
+
+    def compare_total_mag(self, a, b):
+        return _convert(a, True).compare_total_mag(b)
+
+    def max(self, a, b):
+        return _convert(a, True).max(b, self)
+
+    def min(self, a, b):
+        return _convert(a, True).min(b, self)
+
+    def max_mag(self, a, b):
+        return _convert(a, True).max_mag(b, self)
+
+    def min_mag(self, a, b):
+        return _convert(a, True).min_mag(b, self)
+
+    def normalize(self, a):
+        return _convert(a, True).normalize(self)
+
+    reduce = normalize
+
+    def to_integral_value(self, a):
+        return _convert(a, True).to_integral_value(context=self)
+
+    to_integral = to_integral_value
+
+    def to_integral_exact(self, a):
+        return _convert(a, True).to_integral_exact(context=self)
+
+    def to_sci_string(self, a):
+        return _convert(a, True).__str__(context=self)
+
+    def to_eng_string(self, a):
+        return _convert(a, True).to_eng_string(context=self)
+
+    def copy_abs(self, a):
+        return _convert(a, True).copy_abs()
+
+    def copy_negate(self, a):
+        return _convert(a, True).copy_negate()
+
+    def copy_sign(self, a, b):
+        return _convert(a, True).copy_sign(b)
+
+    def copy_decimal(self, a):
+        return Decimal(_convert(a, True))
+
+    def same_quantum(self, a, b):
+        return _convert(a, True).same_quantum(b)
+
+    def is_nan(self, a):
+        return _convert(a, True).is_nan()
+
+    def is_qnan(self, a):
+        return _convert(a, True).is_qnan()
+
+    def is_snan(self, a):
+        return _convert(a, True).is_snan()
+
+    def is_infinite(self, a):
+        return _convert(a, True).is_infinite()
+
+    def is_finite(self, a):
+        return _convert(a, True).is_finite()
+
+    def is_zero(self, a):
+        return _convert(a, True).is_zero()
+
+    def is_signed(self, a):
+        return _convert(a, True).is_signed()
+
+    def is_normal(self, a):
+        return _convert(a, True).is_normal(self)
+
+    def is_subnormal(self, a):
+        return _convert(a, True).is_subnormal(self)
+
+    def is_canonical(self, a):
+        return True
+
+    def canonical(self, a):
+        return _convert(a, True)
+
+    def radix(self):
+        return Decimal(10)
+
+    def _missing(name):
+        def f(self, *args):
+            raise NotImplementedError("decimal: Context.%s() is not implemented in aio-py" % name)
+        f.__name__ = name
+        return f
+
+    exp = _missing("exp")
+    ln = _missing("ln")
+    log10 = _missing("log10")
+    logb = _missing("logb")
+    scaleb = _missing("scaleb")
+    rotate = _missing("rotate")
+    shift = _missing("shift")
+    logical_and = _missing("logical_and")
+    logical_or = _missing("logical_or")
+    logical_xor = _missing("logical_xor")
+    logical_invert = _missing("logical_invert")
+    next_minus = _missing("next_minus")
+    next_plus = _missing("next_plus")
+    next_toward = _missing("next_toward")
+    number_class = _missing("number_class")
+    del _missing
+
+
+_default_template = None
+DefaultContext = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999,
+                         capitals=1, clamp=0, traps=[DivisionByZero, Overflow, InvalidOperation])
+_default_template = DefaultContext
+BasicContext = Context(prec=9, rounding=ROUND_HALF_UP,
+                       traps=[DivisionByZero, Overflow, InvalidOperation, Clamped, Underflow])
+ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, traps=[])
+
+
+def getcontext():
+    try:
+        return _current.get()
+    except LookupError:
+        ctx = Context()
+        _current.set(ctx)
+        return ctx
+
+
+def setcontext(context):
+    if not isinstance(context, Context):
+        raise TypeError("argument must be a context")
+    if context is DefaultContext or context is BasicContext or context is ExtendedContext:
+        context = context.copy()
+        context.clear_flags()
+    _current.set(context)
+
+
+class _ContextManager(object):
+    def __init__(self, new_context):
+        self.new_context = new_context
+
+    def __enter__(self):
+        self.saved_context = getcontext()
+        setcontext(self.new_context)
+        return self.new_context
+
+    def __exit__(self, t, v, tb):
+        setcontext(self.saved_context)
+
+
+def localcontext(ctx=None, **kwargs):
+    if ctx is None:
+        ctx = getcontext()
+    if not isinstance(ctx, Context):
+        raise TypeError("optional argument must be a context")
+    ctx = ctx.copy()
+    for key, value in kwargs.items():
+        if key not in ("prec", "rounding", "Emin", "Emax", "capitals", "clamp", "flags", "traps"):
+            raise TypeError("'%s' is an invalid keyword argument for this function" % key)
+        if key in ("flags", "traps"):
+            value = _signal_dict(value)
+        setattr(ctx, key, value)
+    return _ContextManager(ctx)
