@@ -535,10 +535,6 @@ class Decimal(object):
             if not isinstance(n, int):
                 raise TypeError("optional arg must be an integer")
             return self.quantize(_dec(0, 1, -n))
-        if self._exp == "F":
-            raise OverflowError("cannot round an infinity")
-        if self._special():
-            raise ValueError("cannot round a NaN")
         return self._to_int(ROUND_HALF_EVEN)
 
     def __hash__(self):
@@ -1608,13 +1604,16 @@ def _parse_spec(spec):
             raise ValueError("invalid format string")
     if i != n:
         raise ValueError("invalid format string")
-    if zeropad and align is None:
+    # libmpdec refuses a '0' flag together with an explicit alignment; zero padding
+    # applies to numbers only (infinities and NaNs pad with spaces).
+    zfill = zeropad
+    if zeropad:
+        if align is not None:
+            raise ValueError("invalid format string")
         fill, align = "0", "="
-    elif zeropad and not (n >= 2 and spec[1] in "<>=^"):
-        fill = "0"
     if align is None:
         align = ">"
-    return fill, align, sign, no_neg_0, zeropad, width, sep, precision, typ
+    return fill, align, zfill, sign, no_neg_0, zeropad, width, sep, precision, typ
 
 
 def _group(digits, sep, min_width):
@@ -1646,7 +1645,7 @@ def _align(sign, body, fill, align, width):
 
 
 def _format(d, spec):
-    fill, align, signopt, no_neg_0, zeropad, width, sep, precision, typ = _parse_spec(spec)
+    fill, align, zfill, signopt, no_neg_0, zeropad, width, sep, precision, typ = _parse_spec(spec)
     ctx = getcontext()
     if typ is None:
         typ = "G" if ctx.capitals else "g"
@@ -1668,6 +1667,8 @@ def _format(d, spec):
         if typ == "%":
             body += "%"
         sign = "-" if negative else (signopt if signopt in "+ " else "")
+        if zfill:
+            fill, align = " ", ">"
         return _align(sign, body, fill, align, width)
     rounding = ctx.rounding
     if precision is not None:
