@@ -871,6 +871,8 @@ class Decimal(object):
                 r = self
         elif self._exp >= 0:
             r = self
+        elif self._int == 0:
+            r = _dec(self._sign, 0, 0)
         else:
             coef, inexact = _round_coef(self._sign, self._int, -self._exp, rounding or ctx.rounding)
             r = _dec(self._sign, coef, 0)
@@ -1242,6 +1244,8 @@ def _divmod(a, b, ctx, conds):
     if sp is not None:
         return sp
     q, r = _divide(a, b, ctx, conds)
+    if b._exp != "F":
+        q = _fix(q, ctx, conds)   # (x // Infinity is an unrounded zero)
     return q, _fix(r, ctx, conds)
 
 
@@ -1255,7 +1259,8 @@ def _divint(a, b, ctx, conds):
     sp = _divmod_special(a, b, ctx, conds)
     if sp is not None:
         return sp[0]
-    return _divide(a, b, ctx, conds)[0]
+    q = _divide(a, b, ctx, conds)[0]
+    return q if b._exp == "F" else _fix(q, ctx, conds)
 
 
 def _rem(a, b, ctx, conds):
@@ -1324,122 +1329,44 @@ def _pow(a, b, ctx, conds):
         if a._exp != "F" and a._int == 0:
             conds.append(InvalidOperation)
             return _NAN
-        return _fix(_dec(0, 1, 0), ctx, conds)
+        return _dec(0, 1, 0)
     if a._exp == "F":
         return _dec(sign, 0, "F") if n > 0 else _dec(sign, 0, 0)
     if a._int == 0:
         if n > 0:
             return _fix(_dec(sign, 0, 0), ctx, conds)
         return _dec(sign, 0, "F")
-    coef, exp = a._int, a._exp
-    # Strip trailing zeros: c * 10**z.
-    z = 0
-    while coef % 10 == 0:
-        coef //= 10
-        z += 1
-    prec = ctx.prec
-    if n > 0:
-        # Exact result coef**n * 10**(n*(exp+z)), ideal exponent n*exp.
-        est = (_ndigits(coef) - 1) * n
-        if est <= max(4 * prec, 200):
-            c = coef ** n
-            nd = _ndigits(c)
-            pad = z * n
-            if nd + pad <= prec:
-                return _fix(_dec(sign, c * 10 ** pad, n * exp), ctx, conds)
-            if nd <= prec:
-                # Rounding only drops zeros: pad to prec digits (Rounded, not Inexact).
-                extra = prec - nd
-                r = _fix(_dec(sign, c * 10 ** extra, n * (exp + z) - extra), ctx, conds)
-                if Rounded not in conds:
-                    conds.append(Rounded)
-                return r
-            return _fix(_dec(sign, c, n * (exp + z)), ctx, conds)
-        return _pow_approx(sign, coef, exp + z, n, ctx, conds)
-    # Negative exponent: 1 / coef**m.
-    m = -n
-    est = (_ndigits(coef) - 1) * m
-    if est <= max(4 * prec, 200):
-        c = coef ** m
-        # Exact when c has only the prime factors 2 and 5.
-        t = c
-        k2 = k5 = 0
-        while t % 2 == 0:
-            t //= 2
-            k2 += 1
-        while t % 5 == 0:
-            t //= 5
-            k5 += 1
-        e = -m * (exp + z)
-        if t == 1:
-            k = max(k2, k5)
-            q = 10 ** k // c
-            res = _dec(sign, q, e - k)
-            # Exact negative powers come out reduced.
-            qq, ee = res._int, res._exp
-            while qq % 10 == 0:
-                qq //= 10
-                ee += 1
-            return _fix(_dec(sign, qq, ee), ctx, conds)
-        return _div(_dec(sign, 1, e), _dec(0, c, 0), ctx, conds)
-    return _pow_approx(sign, coef, exp, n, ctx, conds)
+    return _pow_int(sign, a.copy_abs(), n, ctx, conds)
 
 
-def _pow_approx(sign, coef, exp, n, ctx, conds):
-    """coef**n * 10**(exp*n) for a large |n|: bounds at a growing working precision until
-    both round to the same result (so the answer is correctly rounded)."""
-    prec = ctx.prec
-    m = abs(n)
-    w = prec + _ndigits(m) + 10
-    while True:
-        lo_c, lo_e = 1, 0
-        hi_c, hi_e = 1, 0
-        base_c, base_e = coef, exp
-        k = m
-        # Truncated repeated squaring: lo <= true <= hi.
-        blo_c, blo_e, bhi_c, bhi_e = base_c, base_e, base_c, base_e
-        while True:
-            if k & 1:
-                lo_c, lo_e = _trunc_w(lo_c * blo_c, lo_e + blo_e, w, False)
-                hi_c, hi_e = _trunc_w(hi_c * bhi_c, hi_e + bhi_e, w, True)
-            k >>= 1
-            if not k:
-                break
-            blo_c, blo_e = _trunc_w(blo_c * blo_c, 2 * blo_e, w, False)
-            bhi_c, bhi_e = _trunc_w(bhi_c * bhi_c, 2 * bhi_e, w, True)
-        if n < 0:
-            # 1/hi <= true <= 1/lo
-            k = w + _ndigits(hi_c) + 2
-            nlo_c, nlo_e = 10 ** k // hi_c, -k - hi_e
-            nhi_c, nhi_e = -(-(10 ** k) // lo_c), -k - lo_e
-            lo_c, lo_e, hi_c, hi_e = nlo_c, nlo_e, nhi_c, nhi_e
-        c1, c2 = [], []
-        r1 = _fix(_dec(sign, lo_c, lo_e), ctx, c1)
-        r2 = _fix(_dec(sign, hi_c, hi_e), ctx, c2)
-        if r1._exp == r2._exp and r1._int == r2._int and r1._sign == r2._sign and (lo_c, lo_e) != (hi_c, hi_e):
-            for cnd in c1:
-                if cnd not in conds:
-                    conds.append(cnd)
-            if Inexact not in conds:
-                conds.append(Inexact)
-            if Rounded not in conds:
-                conds.append(Rounded)
-            return r1
-        if (lo_c, lo_e) == (hi_c, hi_e):
-            conds.extend(c1)
-            return r1
-        w *= 2
-
-
-def _trunc_w(c, e, w, up):
-    nd = _ndigits(c)
-    if nd <= w:
-        return c, e
-    drop = nd - w
-    q, r = divmod(c, 10 ** drop)
-    if up and r:
-        q += 1
-    return q, e + drop
+def _pow_int(sign, base, n, ctx, conds):
+    """base**n (base finite, nonzero, positive) the way libmpdec computes it, so results
+    match CPython to the last digit: 1/base first for n < 0, then left-to-right binary
+    powering, each step rounded half-even at prec + digits(n) + 2 (+1 for n < 0) within
+    the same exponent limits, and a final rounding to the context."""
+    wctx = Context(prec=ctx.prec + _ndigits(abs(n)) + 2, rounding=ROUND_HALF_EVEN,
+                   Emin=ctx.Emin, Emax=ctx.Emax, capitals=ctx.capitals, clamp=0, traps=[])
+    wconds = []
+    huge = _dec(sign, 1, 2 * ctx.Emax + 2 * ctx.prec + 10)
+    if n < 0:
+        wctx.prec += 1
+        base = _div(_dec(0, 1, 0), base, wctx, wconds)
+        n = -n
+        if base._exp == "F":
+            conds.extend(wconds)
+            return _fix(huge, ctx, conds)
+    result = base
+    for bit in bin(n)[3:]:
+        result = _mul(result, result, wctx, wconds)
+        if bit == "1":
+            result = _mul(result, base, wctx, wconds)
+        if result._exp == "F" or (result._int == 0 and Clamped in wconds):
+            break
+    conds.extend(wconds)
+    if result._exp == "F":
+        # Let the final rounding decide between Infinity and the largest finite number.
+        return _fix(huge, ctx, conds)
+    return _fix(_dec(sign, result._int, result._exp), ctx, conds)
 
 
 def _sqrt(a, ctx, conds):
