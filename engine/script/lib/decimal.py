@@ -968,6 +968,8 @@ def _convert(other, strict):
 def _binop(self, other, context, fn, opname, reflected=False):
     o = _convert(other, False)
     if o is NotImplemented:
+        if opname == "*" and isinstance(other, (str, list, tuple, bytes)):
+            raise TypeError("can't multiply sequence by non-int of type 'decimal.Decimal'")
         if isinstance(other, _NUMERIC_BUILTINS):
             a, b = "decimal.Decimal", type(other).__name__
             if reflected:
@@ -1667,8 +1669,10 @@ class Context(object):
         self.flags = _signal_dict(flags)
 
     def _int_attr(self, name, value, lo, hi, msg):
-        if not isinstance(value, int) or isinstance(value, bool) and False:
+        if not isinstance(value, int):
             raise TypeError("an integer is required")
+        if not (-9223372036854775808 <= value <= 9223372036854775807):
+            raise OverflowError("Python int too large to convert to C ssize_t")
         if not (lo <= value <= hi):
             raise ValueError(msg)
         object.__setattr__(self, "_" + name, value)
