@@ -919,6 +919,22 @@ class Decimal(object):
     def __format__(self, spec, _localeconv=None):
         return _format(self, spec)
 
+    def _unary_math(self, fn, context):
+        ctx = _ctx(context)
+        conds = []
+        r = fn(self, ctx, conds)
+        ctx._signal(conds)
+        return r
+
+    def exp(self, context=None):
+        return self._unary_math(_exp, context)
+
+    def ln(self, context=None):
+        return self._unary_math(_ln, context)
+
+    def log10(self, context=None):
+        return self._unary_math(_log10, context)
+
     # -- left out (these raise instead of giving a wrong answer)
     def _missing(name):
         def f(self, *args, **kwargs):
@@ -926,9 +942,6 @@ class Decimal(object):
         f.__name__ = name
         return f
 
-    exp = _missing("exp")
-    ln = _missing("ln")
-    log10 = _missing("log10")
     logb = _missing("logb")
     scaleb = _missing("scaleb")
     rotate = _missing("rotate")
@@ -1309,17 +1322,12 @@ def _pow(a, b, ctx, conds):
         r = _check_nans(a, b, conds)
         if r is not None:
             return _fix_nan(r, ctx)
-    # The exponent must be integral.
     if b._exp == "F":
-        raise NotImplementedError("decimal: power with an infinite exponent is not implemented in aio-py")
+        return _pow_inf_exp(a, b, ctx, conds)
     if b._int != 0 and b._exp < 0:
         q, rr = divmod(b._int, 10 ** (-b._exp))
         if rr:
-            if a._sign and not a.is_zero():
-                conds.append(InvalidOperation)
-                return _NAN
-            raise NotImplementedError("decimal: power with a non-integral exponent is not "
-                                      "implemented in aio-py")
+            return _pow_real(a, b, ctx, conds)
         n = q
     else:
         n = b._int * 10 ** b._exp if b._int else 0
@@ -1369,6 +1377,261 @@ def _pow_int(sign, base, n, ctx, conds):
         # Let the final rounding decide between Infinity and the largest finite number.
         return _fix(huge, ctx, conds)
     return _fix(_dec(sign, result._int, result._exp), ctx, conds)
+
+
+# ---- exp, ln, log10 and non-integral powers ------------------------------------------------
+# Correctly rounded (half-even, as the spec and libmpdec do) by Ziv's method: a fixed-point
+# approximation with a proven error bound of a few units, recomputed with more digits
+# until both ends of the error interval round to the same result.
+
+_CONST = {}
+
+
+def _atanh_inv(q, w):
+    """atanh(1/q) * 10**w, truncated (error below a few units)."""
+    term = 10 ** w // q
+    q2 = q * q
+    total = term
+    i = 1
+    while term:
+        term //= q2
+        i += 2
+        total += term // i
+    return total
+
+
+def _ln2_ln10(w):
+    """(ln 2, ln 10) * 10**w; ln 2 = 2 atanh(1/3), ln 10 = 3 ln 2 + 2 atanh(1/9)."""
+    got = _CONST.get("w", 0)
+    if got < w:
+        g = w + 20
+        l2 = 2 * _atanh_inv(3, g)
+        l10 = 3 * l2 + 2 * _atanh_inv(9, g)
+        _CONST["w"] = g
+        _CONST["ln2"] = l2
+        _CONST["ln10"] = l10
+        got = g
+    d = 10 ** (got - w)
+    return _CONST["ln2"] // d, _CONST["ln10"] // d
+
+
+def _tdiv(a, b):
+    """a / b truncated toward zero (b > 0), so series terms reach 0 for negative a."""
+    return a // b if a >= 0 else -((-a) // b)
+
+
+def _exp_fixed(r, w):
+    """exp(r / 10**w) * 10**w for |r| / 10**w below about 3."""
+    j = 12
+    g = w + 8
+    s = 10 ** g
+    x = _tdiv(r * 10 ** (g - w), 1 << j)
+    total = s
+    term = s
+    i = 1
+    while term:
+        term = _tdiv(term * x, s * i)
+        total += term
+        i += 1
+    for _ in range(j):
+        total = total * total // s
+    return total // 10 ** (g - w)
+
+
+def _ln_fixed(c, e, w):
+    """ln(c * 10**e) * 10**w for c > 0."""
+    g = w + 10
+    s = 10 ** g
+    nd = _ndigits(c)
+    adj = e + nd - 1
+    m = c * s // 10 ** (nd - 1)          # the significand, in [1, 10)
+    k = 0
+    while m > 14 * s // 10:
+        m //= 2
+        k += 1
+    z = (m - s) * s // (m + s)           # ln m = 2 atanh((m-1)/(m+1))
+    z2 = z * z // s
+    term = z
+    total = z
+    i = 1
+    while term:
+        term = _tdiv(term * z2, s)
+        i += 2
+        total += _tdiv(term, i)
+    da = _ndigits(abs(adj)) + 2
+    l2, l10 = _ln2_ln10(g + da)
+    res = 2 * total + (k * l2 + adj * l10) // 10 ** da
+    return res // 10 ** (g - w)
+
+
+def _ziv(compute, w, ctx, conds):
+    """Round compute(w) = (M, E), with |true - M*10**E| < 10 * 10**E, to ctx half-even."""
+    saved = ctx._rounding
+    ctx._rounding = ROUND_HALF_EVEN
+    try:
+        while True:
+            m, e = compute(w)
+            lo, hi = m - 10, m + 10
+            if lo != 0 and hi != 0 and (lo > 0) == (hi > 0):
+                c1 = []
+                r1 = _fix(_dec(1 if lo < 0 else 0, abs(lo), e), ctx, c1)
+                r2 = _fix(_dec(1 if hi < 0 else 0, abs(hi), e), ctx, [])
+                if r1._sign == r2._sign and r1._int == r2._int and r1._exp == r2._exp:
+                    for cnd in c1 + [Inexact, Rounded]:
+                        if cnd not in conds:
+                            conds.append(cnd)
+                    return r1
+            w += max(20, w // 2)
+    finally:
+        ctx._rounding = saved
+
+
+def _exp(a, ctx, conds):
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        return _dec(0, 0, 0) if a._sign else a
+    if a._int == 0:
+        return _dec(0, 1, 0)
+    if a.adjusted() >= 19:
+        # Far beyond any exponent limit: overflow to Infinity or underflow to zero.
+        saved = ctx._rounding
+        ctx._rounding = ROUND_HALF_EVEN
+        try:
+            if a._sign:
+                return _fix(_dec(0, 1, ctx.Etiny() - 10), ctx, conds)
+            return _fix(_dec(0, 1, 2 * ctx.Emax + 10), ctx, conds)
+        finally:
+            ctx._rounding = saved
+    sign, c, e = a._sign, a._int, a._exp
+
+    def compute(w):
+        g = w + 5
+        if e + g >= 0:
+            x = c * 10 ** (e + g)
+        elif a.adjusted() + g < -1:
+            x = 0                               # below the working precision
+        else:
+            x = c // 10 ** (-e - g)
+        if sign:
+            x = -x
+        dk = max(0, a.adjusted() + 1) + 3
+        l10 = _ln2_ln10(g + dk)[1]
+        k = (x * 10 ** dk) // l10              # floor(x / ln 10)
+        r = x - (k * l10) // 10 ** dk           # x - k ln 10, about [0, ln 10)
+        v = _exp_fixed(r, g)                    # exp(r) * 10**g, in about [1, 10)
+        return v // 10 ** (g - w), k - w
+
+    return _ziv(compute, ctx.prec + 10, ctx, conds)
+
+
+def _ln_checks(a, conds, ctx):
+    """Special cases shared by ln and log10: a result, or None to compute."""
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._sign:
+            conds.append(InvalidOperation)
+            return _NAN
+        return a
+    if a._int == 0:
+        return _dec(1, 0, "F")
+    if a._sign:
+        conds.append(InvalidOperation)
+        return _NAN
+    return None
+
+
+def _ln_guard(a):
+    """Extra digits needed because ln(a) is tiny when a is close to 1."""
+    c, e = a._int, a._exp
+    if e >= 0 or a.adjusted() not in (0, -1):
+        return 0
+    d = abs(c - 10 ** (-e))
+    if d == 0:
+        return 0
+    return max(0, -(_ndigits(d) - 1 + e))
+
+
+def _ln(a, ctx, conds):
+    r = _ln_checks(a, conds, ctx)
+    if r is not None:
+        return r
+    if a._cmp(_dec(0, 1, 0)) == 0:
+        return _dec(0, 0, 0)
+    c, e = a._int, a._exp
+
+    def compute(w):
+        return _ln_fixed(c, e, w + 5) // 10 ** 5, -w
+
+    return _ziv(compute, ctx.prec + 10 + _ln_guard(a), ctx, conds)
+
+
+def _log10(a, ctx, conds):
+    r = _ln_checks(a, conds, ctx)
+    if r is not None:
+        return r
+    c, e = a._int, a._exp
+    while c % 10 == 0:
+        c //= 10
+        e += 1
+    if c == 1:
+        # An exact power of ten: the integer exponent.
+        return _fix(_dec(1 if e < 0 else 0, abs(e), 0), ctx, conds)
+
+    def compute(w):
+        g = w + 5
+        v = _ln_fixed(c, e, g) * 10 ** g // _ln2_ln10(g)[1]
+        return v // 10 ** 5, -w
+
+    return _ziv(compute, ctx.prec + 10 + _ln_guard(a), ctx, conds)
+
+
+def _pow_inf_exp(a, b, ctx, conds):
+    """a ** (+-Infinity)."""
+    if a._sign and not (a._exp != "F" and a._int == 0):
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._exp == "F":
+        return _dec(0, 0, "F") if not b._sign else _dec(0, 0, 0)
+    if a._int == 0:
+        return _dec(0, 0, 0) if not b._sign else _dec(0, 0, "F")
+    c = a._cmp(_dec(0, 1, 0))
+    if c == 0:
+        conds.extend([Inexact, Rounded])
+        return _dec(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
+    big = (c > 0) != bool(b._sign)
+    return _dec(0, 0, "F") if big else _dec(0, 0, 0)
+
+
+def _pow_real(a, b, ctx, conds):
+    """a ** b for a finite non-integral b, following libmpdec: ln, multiply and exp at
+    max(digits(a), prec) + 23 digits (each correctly rounded half-even, without exponent
+    limits), then one rounding to the context."""
+    if a._sign and not (a._exp != "F" and a._int == 0):
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._exp == "F":
+        return _dec(0, 0, "F") if not b._sign else _dec(0, 0, 0)
+    if a._int == 0:
+        return _dec(0, 0, 0) if not b._sign else _dec(0, 0, "F")
+    if a._cmp(_dec(0, 1, 0)) == 0:
+        conds.extend([Inexact, Rounded])
+        return _fix(_dec(0, 10 ** (ctx.prec - 1), 1 - ctx.prec), ctx, conds)
+    wp = max(_ndigits(a._int), ctx.prec) + 4 + 19
+    wctx = Context(prec=wp, rounding=ROUND_HALF_EVEN, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])
+    y = _ln(a, wctx, [])
+    y = _mul(y, b, wctx, [])
+    wconds = []
+    r = _exp(y, wctx, wconds)
+    conds.extend(wconds)
+    if r._exp != "F" and r._cmp(_dec(0, 1, 0)) == 0:
+        r = _dec(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
+    if r._exp == "F":
+        r = _dec(0, 1, 2 * ctx.Emax + 2 * ctx.prec + 10)
+    return _fix(r, ctx, conds)
 
 
 def _sqrt(a, ctx, conds):
@@ -1947,15 +2210,21 @@ class Context(object):
     def radix(self):
         return Decimal(10)
 
+    def exp(self, a):
+        return _convert(a, True).exp(self)
+
+    def ln(self, a):
+        return _convert(a, True).ln(self)
+
+    def log10(self, a):
+        return _convert(a, True).log10(self)
+
     def _missing(name):
         def f(self, *args):
             raise NotImplementedError("decimal: Context.%s() is not implemented in aio-py" % name)
         f.__name__ = name
         return f
 
-    exp = _missing("exp")
-    ln = _missing("ln")
-    log10 = _missing("log10")
     logb = _missing("logb")
     scaleb = _missing("scaleb")
     rotate = _missing("rotate")
