@@ -1324,6 +1324,8 @@ def _pow(a, b, ctx, conds):
             return _fix_nan(r, ctx)
     if b._exp == "F":
         return _pow_inf_exp(a, b, ctx, conds)
+    if a._exp != "F" and a._sign == 0 and a._int != 0 and a._cmp(_dec(0, 1, 0)) == 0:
+        return _pow_one(a, b, ctx, conds)
     if b._int != 0 and b._exp < 0:
         q, rr = divmod(b._int, 10 ** (-b._exp))
         if rr:
@@ -1344,9 +1346,28 @@ def _pow(a, b, ctx, conds):
         return _dec(sign, 0, "F") if n > 0 else _dec(sign, 0, 0)
     if a._int == 0:
         if n > 0:
-            return _fix(_dec(sign, 0, 0), ctx, conds)
+            return _dec(sign, 0, 0)
         return _dec(sign, 0, "F")
     return _pow_int(sign, a.copy_abs(), n, ctx, conds)
+
+
+def _pow_one(a, b, ctx, conds):
+    """A base equal to 1 (1, 1.0, 1.000...): libmpdec answers without rounding to the
+    context: 1 for negative integral exponents, 1 with -exp*n zeros (at most prec - 1)
+    for positive ones, and 1 with prec - 1 zeros (inexact) for non-integral ones."""
+    integral = b._int == 0 or b._exp >= 0 or b._int % 10 ** (-b._exp) == 0
+    if integral:
+        n = b._int * 10 ** b._exp if b._exp >= 0 else b._int // 10 ** (-b._exp)
+        if b._sign:
+            return _dec(0, 1, 0)
+        shift = n * -a._exp
+        if shift > ctx.prec - 1:
+            shift = ctx.prec - 1
+            conds.append(Rounded)
+    else:
+        shift = ctx.prec - 1
+        conds.extend([Inexact, Rounded])
+    return _dec(0, 10 ** shift, -shift)
 
 
 def _pow_int(sign, base, n, ctx, conds):

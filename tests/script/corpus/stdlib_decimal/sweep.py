@@ -35,9 +35,13 @@ def short(ctx):
 
 OPS = ["add", "subtract", "multiply", "divide", "divide_int", "remainder", "quantize", "sqrt",
        "power", "compare", "max", "min", "plus", "minus", "fma", "remainder_near", "divmod",
-       "normalize", "to_integral_exact", "abs"]
+       "normalize", "to_integral_exact", "abs", "exp", "ln", "log10", "power"]
+import sys
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+if len(sys.argv) > 2:
+    state = int(sys.argv[2])
 lines = []
-for i in range(3000):
+for i in range(N):
     prec = 1 + rnd(30)
     if rnd(5) == 0:
         ctx = Context(prec=prec, rounding=MODES[rnd(8)], Emin=-(rnd(20) + 1), Emax=rnd(20) + 1,
@@ -47,11 +51,16 @@ for i in range(3000):
     op = OPS[rnd(len(OPS))]
     a, b = operand(), operand()
     if op == "power":
-        b = D(rnd(13) - 4)
+        if rnd(2):
+            b = D(rnd(13) - 4)
+        else:
+            b = D((rnd(2), (rnd(10), rnd(10)), -rnd(3)))
+            if a.is_finite() and a.adjusted() > 8:
+                a = D((a.as_tuple().sign, a.as_tuple().digits, -len(a.as_tuple().digits) + 2))
     if op == "quantize":
         b = D((0, (1,), rnd(20) - 12))
     try:
-        if op in ("sqrt", "plus", "minus", "normalize", "to_integral_exact", "abs"):
+        if op in ("sqrt", "plus", "minus", "normalize", "to_integral_exact", "abs", "exp", "ln", "log10"):
             r = getattr(ctx, op)(a)
             args = str(a)
         elif op == "fma":
