@@ -8,8 +8,10 @@
 # modes, Emin/Emax/clamp/capitals, overflow, underflow, subnormal results), the signals as
 # exception classes, flags and traps (exceptions carry the list of trapped conditions as the
 # C implementation does), getcontext/setcontext/localcontext (a ContextVar, so per task).
-# Leaves out (NotImplementedError): exp, ln, log10, logb, scaleb, the logical_* and
-# shift/rotate operations, next_*, non-integral and three-argument powers, number_class.
+# Also exp, ln, log10 and non-integral powers (correctly rounded as libmpdec), logb, scaleb,
+# shift/rotate, logical_*, next_plus/next_minus/next_toward, number_class, pow(a, b, m).
+# Leaves out: the C implementation's private extras (Context._apply, _allcr, the
+# Decimal.__sizeof__ details), locale-aware 'n' formatting (the C locale is assumed).
 import contextvars
 import collections
 import math
@@ -803,12 +805,12 @@ class Decimal(object):
 
     def __pow__(self, other, modulo=None, context=None):
         if modulo is not None:
-            raise NotImplementedError("decimal: three-argument pow() is not implemented in aio-py")
+            return _pow_mod(self, other, modulo, context)
         return _binop(self, other, context, _pow, "** or pow()")
 
     def __rpow__(self, other, modulo=None, context=None):
         if modulo is not None:
-            raise NotImplementedError("decimal: three-argument pow() is not implemented in aio-py")
+            return _pow_mod(_convert(other, True), self, modulo, context)
         return _binop(self, other, context, _pow, "** or pow()", True)
 
     def __neg__(self, context=None):
@@ -935,26 +937,53 @@ class Decimal(object):
     def log10(self, context=None):
         return self._unary_math(_log10, context)
 
-    # -- left out (these raise instead of giving a wrong answer)
-    def _missing(name):
-        def f(self, *args, **kwargs):
-            raise NotImplementedError("decimal: Decimal.%s() is not implemented in aio-py" % name)
-        f.__name__ = name
-        return f
+    def logb(self, context=None):
+        return self._unary_math(_logb, context)
 
-    logb = _missing("logb")
-    scaleb = _missing("scaleb")
-    rotate = _missing("rotate")
-    shift = _missing("shift")
-    logical_and = _missing("logical_and")
-    logical_or = _missing("logical_or")
-    logical_xor = _missing("logical_xor")
-    logical_invert = _missing("logical_invert")
-    next_minus = _missing("next_minus")
-    next_plus = _missing("next_plus")
-    next_toward = _missing("next_toward")
-    number_class = _missing("number_class")
-    del _missing
+    def scaleb(self, other, context=None):
+        return _binop(self, other, context, _scaleb, "scaleb")
+
+    def shift(self, other, context=None):
+        return _binop(self, other, context, _shift, "shift")
+
+    def rotate(self, other, context=None):
+        return _binop(self, other, context, _rotate, "rotate")
+
+    def logical_and(self, other, context=None):
+        return _binop(self, other, context, _logical_and, "logical_and")
+
+    def logical_or(self, other, context=None):
+        return _binop(self, other, context, _logical_or, "logical_or")
+
+    def logical_xor(self, other, context=None):
+        return _binop(self, other, context, _logical_xor, "logical_xor")
+
+    def logical_invert(self, context=None):
+        return self._unary_math(_logical_invert, context)
+
+    def next_plus(self, context=None):
+        return self._unary_math(_next_plus, context)
+
+    def next_minus(self, context=None):
+        return self._unary_math(_next_minus, context)
+
+    def next_toward(self, other, context=None):
+        return _binop(self, other, context, _next_toward, "next_toward")
+
+    def number_class(self, context=None):
+        ctx = _ctx(context)
+        if self._exp == "N":
+            return "sNaN"
+        if self._exp == "n":
+            return "NaN"
+        sg = "-" if self._sign else "+"
+        if self._exp == "F":
+            return sg + "Infinity"
+        if self._int == 0:
+            return sg + "Zero"
+        if self.adjusted() < ctx.Emin:
+            return sg + "Subnormal"
+        return sg + "Normal"
 
 
 _NAN = _dec(0, 0, "n")
@@ -1655,6 +1684,193 @@ def _pow_real(a, b, ctx, conds):
     return _fix(r, ctx, conds)
 
 
+# ---- logb, scaleb, shift/rotate, logical operations, next_*, pow(a, b, m) --------------
+
+def _logb(a, ctx, conds):
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        return _dec(0, 0, "F")
+    if a._int == 0:
+        conds.append(DivisionByZero)
+        return _dec(1, 0, "F")
+    adj = a.adjusted()
+    return _fix(_dec(1 if adj < 0 else 0, abs(adj), 0), ctx, conds)
+
+
+def _int_operand(b):
+    """The int value of b when it is finite with exponent 0, else None."""
+    if b._special() or b._exp != 0:
+        return None
+    return -b._int if b._sign else b._int
+
+
+def _scaleb(a, b, ctx, conds):
+    r = _check_nans(a, b, conds)
+    if r is not None:
+        return _fix_nan(r, ctx)
+    n = _int_operand(b)
+    if n is None or abs(n) > 2 * (MAX_EMAX + MAX_PREC):
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._exp == "F":
+        return a
+    return _fix(_dec(a._sign, a._int, a._exp + n), ctx, conds)
+
+
+def _shift_rotate(a, b, ctx, conds, rotate):
+    r = _check_nans(a, b, conds)
+    if r is not None:
+        return _fix_nan(r, ctx)
+    n = _int_operand(b)
+    prec = ctx.prec
+    if n is None or abs(n) > prec:
+        conds.append(InvalidOperation)
+        return _NAN
+    if a._exp == "F":
+        return a
+    m = 10 ** prec
+    c = a._int % m
+    if rotate:
+        n %= prec
+        c = (c * 10 ** n) % m + c // 10 ** (prec - n)
+    elif n >= 0:
+        c = (c * 10 ** n) % m
+    else:
+        c //= 10 ** (-n)
+    return _dec(a._sign, c, a._exp)
+
+
+def _shift(a, b, ctx, conds):
+    return _shift_rotate(a, b, ctx, conds, False)
+
+
+def _rotate(a, b, ctx, conds):
+    return _shift_rotate(a, b, ctx, conds, True)
+
+
+def _logical_digits(d, prec):
+    """The digit string of a logical operand (finite, positive, exponent 0, only 0/1),
+    padded to prec digits, or None."""
+    if d._special() or d._sign or d._exp != 0:
+        return None
+    t = str(d._int)
+    if any(ch not in "01" for ch in t):
+        return None
+    t = t[-prec:]
+    return "0" * (prec - len(t)) + t
+
+
+def _logical(a, b, ctx, conds, fn):
+    x = _logical_digits(a, ctx.prec)
+    y = _logical_digits(b, ctx.prec) if b is not None else "0" * ctx.prec
+    if x is None or y is None:
+        conds.append(InvalidOperation)
+        return _NAN
+    out = "".join("1" if fn(p == "1", q == "1") else "0" for p, q in zip(x, y))
+    return _dec(0, int(out), 0)
+
+
+def _logical_and(a, b, ctx, conds):
+    return _logical(a, b, ctx, conds, lambda p, q: p and q)
+
+
+def _logical_or(a, b, ctx, conds):
+    return _logical(a, b, ctx, conds, lambda p, q: p or q)
+
+
+def _logical_xor(a, b, ctx, conds):
+    return _logical(a, b, ctx, conds, lambda p, q: p != q)
+
+
+def _logical_invert(a, ctx, conds):
+    return _logical(a, None, ctx, conds, lambda p, q: not p)
+
+
+def _largest(sign, ctx):
+    return _dec(sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
+
+
+def _next(a, ctx, conds, up):
+    """The next representable number above (up) or below a, with no flags but sNaN's."""
+    if a._special():
+        r = _check_nans(a, None, conds)
+        if r is not None:
+            return _fix_nan(r, ctx)
+        if a._sign == (0 if up else 1):
+            return a
+        return _largest(a._sign, ctx)
+    work = ctx.copy()
+    work._rounding = ROUND_CEILING if up else ROUND_FLOOR
+    scratch = []
+    d = _fix(a, work, scratch)
+    if d._exp != "F" and d._cmp(a) != 0:
+        return d
+    tiny = _dec(0 if up else 1, 1, ctx.Etiny() - 1)
+    return _add(a, tiny, work, scratch)
+
+
+def _next_plus(a, ctx, conds):
+    return _next(a, ctx, conds, True)
+
+
+def _next_minus(a, ctx, conds):
+    return _next(a, ctx, conds, False)
+
+
+def _next_toward(a, b, ctx, conds):
+    r = _check_nans(a, b, conds)
+    if r is not None:
+        return _fix_nan(r, ctx)
+    c = a._cmp(b)
+    if c == 0:
+        return a.copy_sign(b)
+    r = _next(a, ctx, conds, c < 0)
+    if r._exp == "F":
+        conds.extend([Overflow, Inexact, Rounded])
+    elif r.adjusted() < ctx.Emin:
+        conds.extend([Underflow, Subnormal, Inexact, Rounded])
+        if r._int == 0:
+            conds.append(Clamped)
+    return r
+
+
+def _pow_mod(a, b, m, context):
+    """pow(a, b, m) for integral a, b >= 0 and m != 0, as the spec's power-modulo."""
+    ctx = _ctx(context)
+    b = _convert(b, True)
+    m = _convert(m, True)
+    conds = []
+    r = None
+    if a.is_nan() or b.is_nan() or m.is_nan():
+        r = _check_nans(a, b, conds)
+        if r is None:
+            r = _check_nans(m, None, conds)
+    if r is None:
+        vals = []
+        for d in (a, b, m):
+            if d._special():
+                vals = None
+                break
+            if d._exp >= 0:
+                vals.append(d._int * 10 ** d._exp)
+            elif d._int % 10 ** (-d._exp) == 0:
+                vals.append(d._int // 10 ** (-d._exp))
+            else:
+                vals = None
+                break
+        if vals is None or b._sign or vals[2] == 0 or (vals[0] == 0 and vals[1] == 0) \
+                or m.adjusted() >= ctx.prec:
+            conds.append(InvalidOperation)
+            r = _NAN
+        else:
+            sign = a._sign if vals[1] % 2 == 1 else 0
+            r = _dec(sign, pow(vals[0], vals[1], vals[2]), 0)
+    ctx._signal(conds)
+    return r
+
+
 def _sqrt(a, ctx, conds):
     if a._special():
         r = _check_nans(a, None, conds)
@@ -2116,7 +2332,7 @@ class Context(object):
 
     def power(self, a, b, modulo=None):
         if modulo is not None:
-            raise NotImplementedError("decimal: three-argument power() is not implemented in aio-py")
+            return _pow_mod(_convert(a, True), _convert(b, True), modulo, self)
         return self._op(_pow, a, b)
 
     def abs(self, a):
@@ -2240,25 +2456,41 @@ class Context(object):
     def log10(self, a):
         return _convert(a, True).log10(self)
 
-    def _missing(name):
-        def f(self, *args):
-            raise NotImplementedError("decimal: Context.%s() is not implemented in aio-py" % name)
-        f.__name__ = name
-        return f
+    def logb(self, a):
+        return _convert(a, True).logb(self)
 
-    logb = _missing("logb")
-    scaleb = _missing("scaleb")
-    rotate = _missing("rotate")
-    shift = _missing("shift")
-    logical_and = _missing("logical_and")
-    logical_or = _missing("logical_or")
-    logical_xor = _missing("logical_xor")
-    logical_invert = _missing("logical_invert")
-    next_minus = _missing("next_minus")
-    next_plus = _missing("next_plus")
-    next_toward = _missing("next_toward")
-    number_class = _missing("number_class")
-    del _missing
+    def scaleb(self, a, b):
+        return self._op(_scaleb, a, b)
+
+    def shift(self, a, b):
+        return self._op(_shift, a, b)
+
+    def rotate(self, a, b):
+        return self._op(_rotate, a, b)
+
+    def logical_and(self, a, b):
+        return self._op(_logical_and, a, b)
+
+    def logical_or(self, a, b):
+        return self._op(_logical_or, a, b)
+
+    def logical_xor(self, a, b):
+        return self._op(_logical_xor, a, b)
+
+    def logical_invert(self, a):
+        return _convert(a, True).logical_invert(self)
+
+    def next_plus(self, a):
+        return _convert(a, True).next_plus(self)
+
+    def next_minus(self, a):
+        return _convert(a, True).next_minus(self)
+
+    def next_toward(self, a, b):
+        return self._op(_next_toward, a, b)
+
+    def number_class(self, a):
+        return _convert(a, True).number_class(self)
 
 
 _default_template = None
