@@ -12,9 +12,10 @@
 # shift/rotate, logical_*, next_plus/next_minus/next_toward, number_class, pow(a, b, m).
 # Leaves out: the C implementation's private extras (Context._apply, _allcr, the
 # Decimal.__sizeof__ details), locale-aware 'n' formatting (the C locale is assumed).
-import contextvars
 import collections
+import contextvars
 import math
+import sys
 
 __all__ = [
     "Decimal", "Context", "DecimalTuple", "DefaultContext", "BasicContext", "ExtendedContext",
@@ -615,7 +616,31 @@ class Decimal(object):
             return 0
         return s if c1 > c2 else -s
 
+    def _compare_fraction(self, other, op):
+        """Exact comparison with a fractions.Fraction (CPython compares with Rationals)."""
+        if self.is_nan():
+            if op in ("==", "!="):
+                if self._exp == "N":
+                    getcontext()._signal([InvalidOperation])
+                return op == "!="
+            getcontext()._signal([InvalidOperation])
+            return False
+        n, d = other.numerator, other.denominator
+        if self._exp == "F":
+            c = -1 if self._sign else 1
+        else:
+            v = -self._int if self._sign else self._int
+            if self._exp >= 0:
+                lhs, rhs = v * 10 ** self._exp * d, n
+            else:
+                lhs, rhs = v * d, n * 10 ** (-self._exp)
+            c = (lhs > rhs) - (lhs < rhs)
+        return {"==": c == 0, "!=": c != 0, "<": c < 0, "<=": c <= 0,
+                ">": c > 0, ">=": c >= 0}[op]
+
     def _compare_op(self, other, op):
+        if _is_fraction(other):
+            return self._compare_fraction(other, op)
         if isinstance(other, float):
             if op not in ("==", "!="):
                 getcontext()._signal([FloatOperation])
@@ -1007,9 +1032,19 @@ def _convert(other, strict):
     return NotImplemented
 
 
+def _is_fraction(x):
+    fr = sys.modules.get("fractions")
+    return fr is not None and isinstance(x, fr.Fraction)
+
+
 def _binop(self, other, context, fn, opname, reflected=False):
     o = _convert(other, False)
     if o is NotImplemented:
+        if _is_fraction(other):
+            a, b = "decimal.Decimal", "Fraction"
+            if reflected:
+                a, b = b, a
+            raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'" % (opname, a, b))
         if opname == "*" and isinstance(other, (str, list, tuple, bytes)):
             raise TypeError("can't multiply sequence by non-int of type 'decimal.Decimal'")
         if isinstance(other, _NUMERIC_BUILTINS):

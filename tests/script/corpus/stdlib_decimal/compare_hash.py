@@ -53,3 +53,16 @@ print(type(m).__name__, m, repr(m), type(m + 1).__name__, isinstance(m, D))
 print(str(D(1) / D(3)), len(str(D(2).sqrt())))
 with localcontext(prec=50):
     print(D(2).sqrt(), D(1) / D(97))
+
+# Exact comparisons with fractions.Fraction; arithmetic with them is a TypeError.
+from fractions import Fraction as F
+print(D("0.5") == F(1, 2), D("0.5") < F(2, 3), F(1, 2) == D("0.5"), F(2, 3) > D("0.5"), D(1) != F(1, 3))
+print(hash(D("0.5")) == hash(F(1, 2)), D("0.1") == F(1, 10), D("nan") == F(1, 2), D("-inf") < F(-10 ** 9))
+print(D("1E+3") == F(1000), D("1.25E-2") >= F(1, 80), D("-0.125") <= F(-1, 8))
+for f in [lambda: D(1) + F(1, 2), lambda: F(1, 2) + D(1), lambda: D(1) * F(1, 2),
+          lambda: D("nan") < F(1, 2), lambda: F(1, 2) <= D("inf")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print(F(*D("0.75").as_integer_ratio()))
