@@ -2041,6 +2041,8 @@ def _parse_spec(spec):
     if i < n and spec[i] == "0":
         zeropad = True
         i += 1
+        if i < n and spec[i] == "0":
+            raise ValueError("invalid format string")   # no width with a leading zero
     j = i
     while i < n and spec[i] in "0123456789":
         i += 1
@@ -2064,7 +2066,7 @@ def _parse_spec(spec):
     if i < n:
         typ = spec[i]
         i += 1
-        if typ not in "eEfFgGn%":
+        if typ not in "eEfFgGn%" or (typ == "n" and sep):
             raise ValueError("invalid format string")
     if i != n:
         raise ValueError("invalid format string")
@@ -2135,6 +2137,7 @@ def _format(d, spec):
             fill, align = " ", ">"
         return _align(sign, body, fill, align, width)
     rounding = ctx.rounding
+    orig_zero = d._int == 0
     if precision is not None:
         if typ in "eE":
             d = _round_sig(d, precision + 1, rounding)
@@ -2144,7 +2147,9 @@ def _format(d, spec):
             d = _round_sig(d, precision, rounding)
     if d._int == 0 and d._exp > 0 and typ in "fF%":
         d = _rescale(d, 0, rounding)
-    if d._int == 0 and no_neg_0:
+    # 'z' drops the sign of a zero result; CPython 3.11 checks the rounded value for 'f'
+    # and '%' only, so with 'F' it applies to operands that were zero already.
+    if d._int == 0 and no_neg_0 and (typ != "F" or orig_zero):
         negative = False
     digits = str(d._int)
     leftdigits = d._exp + len(digits)
