@@ -1412,6 +1412,9 @@ def _pow(a, b, ctx, conds):
         if n > 0:
             return _dec(sign, 0, 0)
         return _dec(sign, 0, "F")
+    r = _pow_bounds(a.copy_abs(), b, sign, ctx, conds)
+    if r is not None:
+        return r
     return _pow_int(sign, a.copy_abs(), n, ctx, conds)
 
 
@@ -1432,6 +1435,35 @@ def _pow_one(a, b, ctx, conds):
         shift = ctx.prec - 1
         conds.extend([Inexact, Rounded])
     return _dec(0, 10 ** shift, -shift)
+
+
+def _pow_bounds(a, b, sign, ctx, conds):
+    """libmpdec's early exit for powers that certainly overflow or underflow (from lower
+    bounds of log10(|log10 |a||) and log10 |b|): the result is then 1E+inf or 1E(Etiny-1)
+    rounded to the context. None when no bound applies."""
+    def exp_digits(v):
+        return _ndigits(abs(v))
+    t = a.adjusted()
+    if t > 0:
+        lb_zeta = exp_digits(t) - 1
+    elif t < -1:
+        lb_zeta = exp_digits(t + 1) - 1
+    else:
+        if a._exp >= 0:
+            d = a._int * 10 ** a._exp - 1
+            du = _ndigits(abs(d)) - 1
+        else:
+            d = a._int - 10 ** (-a._exp)
+            du = _ndigits(abs(d)) - 1 + a._exp
+        lb_zeta = du - 2 if t == 0 else du - 1
+    lb_theta = b.adjusted()
+    if ((t < 0) ^ bool(b._sign)) == 0:
+        if exp_digits(ctx.Emax) < lb_zeta + lb_theta:
+            return _fix(_dec(sign, 1, 2 * ctx.Emax + 2 * ctx.prec + 10), ctx, conds)
+    else:
+        if exp_digits(ctx.Etiny()) < lb_zeta + lb_theta:
+            return _fix(_dec(sign, 1, ctx.Etiny() - 1), ctx, conds)
+    return None
 
 
 def _pow_int(sign, base, n, ctx, conds):
@@ -1663,8 +1695,13 @@ def _log10(a, ctx, conds):
         c //= 10
         e += 1
     if c == 1:
-        # An exact power of ten: the integer exponent.
-        return _fix(_dec(1 if e < 0 else 0, abs(e), 0), ctx, conds)
+        # An exact power of ten: the integer exponent (rounded half-even if need be).
+        saved = ctx._rounding
+        ctx._rounding = ROUND_HALF_EVEN
+        try:
+            return _fix(_dec(1 if e < 0 else 0, abs(e), 0), ctx, conds)
+        finally:
+            ctx._rounding = saved
 
     def compute(w):
         g = w + 5
@@ -1705,6 +1742,9 @@ def _pow_real(a, b, ctx, conds):
     if a._cmp(_dec(0, 1, 0)) == 0:
         conds.extend([Inexact, Rounded])
         return _fix(_dec(0, 10 ** (ctx.prec - 1), 1 - ctx.prec), ctx, conds)
+    r = _pow_bounds(a, b, 0, ctx, conds)
+    if r is not None:
+        return r
     wp = max(_ndigits(a._int), ctx.prec) + 4 + 19
     wctx = Context(prec=wp, rounding=ROUND_HALF_EVEN, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])
     y = _ln(a, wctx, [])
