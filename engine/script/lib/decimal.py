@@ -698,7 +698,7 @@ class Decimal(object):
         ctx = _ctx(context)
         other = _convert(other, True)
         conds = []
-        r = _check_nans(self, other, conds)
+        r = _check_nans(self, other, conds, ctx)
         if r is None:
             r = _dec(0, 0, 0) if self._cmp(other) == 0 else \
                 (_dec(1, 1, 0) if self._cmp(other) < 0 else _dec(0, 1, 0))
@@ -710,7 +710,7 @@ class Decimal(object):
         other = _convert(other, True)
         if self.is_nan() or other.is_nan():
             conds = [InvalidOperation]
-            r = _check_nans(self, other, [])
+            r = _check_nans(self, other, [], ctx)
             ctx._signal(conds)
             return _dec(r._sign, r._int, "n")
         return self.compare(other, ctx)
@@ -756,7 +756,7 @@ class Decimal(object):
             elif sn == 1 and on == 0:
                 r = _fix(other, ctx, conds)
             else:
-                r = _check_nans(self, other, conds)
+                r = _check_nans(self, other, conds, ctx)
             ctx._signal(conds)
             return r
         a, b = (self.copy_abs(), other.copy_abs()) if mag else (self, other)
@@ -859,7 +859,7 @@ class Decimal(object):
         third = _convert(third, True)
         conds = []
         if self._special() or other._special():
-            r = _check_nans(self, other, conds)
+            r = _check_nans(self, other, conds, ctx)
             if r is None:
                 if self._exp == "F" and other._exp != "F" and other._int == 0 or \
                         other._exp == "F" and self._exp != "F" and self._int == 0:
@@ -893,7 +893,7 @@ class Decimal(object):
         ctx = _ctx(context)
         conds = []
         if self._special():
-            r = _check_nans(self, None, conds)
+            r = _check_nans(self, None, conds, ctx)
             if r is None:
                 r = self
         elif self._exp >= 0:
@@ -922,7 +922,7 @@ class Decimal(object):
         ctx = _ctx(context)
         conds = []
         if self._special():
-            r = _check_nans(self, None, conds)
+            r = _check_nans(self, None, conds, ctx)
             if r is None:
                 r = self
         else:
@@ -1063,8 +1063,14 @@ def _binop(self, other, context, fn, opname, reflected=False):
     return r
 
 
-def _check_nans(a, b, conds):
-    """The NaN result of an operation on a (and b), or None when neither is a NaN."""
+def _check_nans(a, b, conds, ctx):
+    """The NaN result of an operation on a (and b), or None when neither is a NaN.
+    (A payload longer than ctx allows is dropped.)"""
+    r = _check_nans0(a, b, conds)
+    return None if r is None else _fix_nan(r, ctx)
+
+
+def _check_nans0(a, b, conds):
     an = a._isnan()
     bn = b._isnan() if b is not None else 0
     if not an and not bn:
@@ -1169,7 +1175,7 @@ def _round_sig(d, places, rounding):
 
 def _add(a, b, ctx, conds):
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._exp == "F":
@@ -1210,7 +1216,7 @@ def _add(a, b, ctx, conds):
 
 def _sub(a, b, ctx, conds):
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
     return _add(a, b.copy_negate(), ctx, conds)
@@ -1219,7 +1225,7 @@ def _sub(a, b, ctx, conds):
 def _mul(a, b, ctx, conds):
     sign = a._sign ^ b._sign
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._exp == "F":
@@ -1237,7 +1243,7 @@ def _mul(a, b, ctx, conds):
 def _div(a, b, ctx, conds):
     sign = a._sign ^ b._sign
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._exp == "F":
@@ -1298,7 +1304,7 @@ def _divmod_special(a, b, ctx, conds):
     """Handles NaN/infinite/zero-divisor cases: returns (q, r) or None."""
     sign = a._sign ^ b._sign
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             r = _fix_nan(r, ctx)
             return r, r
@@ -1330,7 +1336,7 @@ def _divmod(a, b, ctx, conds):
 
 def _divint(a, b, ctx, conds):
     if a._exp == "F" and not b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         return _dec(a._sign ^ b._sign, 0, "F")
     if not a._special() and not b._special() and b._int == 0 and a._int != 0:
         conds.append(DivisionByZero)
@@ -1383,7 +1389,7 @@ def _rem_near(a, b, ctx, conds):
 
 def _pow(a, b, ctx, conds):
     if a._special() or b._special():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
     if b._exp == "F":
@@ -1605,7 +1611,7 @@ def _ziv(compute, w, ctx, conds):
 
 def _exp(a, ctx, conds):
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         return _dec(0, 0, 0) if a._sign else a
@@ -1646,7 +1652,7 @@ def _exp(a, ctx, conds):
 def _ln_checks(a, conds, ctx):
     """Special cases shared by ln and log10: a result, or None to compute."""
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._sign:
@@ -1763,7 +1769,7 @@ def _pow_real(a, b, ctx, conds):
 
 def _logb(a, ctx, conds):
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         return _dec(0, 0, "F")
@@ -1782,11 +1788,11 @@ def _int_operand(b):
 
 
 def _scaleb(a, b, ctx, conds):
-    r = _check_nans(a, b, conds)
+    r = _check_nans(a, b, conds, ctx)
     if r is not None:
         return _fix_nan(r, ctx)
     n = _int_operand(b)
-    if n is None or abs(n) > 2 * (MAX_EMAX + MAX_PREC):
+    if n is None or abs(n) > 2 * (ctx.Emax + ctx.prec):
         conds.append(InvalidOperation)
         return _NAN
     if a._exp == "F":
@@ -1795,7 +1801,7 @@ def _scaleb(a, b, ctx, conds):
 
 
 def _shift_rotate(a, b, ctx, conds, rotate):
-    r = _check_nans(a, b, conds)
+    r = _check_nans(a, b, conds, ctx)
     if r is not None:
         return _fix_nan(r, ctx)
     n = _int_operand(b)
@@ -1870,7 +1876,7 @@ def _largest(sign, ctx):
 def _next(a, ctx, conds, up):
     """The next representable number above (up) or below a, with no flags but sNaN's."""
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._sign == (0 if up else 1):
@@ -1895,7 +1901,7 @@ def _next_minus(a, ctx, conds):
 
 
 def _next_toward(a, b, ctx, conds):
-    r = _check_nans(a, b, conds)
+    r = _check_nans(a, b, conds, ctx)
     if r is not None:
         return _fix_nan(r, ctx)
     c = a._cmp(b)
@@ -1919,9 +1925,9 @@ def _pow_mod(a, b, m, context):
     conds = []
     r = None
     if a.is_nan() or b.is_nan() or m.is_nan():
-        r = _check_nans(a, b, conds)
+        r = _check_nans(a, b, conds, ctx)
         if r is None:
-            r = _check_nans(m, None, conds)
+            r = _check_nans(m, None, conds, ctx)
     if r is None:
         vals = []
         for d in (a, b, m):
@@ -1948,7 +1954,7 @@ def _pow_mod(a, b, m, context):
 
 def _sqrt(a, ctx, conds):
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._sign == 0:
@@ -1998,7 +2004,7 @@ def _sqrt(a, ctx, conds):
 
 def _quantize(a, q, rounding, ctx, conds):
     if a._special() or q._special():
-        r = _check_nans(a, q, conds)
+        r = _check_nans(a, q, conds, ctx)
         if r is not None:
             return _fix_nan(r, ctx)
         if a._exp == "F" and q._exp == "F":
@@ -2032,7 +2038,7 @@ def _unop(a, context, kind):
     ctx = _ctx(context)
     conds = []
     if a._special():
-        r = _check_nans(a, None, conds)
+        r = _check_nans(a, None, conds, ctx)
         if r is not None:
             r = _fix_nan(r, ctx)
         elif kind == "neg":
