@@ -181,19 +181,28 @@ class SignalDict(object):
         return d
 
 
+_SIGNALS_ERR = ("valid values for signals are:\n"
+                "  [InvalidOperation, FloatOperation, DivisionByZero,\n"
+                "   Overflow, Underflow, Subnormal, Inexact, Rounded,\n"
+                "   Clamped]")
+
+
 def _signal_dict(src):
+    """A SignalDict from None, a list of signals, or a complete mapping of them."""
     d = SignalDict()
     if src is None:
         return d
     if isinstance(src, (dict, SignalDict)):
-        for k in list(src.keys()):
-            if k not in _SIGNALS:
-                raise KeyError("invalid signal dict")
+        if len(src) != len(_SIGNALS) or any(k not in src for k in _SIGNALS):
+            raise KeyError("invalid signal dict")
+        for k in _SIGNALS:
             d._d[k] = bool(src[k])
         return d
+    if not isinstance(src, list):
+        raise TypeError("argument must be a signal dict")
     for k in src:
         if k not in _SIGNALS:
-            raise KeyError(k)
+            raise KeyError(_SIGNALS_ERR)
         d._d[k] = True
     return d
 
@@ -2249,10 +2258,10 @@ class Context(object):
         self.capitals = capitals if capitals is not None else (dc.capitals if dc else 1)
         self.clamp = clamp if clamp is not None else (dc.clamp if dc else 0)
         if traps is None:
-            self.traps = dc.traps.copy() if dc else _signal_dict([InvalidOperation, DivisionByZero, Overflow])
+            self._traps = dc.traps.copy() if dc else _signal_dict([InvalidOperation, DivisionByZero, Overflow])
         else:
-            self.traps = _signal_dict(traps)
-        self.flags = _signal_dict(flags)
+            self._traps = _signal_dict(traps)
+        self._flags = _signal_dict(flags)
 
     def _int_attr(self, name, value, lo, hi, msg):
         if not isinstance(value, int):
@@ -2312,6 +2321,40 @@ class Context(object):
         if not isinstance(v, str) or v not in _ROUNDINGS:
             raise TypeError(_ROUNDING_ERR)
         self._rounding = v
+
+    @staticmethod
+    def _assigned_signals(v):
+        # Assignment wants a complete mapping of the nine signals (copied), as in C.
+        if not isinstance(v, (dict, SignalDict)):
+            raise TypeError("argument must be a signal dict")
+        return _signal_dict(v)
+
+    @property
+    def flags(self):
+        return self._flags
+
+    @flags.setter
+    def flags(self, v):
+        self._flags = self._assigned_signals(v)
+
+    @property
+    def traps(self):
+        return self._traps
+
+    @traps.setter
+    def traps(self, v):
+        self._traps = self._assigned_signals(v)
+
+    _PUBLIC = ("prec", "rounding", "Emin", "Emax", "capitals", "clamp", "flags", "traps")
+
+    def __setattr__(self, name, value):
+        # Like the C type: no attributes beyond the context's own.
+        if name[:1] != "_" and name not in Context._PUBLIC:
+            raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        raise AttributeError("context attributes cannot be deleted")
 
     def Etiny(self):
         return self.Emin - self.prec + 1
