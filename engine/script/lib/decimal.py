@@ -12,21 +12,12 @@
 # shift/rotate, logical_*, next_plus/next_minus/next_toward, number_class, pow(a, b, m).
 # Leaves out: the C implementation's private extras (Context._apply, _allcr, the
 # Decimal.__sizeof__ details), locale-aware 'n' formatting (the C locale is assumed).
-import collections
-import contextvars
-import math
-import sys
+import collections as _collections
+import contextvars as _contextvars
+import math as _math
+import sys as _sys
 
-__all__ = [
-    "Decimal", "Context", "DecimalTuple", "DefaultContext", "BasicContext", "ExtendedContext",
-    "DecimalException", "Clamped", "InvalidOperation", "DivisionByZero", "Inexact", "Rounded",
-    "Subnormal", "Overflow", "Underflow", "FloatOperation", "DivisionImpossible",
-    "InvalidContext", "ConversionSyntax", "DivisionUndefined",
-    "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR",
-    "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP",
-    "setcontext", "getcontext", "localcontext", "MAX_PREC", "MAX_EMAX", "MIN_EMIN",
-    "MIN_ETINY", "HAVE_THREADS", "HAVE_CONTEXTVAR",
-]
+# (No __all__: the C module has none either.)
 
 __version__ = "1.70"
 __libmpdec_version__ = "2.5.1"
@@ -258,9 +249,10 @@ _HASH_MOD = 2305843009213693951
 _HASH_INF = 314159
 _HASH_10INV = pow(10, _HASH_MOD - 2, _HASH_MOD)
 
-DecimalTuple = collections.namedtuple("DecimalTuple", "sign digits exponent")
+DecimalTuple = _collections.namedtuple("DecimalTuple", "sign digits exponent")
+DecimalTuple.__module__ = "decimal"
 
-_current = contextvars.ContextVar("decimal_context")
+_current = _contextvars.ContextVar("decimal_context")
 
 _NUMERIC_BUILTINS = (float, str, list, tuple, dict, bytes, type(None))
 
@@ -380,7 +372,7 @@ class Decimal(object):
             return cls("NaN")
         if f in (float("inf"), float("-inf")):
             return cls("-Infinity" if f < 0 else "Infinity")
-        sign = 1 if math.copysign(1.0, f) < 0 else 0
+        sign = 1 if _math.copysign(1.0, f) < 0 else 0
         n, d = abs(f).as_integer_ratio()
         k = d.bit_length() - 1          # d == 2**k
         return _new(cls, sign, n * 5 ** k, -k)
@@ -495,7 +487,7 @@ class Decimal(object):
         if self._exp >= 0:
             return n * 10 ** self._exp, 1
         d = 10 ** (-self._exp)
-        g = math.gcd(n, d)
+        g = _math.gcd(n, d)
         return n // g, d // g
 
     def __reduce__(self):
@@ -1042,7 +1034,7 @@ def _convert(other, strict):
 
 
 def _is_fraction(x):
-    fr = sys.modules.get("fractions")
+    fr = _sys.modules.get("fractions")
     return fr is not None and isinstance(x, fr.Fraction)
 
 
