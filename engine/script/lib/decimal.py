@@ -643,7 +643,10 @@ class Decimal(object):
         if _is_fraction(other):
             return self._compare_fraction(other, op)
         if isinstance(other, float):
-            if op not in ("==", "!="):
+            if op in ("==", "!="):
+                # Equality with a float only sets the flag, even when it is trapped.
+                getcontext().flags._d[FloatOperation] = True
+            else:
                 getcontext()._signal([FloatOperation])
             other = Decimal.from_float(other)
         else:
@@ -2162,9 +2165,6 @@ def _format(d, spec):
     ctx = getcontext()
     if typ is None:
         typ = "G" if ctx.capitals else "g"
-        gen = True
-    else:
-        gen = False
     if typ == "n":
         typ = "g"
     if typ in "gG" and precision == 0:
