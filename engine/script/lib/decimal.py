@@ -329,6 +329,12 @@ class Decimal(object):
                 ctx = context if context is not None else getcontext()
                 ctx._signal([ConversionSyntax])
                 return _new(cls, 0, 0, "n")
+            if not isinstance(t[2], str) and (t[2] + _ndigits(t[1]) - 1 > MAX_EMAX
+                                              or t[2] < MIN_ETINY):
+                # Beyond libmpdec's exponent range.
+                ctx = context if context is not None else getcontext()
+                ctx._signal([InvalidOperation])
+                return _new(cls, 0, 0, "n")
             return _new(cls, t[0], t[1], t[2])
         if isinstance(value, float):
             ctx = context if context is not None else getcontext()
@@ -581,6 +587,9 @@ class Decimal(object):
 
     def canonical(self):
         return self
+
+    def radix(self):
+        return Decimal(10)
 
     def same_quantum(self, other, context=None):
         other = _convert(other, True)
