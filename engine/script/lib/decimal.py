@@ -274,9 +274,36 @@ _NAN = None  # set below
 
 # ---- string parsing -----------------------------------------------------------------------
 
+# The zero of every run of Unicode decimal digits beyond ASCII (Unicode 14, as CPython
+# 3.11): Decimal accepts any of them, e.g. Decimal("\u0661\u0662") == 12.
+_UNICODE_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+    0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50,
+    0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0,
+    0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140,
+    0x1E2F0, 0x1E950, 0x1FBF0)
+
+
+def _ascii_digits(s):
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if o > 127:
+            for z in _UNICODE_ZEROS:
+                if z <= o < z + 10:
+                    ch = chr(48 + o - z)
+                    break
+        out.append(ch)
+    return "".join(out)
+
+
 def _parse(s):
     """Return (sign, coef, exp) for a valid numeric string, or None."""
     s = s.strip()
+    if any(ord(ch) > 127 for ch in s):
+        s = _ascii_digits(s)
     # The C implementation simply drops every underscore.
     s = s.replace("_", "")
     if not s:

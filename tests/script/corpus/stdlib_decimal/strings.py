@@ -16,3 +16,9 @@ c = Context(traps=[])
 for s in ["NaN" + "1" * 40, "1e999999999999999999", "1" * 50]:
     print(repr(c.create_decimal(s)), c.flags[InvalidOperation])
 print(D(1).radix(), D("\u2003 8 \u00a0"), D("\u3000-1.5\u2028"))
+# Any Unicode decimal digits are accepted.
+for s in ["\u0661\u0662\u0663", "1\u0662.5e\u0663", "\uff11\uff10", "\U0001d7d0", "\u00b2", "-\u0e53.\u0e54"]:
+    try:
+        print(str(D(s)))
+    except InvalidOperation as e:
+        print("InvalidOperation", e)
