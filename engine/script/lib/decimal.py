@@ -1,17 +1,23 @@
-# decimal for aio-py: General Decimal Arithmetic (CPython 3.11's decimal, the common subset).
-# Covers: Decimal from str/int/float/Decimal/tuple (exact), str/repr (to-scientific-string),
-# to_eng_string, as_tuple, as_integer_ratio, __format__ (e E f F g G n % with fill, align,
-# sign, z, zero pad, width, ',' grouping, precision); + - * / // % divmod, ** with an
-# integral exponent, unary - + abs, fma, sqrt, quantize, to_integral_value/_exact, normalize,
-# compare, max/min, same_quantum, copy_*, is_*, adjusted, round/int/float/floor/ceil/trunc,
-# comparisons with int/float, hash equal to equal ints and floats; Context (all 8 rounding
-# modes, Emin/Emax/clamp/capitals, overflow, underflow, subnormal results), the signals as
-# exception classes, flags and traps (exceptions carry the list of trapped conditions as the
-# C implementation does), getcontext/setcontext/localcontext (a ContextVar, so per task).
-# Also exp, ln, log10 and non-integral powers (correctly rounded as libmpdec), logb, scaleb,
-# shift/rotate, logical_*, next_plus/next_minus/next_toward, number_class, pow(a, b, m).
-# Leaves out: the C implementation's private extras (Context._apply, _allcr, the
-# Decimal.__sizeof__ details), locale-aware 'n' formatting (the C locale is assumed).
+# decimal for aio-py: General Decimal Arithmetic, CPython 3.11's decimal (the C module over
+# libmpdec), reproduced digit for digit and flag for flag.
+# Covers: Decimal from str (any Unicode digits, underscores, whitespace, exponent range
+# checks), int, float (exact), Decimal, tuple; str/repr/to_eng_string, as_tuple,
+# as_integer_ratio, __format__ (e E f F g G n %, fill/align/sign/z/0/width/','/precision,
+# with libmpdec's refusals); + - * / // % divmod ** (integral powers as libmpdec computes
+# them, non-integral ones through correctly rounded ln/exp), pow(a, b, m), unary - + abs,
+# fma, sqrt, exp, ln, log10, quantize, to_integral_*, normalize, compare(_signal/_total),
+# max/min(_mag), logb, scaleb, shift, rotate, logical_*, next_*, number_class, copy_*,
+# is_*, round/int/float/floor/ceil/trunc, comparisons with int/float/Fraction, hashes
+# equal to equal ints/floats/Fractions. Context: all 8 rounding modes, prec/Emin/Emax/
+# capitals/clamp, subnormals, overflow and underflow, flags and traps (a trap raises the
+# first trapped signal with the list of trapped conditions, as the C module does), the
+# three template contexts, getcontext/setcontext/localcontext(**kwargs) on a ContextVar
+# (so each asyncio task has its own context, as in CPython).
+# Leaves out: locale-aware 'n' formatting (the C locale is assumed), the C module's private
+# extras (Context._apply, _allcr, ...), and limits of the C types (MAX_PREC-sized numbers).
+# Representation: _sign (0/1), _int (the coefficient, or a NaN payload), _exp (an int, or
+# "F" for Infinity, "n" for NaN, "N" for sNaN). Operations collect the conditions they
+# raise in a list and Context._signal sets flags and raises traps once, at the end.
 import collections as _collections
 import contextvars as _contextvars
 import math as _math
