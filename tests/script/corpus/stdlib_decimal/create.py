@@ -15,5 +15,5 @@ try:
     Decimal(0.5, c2)
 except FloatOperation as e:
     print("FO ctor", e)
-print(c.create_decimal("  12  ") if False else "-", c.create_decimal("1e5"), c.create_decimal("-NaN123"), c.create_decimal("NaN12345"))
+print(c.create_decimal("  12  "), c.create_decimal("1_0"), c.create_decimal("1e5"), c.create_decimal("-NaN123"), c.create_decimal("NaN12345"))
 print(c.flags)
