@@ -5,12 +5,18 @@
 # floats), hashing equal to equal ints/floats, str/repr, limit_denominator,
 # as_integer_ratio, from_float, rounding (__round__ half-even, floor/ceil/trunc/int),
 # float(), copy/pickle support.
-# Leaves out: Decimal (there is no decimal module: from_decimal raises
-# NotImplementedError for a Decimal), complex operands, the numbers ABCs (no numbers
+# Fraction(Decimal) and from_decimal convert exactly (decimal.Decimal.as_integer_ratio).
+# Leaves out: complex operands, the numbers ABCs (no numbers
 # module here, so Fraction is not registered as numbers.Rational), __format__ (3.12+).
 import math
+import sys
 
 __all__ = ["Fraction"]
+
+def _is_decimal(x):
+    dec = sys.modules.get("decimal")
+    return dec is not None and isinstance(x, dec.Decimal)
+
 
 _PyHASH_MODULUS = 2305843009213693951      # 2**61 - 1, as in sys.hash_info.modulus
 _PyHASH_INF = 314159
@@ -138,9 +144,12 @@ class Fraction:
                 self._numerator = numerator
                 self._denominator = denominator
                 return self
-            if type(numerator).__name__ == "Decimal":
-                raise NotImplementedError("Fraction from a Decimal: there is no decimal "
-                                          "module in aio-py")
+            if type(numerator).__name__ == "Decimal" or _is_decimal(numerator):
+                # Exact, and NaN/Infinity raise ValueError/OverflowError as in CPython.
+                numerator, denominator = numerator.as_integer_ratio()
+                self._numerator = numerator
+                self._denominator = denominator
+                return self
             if isinstance(numerator, str):
                 parsed = _parse_fraction(numerator)
                 if parsed is None:
@@ -181,9 +190,8 @@ class Fraction:
     def from_decimal(cls, dec):
         if isinstance(dec, int):
             return cls(int(dec))
-        if type(dec).__name__ == "Decimal":
-            raise NotImplementedError("Fraction.from_decimal(): there is no decimal "
-                                      "module in aio-py")
+        if _is_decimal(dec):
+            return cls(*dec.as_integer_ratio())
         raise TypeError("%s.from_decimal() only takes Decimals, not %r (%s)"
                         % (cls.__name__, dec, type(dec).__name__))
 
