@@ -570,6 +570,17 @@ Value b_pow(VM& vm, Value* a, int n, TupleObject* kw, Value&) {
     Value args[3];
     if (!parse_args(vm, "pow", a, n, kw, {"base", "exp", "mod"}, 2, args)) return Value();
     if (args[2].is_null() || args[2].is_none()) return vm.binary_op(BinOp::Pow, args[0], args[1]);
+    if (!is_int_value(args[0])) {
+        // pow(x, y, m) for an object: its __pow__(y, m), as the number protocol does (no reflection).
+        Value f = vm.type_lookup(vm.type_of(args[0]), vm.intern("__pow__"));
+        if (!f.is_null()) {
+            Value r = vm.call(f, {args[0], args[1], args[2]});
+            if (r.is_null() || !r.identical(vm.m_notimplemented)) return r;
+        }
+    }
+    if (!is_number_like(args[0]) || !is_number_like(args[1]) || !is_number_like(args[2]))
+        return vm.raisef(vm.e_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                         type_name(args[0]).c_str(), type_name(args[1]).c_str(), type_name(args[2]).c_str());
     if (!is_int_value(args[0]) || !is_int_value(args[1]) || !is_int_value(args[2]))
         return vm.raise(vm.e_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     BigInt base, e, m;

@@ -621,6 +621,13 @@ Value percent_format(VM& vm, StrObject* fmt, const Value& args) {
                 if (iv.is_null()) return Value();
             } else if (is_int_value(arg)) {
                 iv = arg;
+            } else if (conv != 'x' && conv != 'X' && conv != 'o' &&
+                       !vm.type_lookup(vm.type_of(arg), vm.names().d_int).is_null()) {
+                // %d, %i and %u take __int__ (CPython's PyNumber_Long); %x and %o only __index__.
+                iv = vm.call(vm.type_lookup(vm.type_of(arg), vm.names().d_int), {arg});
+                if (iv.is_null()) return Value();
+                if (!is_int_value(iv))
+                    return vm.raisef(vm.e_TypeError, "__int__ returned non-int (type %s)", type_name(iv).c_str());
             } else {
                 int64_t i;
                 if (!vm.index_of(arg, i)) {
