@@ -1299,20 +1299,50 @@ Value dict_subscript(VM& vm, const Value& dv, const Value& key) {
     return vm.raise_args(vm.e_KeyError, key);
 }
 
+// c[k] for list, tuple, dict and str: the builtin types, and what a subclass
+// that does not override __getitem__ gets. False: o is none of them.
+static bool container_getitem(VM& vm, const Value& c, Object* o, const Value& k, Value& out) {
+    switch (kind_of(o)) {
+    case ObjKind::List:
+        out = list_getitem(vm, static_cast<ListObject*>(o), k);
+        return true;
+    case ObjKind::Tuple:
+        out = tuple_getitem(vm, static_cast<TupleObject*>(o), k);
+        return true;
+    case ObjKind::Dict:
+        out = dict_subscript(vm, c, k);
+        return true;
+    case ObjKind::Str:
+        out = str_getitem(vm, static_cast<StrObject*>(o), k);
+        return true;
+    default:
+        return false;
+    }
+}
+
+// del c[k] for list and dict, builtin or a subclass without __delitem__.
+static bool container_delitem(VM& vm, Object* o, const Value& k, bool& ok) {
+    if (kind_of(o) == ObjKind::List) {
+        ok = list_delitem(vm, static_cast<ListObject*>(o), k);
+        return true;
+    }
+    if (kind_of(o) == ObjKind::Dict) {
+        int r = dict_del(vm, static_cast<DictObject*>(o), k);
+        if (r == 0) vm.raise_args(vm.e_KeyError, k);
+        ok = r > 0;
+        return true;
+    }
+    return false;
+}
+
 Value VM::getitem(const Value& c, const Value& k) {
     if (c.is_obj()) {
         Object* o = c.as_obj();
         bool heap = o->m_type->m_tflags & TF_HEAPTYPE;
+        Value out;
         if (!heap) {
+            if (container_getitem(*this, c, o, k, out)) return out;
             switch (kind_of(o)) {
-            case ObjKind::List:
-                return list_getitem(*this, static_cast<ListObject*>(o), k);
-            case ObjKind::Tuple:
-                return tuple_getitem(*this, static_cast<TupleObject*>(o), k);
-            case ObjKind::Dict:
-                return dict_subscript(*this, c, k);
-            case ObjKind::Str:
-                return str_getitem(*this, static_cast<StrObject*>(o), k);
             case ObjKind::Range: {
                 auto* r = static_cast<RangeObject*>(o);
                 if (is_kind(k, ObjKind::Slice)) {
@@ -1354,19 +1384,7 @@ Value VM::getitem(const Value& c, const Value& k) {
         }
         Value f = type_lookup(o->m_type, names().d_getitem);
         if (!f.is_null()) return call(f, {c, k});
-        // A subclass of a builtin container that does not override __getitem__.
-        switch (kind_of(o)) {
-        case ObjKind::List:
-            return list_getitem(*this, static_cast<ListObject*>(o), k);
-        case ObjKind::Tuple:
-            return tuple_getitem(*this, static_cast<TupleObject*>(o), k);
-        case ObjKind::Dict:
-            return dict_subscript(*this, c, k);
-        case ObjKind::Str:
-            return str_getitem(*this, static_cast<StrObject*>(o), k);
-        default:
-            break;
-        }
+        if (container_getitem(*this, c, o, k, out)) return out;
     }
     return raisef(e_TypeError, "'%s' object is not subscriptable", type_name(c).c_str());
 }
@@ -1398,27 +1416,11 @@ bool VM::delitem(const Value& c, const Value& k) {
     if (c.is_obj()) {
         Object* o = c.as_obj();
         bool heap = o->m_type->m_tflags & TF_HEAPTYPE;
-        if (!heap) {
-            switch (kind_of(o)) {
-            case ObjKind::List:
-                return list_delitem(*this, static_cast<ListObject*>(o), k);
-            case ObjKind::Dict: {
-                int r = dict_del(*this, static_cast<DictObject*>(o), k);
-                if (r == 0) raise_args(e_KeyError, k);
-                return r > 0;
-            }
-            default:
-                break;
-            }
-        }
+        bool ok;
+        if (!heap && container_delitem(*this, o, k, ok)) return ok;
         Value f = type_lookup(o->m_type, names().d_delitem);
         if (!f.is_null()) return !call(f, {c, k}).is_null();
-        if (kind_of(o) == ObjKind::List) return list_delitem(*this, static_cast<ListObject*>(o), k);
-        if (kind_of(o) == ObjKind::Dict) {
-            int r = dict_del(*this, static_cast<DictObject*>(o), k);
-            if (r == 0) raise_args(e_KeyError, k);
-            return r > 0;
-        }
+        if (container_delitem(*this, o, k, ok)) return ok;
     }
     raisef(e_TypeError, "'%s' object doesn't support item deletion", type_name(c).c_str());
     return false;
